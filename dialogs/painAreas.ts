@@ -1,0 +1,51 @@
+// Body regions as the patient hears them, and which ones have a side worth asking about.
+import type { Region, Side } from './vocabulary.js';
+
+export const REGION_LABELS: Record<Region, string> = {
+  head: 'head',
+  jaw: 'jaw',
+  neck: 'neck',
+  shoulder: 'shoulder',
+  upper_back: 'upper back',
+  mid_back: 'mid back',
+  lower_back: 'lower back',
+  chest: 'chest',
+  upper_arm: 'upper arm',
+  elbow: 'elbow',
+  forearm: 'forearm',
+  wrist_hand: 'wrist or hand',
+  hip: 'hip',
+  buttock: 'buttock',
+  thigh: 'thigh',
+  knee: 'knee',
+  lower_leg: 'lower leg',
+  ankle_foot: 'ankle or foot',
+};
+
+// Paired body parts get a side question when the patient did not say one. Midline regions
+// default to centre instead: asking "which side of your lower back?" every time slows the
+// conversation, and the patient can still say "left lower back" in the first place.
+const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'upper_back', 'mid_back', 'lower_back', 'chest']);
+
+export function needsSide(region: Region): boolean {
+  return !MIDLINE.has(region);
+}
+
+export function defaultSide(region: Region): Side | undefined {
+  return MIDLINE.has(region) ? 'centre' : undefined;
+}
+
+const SIDE_WORDS: Record<Side, string> = { left: 'left', right: 'right', both: 'both sides', centre: '' };
+
+/** "left shoulder", "knee (both sides)", "lower back" */
+export function describeSite(region: Region, side: Side | undefined): string {
+  const label = REGION_LABELS[region];
+  if (!side || side === 'centre') return label;
+  if (side === 'both') return `${label} (both sides)`;
+  return `${SIDE_WORDS[side]} ${label}`;
+}
+
+/** Regions offered as buttons when free text keeps missing: the ones patients name most. */
+export const COMMON_REGIONS: readonly Region[] = [
+  'neck', 'shoulder', 'upper_back', 'lower_back', 'hip', 'knee', 'elbow', 'wrist_hand', 'head', 'ankle_foot',
+];
