@@ -1,0 +1,140 @@
+// Everything the conversation remembers, and what follows from it. Anything derivable (flags,
+// triage, which movements to ask) is computed here rather than stored, so it can never disagree
+// with the answers it comes from.
+import { z } from 'zod';
+import { movementsFor } from './movements.js';
+import { FOLLOW_UPS } from './redFlags.js';
+import { Contact, Duration } from './summarySchema.js';
+import { flagsFrom } from './triage.js';
+import { Cause, Difficulty, FlagCode, Movement, Region, Side, levelOf, type Step } from './vocabulary.js';
+
+export const EDIT_TARGETS = ['location', 'duration', 'cause', 'intensity', 'movement', 'flags'] as const;
+export const EditTarget = z.enum(EDIT_TARGETS);
+export type EditTarget = z.infer<typeof EditTarget>;
+
+/** The states that ask something and so can be returned to with "back". */
+export const QUESTION_STATES = [
+  'consent', 'location', 'side', 'primary', 'spread', 'duration', 'cause', 'intensityNow', 'intensityWorst',
+  'movement', 'redFlags', 'flagFollowUp', 'precautions', 'summary', 'contact',
+] as const;
+export const QuestionState = z.enum(QUESTION_STATES);
+export type QuestionState = z.infer<typeof QuestionState>;
+
+export const FINAL_STATES = ['done', 'emergency', 'declined'] as const;
+export type FinalState = (typeof FINAL_STATES)[number];
+
+/** The contract's step marker for each state (CONTRACT §2). */
+export const STEP_OF: Record<QuestionState | FinalState, Step> = {
+  consent: 'consent', location: 'location', side: 'side', primary: 'primary', spread: 'spread',
+  duration: 'duration', cause: 'cause', intensityNow: 'intensity_now', intensityWorst: 'intensity_worst',
+  movement: 'movement', redFlags: 'red_flags', flagFollowUp: 'red_flags', precautions: 'precautions',
+  summary: 'summary', contact: 'contact', done: 'done', emergency: 'emergency', declined: 'declined',
+};
+
+const Site = z.object({ region: Region, side: Side.optional() });
+
+export const IntakeContext = z.object({
+  intakeId: z.string().uuid(),
+  conversationId: z.string(),
+  channelId: z.string(),
+  startedAt: z.string(),
+  completedAt: z.string().nullable(),
+  sites: z.array(Site),
+  primary: Region.nullable(),
+  spreadsTo: z.array(z.object({ region: Region, side: Side })),
+  duration: Duration.nullable(),
+  causes: z.array(Cause),
+  intensityNow: z.number().int().min(0).max(10).nullable(),
+  intensityWorst: z.number().int().min(0).max(10).nullable(),
+  movementIndex: z.number().int().min(0),
+  movementAnswers: z.partialRecord(Movement, Difficulty),
+  screened: z.array(FlagCode).nullable(),
+  followUpIndex: z.number().int().min(0),
+  followUpAnswers: z.partialRecord(FlagCode, z.boolean()),
+  precautions: z.array(FlagCode).nullable(),
+  contact: Contact.nullable(),
+  contactDeclined: z.boolean(),
+  patientWords: z.partialRecord(z.string(), z.array(z.string())),
+  misses: z.number().int().min(0),
+  editing: EditTarget.nullable(),
+  stopped: z.boolean(),
+  trail: z.array(z.object({ state: QuestionState, index: z.number().int().min(0) })),
+});
+export type IntakeContext = z.infer<typeof IntakeContext>;
+
+export interface IntakeIdentity {
+  intakeId: string;
+  conversationId: string;
+  channelId: string;
+  startedAt: string;
+}
+
+export function freshContext(id: IntakeIdentity): IntakeContext {
+  return {
+    ...id,
+    completedAt: null,
+    sites: [],
+    primary: null,
+    spreadsTo: [],
+    duration: null,
+    causes: [],
+    intensityNow: null,
+    intensityWorst: null,
+    movementIndex: 0,
+    movementAnswers: {},
+    screened: null,
+    followUpIndex: 0,
+    followUpAnswers: {},
+    precautions: null,
+    contact: null,
+    contactDeclined: false,
+    patientWords: {},
+    misses: 0,
+    editing: null,
+    stopped: false,
+    trail: [],
+  };
+}
+
+/** Regions with the primary one first: the order movement questions and summaries use. */
+export function orderedRegions(ctx: IntakeContext): Region[] {
+  const regions = ctx.sites.map((s) => s.region);
+  return ctx.primary ? [ctx.primary, ...regions.filter((r) => r !== ctx.primary)] : regions;
+}
+
+export function movementList(ctx: IntakeContext): Movement[] {
+  return movementsFor(orderedRegions(ctx));
+}
+
+/** Index of the first site still waiting for its side, or -1. */
+export function siteAwaitingSide(ctx: IntakeContext): number {
+  return ctx.sites.findIndex((s) => s.side === undefined);
+}
+
+/** Ticked screen items that need a yes/no before they mean anything, in checklist order. */
+export function pendingFollowUps(ctx: IntakeContext): FlagCode[] {
+  return (ctx.screened ?? []).filter((code) => FOLLOW_UPS[code] !== undefined);
+}
+
+function codesFromScreen(ctx: IntakeContext): FlagCode[] {
+  const codes: FlagCode[] = [];
+  for (const code of ctx.screened ?? []) {
+    const followUp = FOLLOW_UPS[code];
+    if (!followUp) {
+      codes.push(code);
+      continue;
+    }
+    const answer = ctx.followUpAnswers[code];
+    if (answer === true) codes.push(followUp.ifYes);
+    if (answer !== undefined && followUp.ifNo) codes.push(followUp.ifNo);
+  }
+  return codes;
+}
+
+export function flagsOf(ctx: IntakeContext) {
+  return flagsFrom([...codesFromScreen(ctx), ...(ctx.precautions ?? [])]);
+}
+
+export function hasEmergency(ctx: IntakeContext): boolean {
+  return codesFromScreen(ctx).some((c) => levelOf(c) === 'emergency');
+}

@@ -1,0 +1,321 @@
+// The intake conversation as a statechart: the single source of truth for the flow. Read the
+// `states` block top to bottom like the conversation itself. Every question state also answers
+// HELP, MISS, BACK, RESTART and STOP (see `commonQuestionHandlers`), so no state is a dead end.
+import { assign, setup } from 'xstate';
+import type { IntakeEvent } from './events.js';
+import {
+  FINAL_STATES,
+  QUESTION_STATES,
+  STEP_OF,
+  freshContext,
+  hasEmergency,
+  movementList,
+  pendingFollowUps,
+  siteAwaitingSide,
+  type EditTarget,
+  type IntakeContext,
+  type IntakeIdentity,
+  type QuestionState,
+} from './intakeContext.js';
+import { defaultSide } from './painAreas.js';
+import { durationCategory } from './triage.js';
+import type { Step } from './vocabulary.js';
+
+/** Bump when states or context change shape; older snapshots are restarted politely (src/bot). */
+export const FLOW_VERSION = 1;
+
+type Ctx = IntakeContext;
+type Ev = IntakeEvent;
+type Of<T extends Ev['type']> = Extract<Ev, { type: T }>;
+
+/** Records what the patient typed at this state's step, resets the miss count, and leaves a trail for "back". */
+function answered(ctx: Ctx, state: QuestionState, index: number, said: string | undefined): Partial<Ctx> {
+  const { patientWords } = missed(ctx, STEP_OF[state], said);
+  return { patientWords, misses: 0, trail: [...ctx.trail, { state, index }] };
+}
+
+function missed(ctx: Ctx, step: Step, said: string | undefined): Partial<Ctx> {
+  const words = said ? { ...ctx.patientWords, [step]: [...(ctx.patientWords[step] ?? []), said] } : ctx.patientWords;
+  return { misses: ctx.misses + 1, patientWords: words };
+}
+
+function firstUnansweredMovement(ctx: Ctx, from: number): number {
+  const list = movementList(ctx);
+  for (let i = from; i < list.length; i++) if (ctx.movementAnswers[list[i]!] === undefined) return i;
+  return list.length;
+}
+
+const editingIs = (target: EditTarget) => ({ context }: { context: Ctx }) => context.editing === target;
+
+export const intakeMachine = setup({
+  types: {
+    context: {} as Ctx,
+    events: {} as Ev,
+    input: {} as IntakeIdentity,
+  },
+  guards: {
+    agrees: ({ event }) => (event as Of<'CONSENT'>).agree,
+    siteAwaitsSide: ({ context }) => siteAwaitingSide(context) >= 0,
+    severalRegions: ({ context }) => new Set(context.sites.map((s) => s.region)).size > 1,
+    movementLeft: ({ context }) => context.movementIndex < movementList(context).length,
+    worstBelowNow: ({ context, event }) => (event as Of<'SCORE'>).value < (context.intensityNow ?? 0),
+    emergencyFlagged: ({ context }) => hasEmergency(context),
+    followUpLeft: ({ context }) => context.followUpIndex < pendingFollowUps(context).length,
+    editingLocation: editingIs('location'),
+    editingDuration: editingIs('duration'),
+    editingCause: editingIs('cause'),
+    editingIntensity: editingIs('intensity'),
+    editingMovement: editingIs('movement'),
+    editingAny: ({ context }) => context.editing !== null,
+    trailEmpty: ({ context }) => context.trail.length === 0,
+  },
+  actions: {
+    countMiss: assign(({ context, event }) => missed(context, (event as Of<'MISS'>).step, (event as Of<'MISS'>).said)),
+    worstBelowNow: assign(({ context, event }) => missed(context, 'intensity_worst', (event as Of<'SCORE'>).said)),
+    restart: assign(({ context, event }) => {
+      const e = event as Of<'RESTART'>;
+      return freshContext({ intakeId: e.intakeId, conversationId: context.conversationId, channelId: context.channelId, startedAt: e.at });
+    }),
+    markStopped: assign({ stopped: true }),
+    startEdit: assign(({ context, event }) => ({ ...answered(context, 'summary', 0, (event as Of<'EDIT'>).said), editing: (event as Of<'EDIT'>).target })),
+    popTrail: assign(({ context }) => {
+      const last = context.trail.at(-1)!;
+      const restored: Partial<Ctx> = { trail: context.trail.slice(0, -1), misses: 0 };
+      // Re-open the exact sub-question the patient is going back to.
+      if (last.state === 'side') {
+        restored.sites = context.sites.map((s, i) => (i === last.index ? { region: s.region } : s));
+      }
+      if (last.state === 'movement') restored.movementIndex = last.index;
+      if (last.state === 'flagFollowUp') restored.followUpIndex = last.index;
+      if (last.state === 'summary') restored.editing = null;
+      return restored;
+    }),
+  },
+}).createMachine({
+  id: 'intake',
+  context: ({ input }) => freshContext(input),
+  initial: 'consent',
+  states: {
+    consent: {
+      on: {
+        CONSENT: [
+          { guard: 'agrees', target: 'location', actions: assign(({ context, event }) => answered(context, 'consent', 0, event.said)) },
+          { target: 'declined' },
+        ],
+      },
+    },
+    location: {
+      on: {
+        SITES: {
+          target: 'routeSites',
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'location', 0, event.said),
+            sites: event.sites.map((s) => ({ region: s.region, side: s.side ?? defaultSide(s.region) })),
+            primary: null,
+          })),
+        },
+      },
+    },
+    routeSites: {
+      always: [
+        { guard: 'siteAwaitsSide', target: 'side' },
+        { guard: 'severalRegions', target: 'primary' },
+        { target: 'spread', actions: assign(({ context }) => ({ primary: context.sites[0]?.region ?? null })) },
+      ],
+    },
+    side: {
+      on: {
+        SIDE: {
+          target: 'routeSites',
+          actions: assign(({ context, event }) => {
+            const index = siteAwaitingSide(context);
+            return {
+              ...answered(context, 'side', index, event.said),
+              sites: context.sites.map((s, i) => (i === index ? { region: s.region, side: event.side } : s)),
+            };
+          }),
+        },
+      },
+    },
+    primary: {
+      on: {
+        PRIMARY: {
+          target: 'spread',
+          actions: assign(({ context, event }) => ({ ...answered(context, 'primary', 0, event.said), primary: event.region })),
+        },
+      },
+    },
+    spread: {
+      on: {
+        SPREAD: {
+          target: 'routeAfterSpread',
+          actions: assign(({ context, event }) => ({ ...answered(context, 'spread', 0, event.said), spreadsTo: event.sites })),
+        },
+      },
+    },
+    routeAfterSpread: {
+      always: [
+        // After an edit of where it hurts, only the movements of newly named regions are asked,
+        // but the safety screen is asked again because it depends on the regions.
+        { guard: 'editingLocation', target: 'movement', actions: assign(({ context }) => ({ movementIndex: firstUnansweredMovement(context, 0) })) },
+        { target: 'duration' },
+      ],
+    },
+    duration: {
+      on: {
+        DURATION: {
+          target: 'routeAfterDuration',
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'duration', 0, event.said),
+            duration: { ...event.duration, category: durationCategory(event.duration.weeks) },
+          })),
+        },
+      },
+    },
+    routeAfterDuration: { always: [{ guard: 'editingDuration', target: 'summary' }, { target: 'cause' }] },
+    cause: {
+      on: {
+        CAUSES: {
+          target: 'routeAfterCause',
+          actions: assign(({ context, event }) => ({ ...answered(context, 'cause', 0, event.said), causes: event.causes })),
+        },
+      },
+    },
+    routeAfterCause: { always: [{ guard: 'editingCause', target: 'summary' }, { target: 'intensityNow' }] },
+    intensityNow: {
+      on: {
+        SCORE: {
+          target: 'intensityWorst',
+          actions: assign(({ context, event }) => ({ ...answered(context, 'intensityNow', 0, event.said), intensityNow: event.value })),
+        },
+      },
+    },
+    intensityWorst: {
+      on: {
+        SCORE: [
+          // The worst this week cannot be below the pain right now; the words explain and re-ask.
+          { guard: 'worstBelowNow', actions: 'worstBelowNow' },
+          {
+            target: 'routeAfterIntensity',
+            actions: assign(({ context, event }) => ({ ...answered(context, 'intensityWorst', 0, event.said), intensityWorst: event.value })),
+          },
+        ],
+      },
+    },
+    routeAfterIntensity: {
+      always: [
+        { guard: 'editingIntensity', target: 'summary' },
+        { target: 'movement', actions: assign(({ context }) => ({ movementIndex: firstUnansweredMovement(context, 0) })) },
+      ],
+    },
+    movement: {
+      always: [{ guard: ({ context }) => context.movementIndex >= movementList(context).length, target: 'routeAfterMovement' }],
+      on: {
+        DIFFICULTY: {
+          target: 'movement',
+          reenter: true,
+          actions: assign(({ context, event }) => {
+            const movement = movementList(context)[context.movementIndex]!;
+            const next = { ...context, movementAnswers: { ...context.movementAnswers, [movement]: event.difficulty } };
+            // Editing "movement" walks every question again; otherwise only unanswered ones.
+            const nextIndex = context.editing === 'movement' ? context.movementIndex + 1 : firstUnansweredMovement(next, context.movementIndex + 1);
+            return { ...answered(context, 'movement', context.movementIndex, event.said), movementAnswers: next.movementAnswers, movementIndex: nextIndex };
+          }),
+        },
+      },
+    },
+    routeAfterMovement: { always: [{ guard: 'editingMovement', target: 'summary' }, { target: 'redFlags' }] },
+    redFlags: {
+      on: {
+        FLAGS: {
+          target: 'routeScreen',
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'redFlags', 0, event.said),
+            screened: event.codes,
+            followUpAnswers: {},
+            followUpIndex: 0,
+          })),
+        },
+      },
+    },
+    routeScreen: {
+      always: [
+        { guard: 'emergencyFlagged', target: 'emergency' },
+        { guard: 'followUpLeft', target: 'flagFollowUp' },
+        { target: 'precautions' },
+      ],
+    },
+    flagFollowUp: {
+      on: {
+        YES_NO: {
+          target: 'routeScreen',
+          actions: assign(({ context, event }) => {
+            const code = pendingFollowUps(context)[context.followUpIndex]!;
+            return {
+              ...answered(context, 'flagFollowUp', context.followUpIndex, event.said),
+              followUpAnswers: { ...context.followUpAnswers, [code]: event.yes },
+              followUpIndex: context.followUpIndex + 1,
+            };
+          }),
+        },
+      },
+    },
+    precautions: {
+      on: {
+        PRECAUTIONS: {
+          target: 'summary',
+          actions: assign(({ context, event }) => ({ ...answered(context, 'precautions', 0, event.said), precautions: event.codes })),
+        },
+      },
+    },
+    summary: {
+      entry: assign({ editing: null }),
+      on: {
+        CONFIRM: { target: 'contact', actions: assign(({ context, event }) => answered(context, 'summary', 0, event.said)) },
+        EDIT: [
+          { guard: ({ event }) => event.target === 'location', target: 'location', actions: 'startEdit' },
+          { guard: ({ event }) => event.target === 'duration', target: 'duration', actions: 'startEdit' },
+          { guard: ({ event }) => event.target === 'cause', target: 'cause', actions: 'startEdit' },
+          { guard: ({ event }) => event.target === 'intensity', target: 'intensityNow', actions: 'startEdit' },
+          { guard: ({ event }) => event.target === 'movement', target: 'movement', actions: ['startEdit', assign({ movementIndex: 0 })] },
+          { target: 'redFlags', actions: 'startEdit' },
+        ],
+      },
+    },
+    contact: {
+      on: {
+        CONTACT: {
+          target: 'done',
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'contact', 0, undefined),
+            contact: event.contact,
+            contactDeclined: event.contact === null,
+            completedAt: event.at,
+          })),
+        },
+      },
+    },
+    done: { type: 'final' },
+    emergency: { type: 'final' },
+    declined: { type: 'final' },
+  },
+  on: {
+    // Handled here for every question state: the final states take no events at all.
+    HELP: { actions: assign({ misses: 0 }) },
+    MISS: { actions: 'countMiss' },
+    RESTART: { target: '.consent', actions: 'restart' },
+    STOP: { target: '.declined', actions: 'markStopped' },
+    BACK: [
+      { guard: 'trailEmpty' },
+      ...QUESTION_STATES.map((state) => ({
+        guard: ({ context }: { context: Ctx }) => context.trail.at(-1)?.state === state,
+        target: `.${state}`,
+        actions: 'popTrail' as const,
+      })),
+    ],
+  },
+});
+
+export type IntakeMachine = typeof intakeMachine;
+
+export const ALL_STATES = [...QUESTION_STATES, ...FINAL_STATES] as const;
