@@ -73,7 +73,8 @@ function serialize(snap: Snap): string {
   ]);
 }
 
-const adjacency = getAdjacencyMap(intakeMachine, { input, events: eventsFor, serializeState: serialize, limit: 200_000 });
+type Adjacency = Record<string, { state: Snap; transitions: Record<string, { state: Snap; event: IntakeEvent }> }>;
+const adjacency = getAdjacencyMap(intakeMachine, { input, events: eventsFor, serializeState: serialize, limit: 200_000 }) as unknown as Adjacency;
 const vertices = Object.keys(adjacency);
 const valueOf = (key: string) => adjacency[key]!.state.value as string;
 
@@ -111,7 +112,7 @@ describe('intake statechart (model-based)', () => {
       if (snap.value !== 'emergency') continue;
       const ctx = snap.context;
       const screened = ctx.screened ?? [];
-      const direct = screened.some((c) => ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'chest_pain_breathless', 'neck_neuro_signs', 'hot_swollen_joint_fever'].includes(c));
+      const direct = screened.some((c: string) => ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'chest_pain_breathless', 'neck_neuro_signs', 'hot_swollen_joint_fever'].includes(c));
       const viaFollowUp = Object.values(ctx.followUpAnswers).some((yes) => yes === true);
       expect(direct || viaFollowUp).toBe(true);
       expect(ctx.completedAt).toBeNull();

@@ -1,0 +1,172 @@
+// The conversation as a function: (persisted snapshot, patient input) → (snapshot, outputs, effects).
+// Pure: time and ids come in through `env`, and saving or delivering happens in the shell.
+import { z } from 'zod';
+import { initialTransition, transition } from 'xstate';
+import type { ClinicProfile } from './clinicProfile.js';
+import type { IntakeEvent } from './events.js';
+import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState } from './intakeContext.js';
+import { interpret, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { FLOW_VERSION, intakeMachine } from './machine.js';
+import type { Effect, Output } from './outputs.js';
+import { ask, ending } from './prompts.js';
+import { buildSummary } from './summary.js';
+import { WORDS } from './words.js';
+
+export interface TurnEnv {
+  clinic: ClinicProfile;
+  /** ISO time of this turn. */
+  now: string;
+  /** A fresh UUID, used when an intake starts. */
+  newId: () => string;
+  conversationId: string;
+  channelId: string;
+}
+
+const StateName = z.enum([...QUESTION_STATES, 'done', 'emergency', 'declined']);
+
+/** What is stored between turns: small, versioned, and validated on the way back in. */
+export const PersistedIntake = z.object({ flowVersion: z.literal(FLOW_VERSION), state: StateName, context: IntakeContext });
+export type PersistedIntake = z.infer<typeof PersistedIntake>;
+
+export interface TurnResult {
+  /** null: store nothing (before consent, after declining or stopping). */
+  persisted: PersistedIntake | null;
+  outputs: Output[];
+  effects: Effect[];
+}
+
+type Snapshot = ReturnType<typeof intakeMachine.resolveState>;
+
+function start(env: TurnEnv): Snapshot {
+  const [snapshot] = initialTransition(intakeMachine, {
+    intakeId: env.newId(),
+    conversationId: env.conversationId,
+    channelId: env.channelId,
+    startedAt: env.now,
+  });
+  return snapshot;
+}
+
+function stateOf(snapshot: Snapshot): z.infer<typeof StateName> {
+  return StateName.parse(snapshot.value);
+}
+
+function persist(snapshot: Snapshot): PersistedIntake | null {
+  const state = stateOf(snapshot);
+  // Nothing is stored before consent (APP 3) or after the patient declines or stops.
+  if (state === 'consent' || state === 'declined') return null;
+  return { flowVersion: FLOW_VERSION, state, context: snapshot.context };
+}
+
+/** The greeting and consent question, for a new conversation (conversationUpdate, webchat/join). */
+export function welcome(env: TurnEnv): TurnResult {
+  return { persisted: null, outputs: [ask('consent', start(env).context, env.clinic)], effects: [] };
+}
+
+/** Restores a stored snapshot; anything unreadable (older flow, corrupt row) yields null. */
+export function restore(stored: unknown): Snapshot | null {
+  const parsed = PersistedIntake.safeParse(stored);
+  if (!parsed.success) return null;
+  const snapshot = intakeMachine.resolveState({ value: parsed.data.state, context: parsed.data.context });
+  return snapshot.status === 'error' ? null : snapshot;
+}
+
+export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): TurnResult {
+  const restored = stored == null ? null : restore(stored);
+  const preface: Output[] = stored != null && restored === null ? [{ kind: 'say', text: WORDS.flowChanged }] : [];
+  const snapshot = restored ?? start(env);
+  const state = stateOf(snapshot);
+
+  if (state === 'done' || state === 'emergency' || state === 'declined') {
+    return afterEnd(snapshot, state, input, env);
+  }
+  const interpretation = interpret(state, snapshot.context, input, env.now);
+  // A first message that is not an answer to consent ("hi") simply gets the welcome.
+  if (restored === null && interpretation.kind === 'miss') {
+    const fresh = welcome(env);
+    return { ...fresh, outputs: [...preface, ...fresh.outputs] };
+  }
+  const result = respond(snapshot, state, interpretation, env);
+  return { ...result, outputs: [...preface, ...result.outputs] };
+}
+
+function respond(snapshot: Snapshot, state: QuestionState, interpretation: Interpretation, env: TurnEnv): TurnResult {
+  const clinic = env.clinic;
+  switch (interpretation.kind) {
+    case 'command':
+      switch (interpretation.command) {
+        case 'help':
+          return advance(snapshot, { type: 'HELP' }, env, [say(`${WORDS.help[state]} ${WORDS.commands}`)]);
+        case 'back':
+          if (snapshot.context.trail.length === 0) return { persisted: persist(snapshot), outputs: [say(WORDS.firstQuestion), ask(state, snapshot.context, clinic)], effects: [] };
+          return advance(snapshot, { type: 'BACK' }, env, []);
+        case 'restart':
+          return advance(snapshot, { type: 'RESTART', intakeId: env.newId(), at: env.now }, env, [say(WORDS.restarted)]);
+        case 'stop':
+          return advance(snapshot, { type: 'STOP' }, env, []);
+        case 'delete_data':
+          return { persisted: null, outputs: [say(WORDS.deleted)], effects: [{ type: 'delete_data' }] };
+      }
+      break;
+    case 'miss':
+      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...(interpretation.said ? { said: interpretation.said } : {}) }, env, [
+        say(missText(state, interpretation.why, interpretation.detail)),
+      ]);
+    case 'event':
+      return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : []);
+  }
+}
+
+function missText(state: QuestionState, why: Why, detail?: string): string {
+  switch (why) {
+    case 'stale_button':
+      return WORDS.staleButton;
+    case 'bad_value':
+      return WORDS.badValue;
+    case 'too_long':
+      return WORDS.tooLong;
+    case 'which_edit':
+      return WORDS.whichEdit;
+    case 'contact_next':
+      return WORDS.contactNext;
+    case 'out_of_range':
+      return WORDS.outOfRange(state);
+    default:
+      return WORDS.miss(why, detail);
+  }
+}
+
+/** Runs the event through the chart and says what comes next. */
+function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[]): TurnResult {
+  const [next] = transition(intakeMachine, snapshot, event);
+  const state = stateOf(next);
+  if (state === 'done' || state === 'emergency' || state === 'declined') {
+    const effects: Effect[] =
+      state === 'declined' ? [] : [{ type: 'intake_ended', outcome: state, summary: buildSummary(next.context, env.clinic) }];
+    return { persisted: persist(next), outputs: [...before, ...ending(state, next.context, env.clinic)], effects };
+  }
+  const outputs = [...before];
+  // After two misses in a row, point at the buttons and a human.
+  if (next.context.misses >= 2) outputs.push(say(WORDS.stuck(env.clinic)));
+  outputs.push(ask(state, next.context, env.clinic));
+  return { persisted: persist(next), outputs, effects: [] };
+}
+
+function afterEnd(snapshot: Snapshot, state: 'done' | 'emergency' | 'declined', input: PatientInput, env: TurnEnv): TurnResult {
+  const command = interpret('consent', snapshot.context, input, env.now);
+  if (command.kind === 'command' && command.command === 'delete_data') {
+    return { persisted: null, outputs: [say(WORDS.deleted)], effects: [{ type: 'delete_data' }] };
+  }
+  if (state === 'declined' || (command.kind === 'command' && command.command === 'restart')) {
+    const fresh = welcome(env);
+    return { ...fresh, outputs: [say(WORDS.restarted), ...fresh.outputs] };
+  }
+  // The intake has ended: repeat the closing words (urgent advice stays urgent) without changing anything.
+  const closing = state === 'emergency' ? WORDS.emergency(env.clinic) : WORDS.alreadyDone(env.clinic);
+  const last = ending(state, snapshot.context, env.clinic).at(-1)!;
+  return { persisted: persist(snapshot), outputs: [{ ...last, text: closing }], effects: [] };
+}
+
+function say(text: string): Output {
+  return { kind: 'say', text };
+}

@@ -1,0 +1,202 @@
+// Turns one patient input (typed text, a button's value, or a card submit) into a machine event
+// for the current question, or into the precise reason it cannot be used. Structured values are
+// validated with zod here: they come from outside (any Bot Framework client can send anything).
+import { z } from 'zod';
+import type { IntakeEvent } from './events.js';
+import { EditTarget, STEP_OF, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { PRECAUTIONS, screenFor } from './redFlags.js';
+import { Contact } from './summarySchema.js';
+import * as nlu from './understanding/index.js';
+import type { Command, MissReason, NamedSite, Understood } from './understanding/types.js';
+import { Cause, Difficulty, FlagCode, Region, Side, Step } from './vocabulary.js';
+
+export interface PatientInput {
+  text?: string;
+  value?: unknown;
+}
+
+export type Why = MissReason | 'worst_below_now' | 'stale_button' | 'bad_value' | 'too_long' | 'which_edit' | 'contact_next';
+
+export type Interpretation =
+  | { kind: 'event'; event: IntakeEvent; note?: string }
+  | { kind: 'command'; command: Command }
+  | { kind: 'miss'; why: Why; detail?: string; said?: string };
+
+/** Longer than any real answer; past this we ask for a shorter one rather than parse a document. */
+export const MAX_TEXT = 2000;
+/** What is kept of each typed answer for the clinician (the state must stay small). */
+const MAX_SAID = 300;
+
+const StructuredValue = z.object({ intake: z.object({ step: Step, answer: z.unknown().optional() }) }).passthrough();
+
+const SitesValue = z.array(z.object({ region: Region, side: Side.optional() }));
+/** Adaptive Card multi-select inputs arrive as one comma-separated string. */
+const CommaList = z.union([z.array(z.string()), z.string().transform((s) => (s.trim() === '' ? [] : s.split(',').map((x) => x.trim())))]);
+const CauseList = CommaList.pipe(z.array(Cause));
+const FlagList = CommaList.pipe(z.array(FlagCode));
+const ContactForm = z
+  .object({
+    name: z.string().trim().optional(),
+    phone: z.string().trim().optional(),
+    email: z.string().trim().optional(),
+    preferredTimes: z.string().trim().optional(),
+  })
+  .transform((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  .pipe(Contact);
+
+export function interpret(state: QuestionState, ctx: IntakeContext, input: PatientInput, at: string): Interpretation {
+  const structured = StructuredValue.safeParse(input.value);
+  if (structured.success) return fromValue(state, ctx, structured.data, at);
+  const text = (input.text ?? '').trim();
+  if (text.length > MAX_TEXT) return { kind: 'miss', why: 'too_long' };
+  const command = nlu.parseCommand(text);
+  if (command) return { kind: 'command', command };
+  return fromText(state, ctx, text, at);
+}
+
+function fromValue(state: QuestionState, ctx: IntakeContext, value: z.infer<typeof StructuredValue>, at: string): Interpretation {
+  if (value.intake.step !== STEP_OF[state]) return { kind: 'miss', why: 'stale_button' };
+  // Card submits put their inputs beside `intake`; buttons put the answer inside it.
+  const answer = value.intake.answer ?? formAnswer(state, value);
+  const event = eventFromAnswer(state, ctx, answer, at);
+  return event ?? { kind: 'miss', why: 'bad_value' };
+}
+
+function formAnswer(state: QuestionState, value: Record<string, unknown>): unknown {
+  if (state === 'contact') return ContactForm.safeParse(value).data ?? null;
+  return value['codes'];
+}
+
+function eventFromAnswer(state: QuestionState, ctx: IntakeContext, answer: unknown, at: string): Interpretation | null {
+  const ok = (event: IntakeEvent): Interpretation => ({ kind: 'event', event });
+  switch (state) {
+    case 'consent': {
+      const v = z.boolean().safeParse(answer);
+      return v.success ? ok({ type: 'CONSENT', agree: v.data }) : null;
+    }
+    case 'location': {
+      const v = SitesValue.min(1).safeParse(answer);
+      return v.success ? ok({ type: 'SITES', sites: v.data }) : null;
+    }
+    case 'side': {
+      const v = Side.safeParse(answer);
+      return v.success ? ok({ type: 'SIDE', side: v.data }) : null;
+    }
+    case 'primary': {
+      const v = Region.safeParse(answer);
+      return v.success && ctx.sites.some((s) => s.region === v.data) ? ok({ type: 'PRIMARY', region: v.data }) : null;
+    }
+    case 'spread': {
+      const v = SitesValue.safeParse(answer);
+      return v.success ? ok({ type: 'SPREAD', sites: spreadSites(ctx, v.data) }) : null;
+    }
+    case 'duration': {
+      const v = z.object({ weeks: z.number().min(0).max(52 * 80), text: z.string().min(1).max(MAX_SAID) }).safeParse(answer);
+      return v.success ? ok({ type: 'DURATION', duration: v.data }) : null;
+    }
+    case 'cause': {
+      const v = CauseList.safeParse(answer);
+      return v.success ? ok({ type: 'CAUSES', causes: v.data.length ? [...new Set(v.data)] : ['unknown'] }) : null;
+    }
+    case 'intensityNow':
+    case 'intensityWorst': {
+      const v = z.number().int().min(0).max(10).safeParse(answer);
+      return v.success ? scoreEvent(state, ctx, v.data) : null;
+    }
+    case 'movement': {
+      const v = Difficulty.safeParse(answer);
+      return v.success ? ok({ type: 'DIFFICULTY', difficulty: v.data }) : null;
+    }
+    case 'redFlags': {
+      const offered = screenFor(ctx.sites.map((s) => s.region));
+      const v = FlagList.safeParse(answer);
+      return v.success && v.data.every((c) => offered.includes(c)) ? ok({ type: 'FLAGS', codes: [...new Set(v.data)] }) : null;
+    }
+    case 'flagFollowUp': {
+      const v = z.boolean().safeParse(answer);
+      return v.success ? ok({ type: 'YES_NO', yes: v.data }) : null;
+    }
+    case 'precautions': {
+      const v = FlagList.safeParse(answer);
+      return v.success && v.data.every((c) => PRECAUTIONS.includes(c)) ? ok({ type: 'PRECAUTIONS', codes: [...new Set(v.data)] }) : null;
+    }
+    case 'summary': {
+      if (answer === 'confirm') return ok({ type: 'CONFIRM' });
+      const v = z.object({ edit: EditTarget }).safeParse(answer);
+      return v.success ? ok({ type: 'EDIT', target: v.data.edit }) : null;
+    }
+    case 'contact': {
+      if (answer === null) return ok({ type: 'CONTACT', contact: null, at });
+      const v = Contact.safeParse(answer);
+      return v.success ? ok({ type: 'CONTACT', contact: v.data, at }) : null;
+    }
+  }
+}
+
+/** Where spread has no side, the side of the main pain is the likeliest reading (pain spreads down the same side). */
+function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
+  const primarySide = ctx.sites.find((s) => s.region === ctx.primary)?.side;
+  const inherited = primarySide === 'left' || primarySide === 'right' || primarySide === 'both' ? primarySide : 'centre';
+  // "Just my neck" names the pain area itself, which is not somewhere it spreads to.
+  const painRegions = new Set(ctx.sites.map((s) => s.region));
+  return sites.filter((s) => !painRegions.has(s.region)).map((s) => ({ region: s.region, side: s.side ?? inherited }));
+}
+
+function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
+  if (state === 'intensityWorst' && ctx.intensityNow !== null && value < ctx.intensityNow) {
+    return { kind: 'miss', why: 'worst_below_now', detail: String(ctx.intensityNow), ...(said ? { said } : {}) };
+  }
+  return { kind: 'event', event: { type: 'SCORE', value, ...(said ? { said } : {}) } };
+}
+
+function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string): Interpretation {
+  const said = text.slice(0, MAX_SAID);
+  const withSaid = <T,>(u: Understood<T>, toEvent: (v: T) => Interpretation | IntakeEvent): Interpretation => {
+    if (!u.ok) return { kind: 'miss', why: u.reason, ...(u.detail ? { detail: u.detail } : {}), said };
+    const made = toEvent(u.value);
+    if ('kind' in made) return made;
+    return { kind: 'event', event: { ...made, said } as IntakeEvent, ...(u.note ? { note: u.note } : {}) };
+  };
+  switch (state) {
+    case 'consent':
+      return withSaid(nlu.parseConsent(text), (agree) => ({ type: 'CONSENT', agree }));
+    case 'location':
+      return withSaid(nlu.parseSites(text), (a) => (a.sites.length ? { type: 'SITES', sites: a.sites } : { kind: 'miss', why: 'not_understood', said }));
+    case 'side':
+      return withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
+    case 'primary':
+      return withSaid(nlu.parsePrimary(text, ctx.sites.map((s) => s.region)), (region) => ({ type: 'PRIMARY', region }));
+    case 'spread':
+      return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites) }));
+    case 'duration':
+      return withSaid(nlu.parseDuration(text), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: d.text.slice(0, MAX_SAID) } }));
+    case 'cause':
+      return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
+    case 'intensityNow':
+    case 'intensityWorst':
+      return withSaid(nlu.parsePainScore(text), (value) => scoreEvent(state, ctx, value, said));
+    case 'movement':
+      return withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
+    case 'redFlags':
+      return withSaid(nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region))), (codes) => ({ type: 'FLAGS', codes }));
+    case 'flagFollowUp':
+      return withSaid(nlu.parseYesNo(text), (yes) => ({ type: 'YES_NO', yes }));
+    case 'precautions':
+      return withSaid(nlu.parsePrecautions(text), (codes) => ({ type: 'PRECAUTIONS', codes }));
+    case 'summary':
+      return withSaid(nlu.parseSummaryReply(text), (reply) => {
+        if (reply.kind === 'confirm') return { type: 'CONFIRM' };
+        if (reply.target === null) return { kind: 'miss', why: 'which_edit', said };
+        if (reply.target === 'contact') return { kind: 'miss', why: 'contact_next', said };
+        return { type: 'EDIT', target: reply.target };
+      });
+    case 'contact':
+      // Contact details are kept in `contact`, not duplicated into patientWords.
+      return withSaid(nlu.parseContact(text), (c) => {
+        if (c.kind === 'skip') return { type: 'CONTACT', contact: null, at };
+        const { kind: _kind, ...details } = c;
+        const contact = Contact.safeParse(details);
+        return contact.success ? { type: 'CONTACT', contact: contact.data, at } : { kind: 'miss', why: 'not_understood', detail: 'contact_invalid' };
+      });
+  }
+}

@@ -1,0 +1,161 @@
+// The question each state asks, with its buttons, as data (see outputs.ts).
+import type { ClinicProfile } from './clinicProfile.js';
+import { STEP_OF, movementList, pendingFollowUps, siteAwaitingSide, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { MOVEMENT_LABELS } from './movements.js';
+import type { Ask, Choice, Marker, Output, Progress } from './outputs.js';
+import { COMMON_REGIONS, REGION_LABELS, describeSite } from './painAreas.js';
+import { FOLLOW_UPS, PRECAUTIONS, PRECAUTION_TEXT, screenFor, screenText } from './redFlags.js';
+import { buildSummary, summaryFacts } from './summary.js';
+import { STEPS, type Cause, type Difficulty, type Step } from './vocabulary.js';
+import { WORDS } from './words.js';
+
+const TOTAL = STEPS.indexOf('booking') + 1;
+
+/** Steps in contract order, so the bar only moves backwards after back, restart or an edit. */
+export function progressOf(step: Step): Progress {
+  const index = Math.min(STEPS.indexOf(step) + 1, TOTAL);
+  return { index, total: TOTAL };
+}
+
+function marker(step: Step, subject?: string): Marker {
+  return subject === undefined ? { step, progress: progressOf(step) } : { step, subject, progress: progressOf(step) };
+}
+
+const YES_NO: Choice[] = [
+  { label: 'Yes', answer: true },
+  { label: 'No', answer: false },
+];
+
+export const DURATION_CHOICES: Choice[] = [
+  { label: 'A few days', answer: { weeks: 0.4, text: 'A few days' } },
+  { label: '1 to 2 weeks', answer: { weeks: 1.5, text: '1 to 2 weeks' } },
+  { label: 'About a month', answer: { weeks: 4.3, text: 'About a month' } },
+  { label: '2 to 3 months', answer: { weeks: 11, text: '2 to 3 months' } },
+  { label: 'Over 6 months', answer: { weeks: 26, text: 'Over 6 months' } },
+];
+
+const CAUSE_CHOICES: Array<[Cause, string]> = [
+  ['strain', 'Lifting, sport or overdoing it'],
+  ['stress', 'Stress or tension'],
+  ['repetitive_use', 'Repetitive use, e.g. desk work'],
+  ['injury', 'An injury or accident'],
+  ['posture', 'Posture or an awkward position'],
+  ['unknown', 'Not sure'],
+];
+
+const DIFFICULTY_CHOICES: Array<[Difficulty, string]> = [
+  ['none', 'None'],
+  ['some', 'Some'],
+  ['a_lot', 'A lot'],
+  ['unable', 'Unable'],
+];
+
+export const EDIT_CHOICES: Choice[] = [
+  { label: "Yes, that's right", answer: 'confirm' },
+  { label: 'Change where it hurts', answer: { edit: 'location' } },
+  { label: 'Change how long', answer: { edit: 'duration' } },
+  { label: 'Change the cause', answer: { edit: 'cause' } },
+  { label: 'Change the pain score', answer: { edit: 'intensity' } },
+  { label: 'Change the movements', answer: { edit: 'movement' } },
+  { label: 'Change the health answers', answer: { edit: 'flags' } },
+];
+
+/** The question for a state, exactly as the patient will see it. */
+export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProfile): Output {
+  const q = WORDS.questions;
+  const step = STEP_OF[state];
+  const plain = (text: string, choices: Choice[], subject?: string): Ask => ({ kind: 'ask', text, choices, ...marker(step, subject) });
+  switch (state) {
+    case 'consent':
+      return plain(`${WORDS.welcome(clinic)}\n\n${WORDS.consent}`, [
+        { label: 'Yes, I agree', answer: true },
+        { label: 'No thanks', answer: false },
+      ]);
+    case 'location':
+      return plain(q.location, COMMON_REGIONS.map((r) => ({ label: capitalise(REGION_LABELS[r]), answer: [{ region: r }] })));
+    case 'side': {
+      const site = ctx.sites[siteAwaitingSide(ctx)]!;
+      return plain(q.side(REGION_LABELS[site.region]), [
+        { label: 'Left', answer: 'left' },
+        { label: 'Right', answer: 'right' },
+        { label: 'Both', answer: 'both' },
+      ], site.region);
+    }
+    case 'primary':
+      return plain(q.primary, ctx.sites.map((s) => ({ label: capitalise(describeSite(s.region, s.side)), answer: s.region })));
+    case 'spread':
+      return plain(q.spread, [{ label: 'No, it stays there', answer: [] }]);
+    case 'duration':
+      return plain(q.duration, DURATION_CHOICES);
+    case 'cause':
+      return {
+        ...plain(q.cause, CAUSE_CHOICES.map(([code, label]) => ({ label, answer: [code] }))),
+        checklist: { options: CAUSE_CHOICES.map(([code, label]) => ({ code, label })), noneLabel: 'Not sure' },
+      };
+    case 'intensityNow':
+    case 'intensityWorst':
+      return plain(state === 'intensityNow' ? q.intensityNow : q.intensityWorst, Array.from({ length: 11 }, (_, n) => ({ label: String(n), answer: n })));
+    case 'movement': {
+      const movement = movementList(ctx)[ctx.movementIndex]!;
+      return plain(q.movement(MOVEMENT_LABELS[movement]), DIFFICULTY_CHOICES.map(([d, label]) => ({ label, answer: d })), movement);
+    }
+    case 'redFlags': {
+      const offered = screenFor(ctx.sites.map((s) => s.region));
+      const options = offered.map((code) => ({ code, label: screenText(code) }));
+      return {
+        ...plain(`${q.redFlags}\n${numbered(options.map((o) => o.label))}`, [{ label: 'None of these', answer: [] }]),
+        checklist: { options, noneLabel: 'None of these' },
+      };
+    }
+    case 'flagFollowUp': {
+      const code = pendingFollowUps(ctx)[ctx.followUpIndex]!;
+      const followUp = FOLLOW_UPS[code]!;
+      return plain(followUp.question, YES_NO, followUp.ifYes);
+    }
+    case 'precautions': {
+      const options = PRECAUTIONS.map((code) => ({ code, label: PRECAUTION_TEXT[code]! }));
+      return {
+        ...plain(`${q.precautions}\n${numbered(options.map((o) => o.label))}`, [{ label: 'None of these', answer: [] }]),
+        checklist: { options, noneLabel: 'None of these' },
+      };
+    }
+    case 'summary': {
+      const summary = buildSummary(ctx, clinic);
+      const facts = summaryFacts(summary).map(([k, v]) => `${k}: ${v}`).join('\n');
+      return { kind: 'summary', text: `${q.summary}\n${facts}`, summary, choices: EDIT_CHOICES, ...marker('summary') };
+    }
+    case 'contact':
+      return { ...plain(q.contact, [{ label: 'No thanks', answer: null }]), contactForm: true };
+  }
+}
+
+/** What the patient can use to answer a list question in plain text: the numbers. */
+export function numbered(lines: readonly string[]): string {
+  return lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The closing activities for a finished intake: urgent advice, or booking plus thanks. */
+export function ending(state: 'done' | 'emergency' | 'declined', ctx: IntakeContext, clinic: ClinicProfile): Output[] {
+  if (state === 'declined') {
+    return [{ kind: 'end', text: ctx.stopped ? WORDS.stopped(clinic) : WORDS.declined(clinic), ...marker('declined') }];
+  }
+  const summary = buildSummary(ctx, clinic);
+  if (state === 'emergency') {
+    return [{ kind: 'end', text: WORDS.emergency(clinic), summary, ...marker('emergency') }];
+  }
+  const advice =
+    summary.triage === 'see_doctor_first' ? WORDS.seeDoctorFirst : summary.triage === 'therapist_review' ? WORDS.therapistReview : undefined;
+  const recommendation = summary.recommendation!;
+  const booking: Output = {
+    kind: 'booking',
+    text: [advice, WORDS.booking(recommendation.appointmentType, recommendation.durationMinutes)].filter(Boolean).join('\n\n'),
+    recommendation,
+    clinic: { name: clinic.name, phone: clinic.phone },
+    ...marker('booking'),
+  };
+  return [booking, { kind: 'end', text: WORDS.done(clinic), summary, ...marker('done') }];
+}

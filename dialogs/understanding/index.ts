@@ -1,0 +1,14 @@
+// The offline free-text understanding: every parser the dialogs use, from one import.
+export { parseCommand } from './commands.js';
+export { parseYesNo, parseConsent } from './yesNo.js';
+export { parseSites, parseSpread, parsePrimary } from './bodySites.js';
+export { parseSide } from './sides.js';
+export { parseDuration } from './duration.js';
+export { parseCauses } from './causes.js';
+export { parsePainScore } from './painScore.js';
+export { parseDifficulty } from './difficulty.js';
+export { parseFlagChecklist } from './flags.js';
+export { parsePrecautions } from './precautions.js';
+export { parseSummaryReply } from './summaryReply.js';
+export { parseContact } from './contact.js';
+export type * from './types.js';

@@ -1,0 +1,57 @@
+// Reading numbers patients type as digits or words ("7", "6.5", "seven", "twenty five").
+import { isDigitToken } from './text.js';
+
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0, nil: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20,
+};
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+export interface NumberRead {
+  value: number;
+  /** Index after the number's last token. */
+  end: number;
+}
+
+/** A number starting at tokens[i]: digits, a decimal, a word 0–20, tens ("thirty", "twenty five"), "hundred". */
+export function readNumber(tokens: readonly string[], i: number): NumberRead | null {
+  const tok = tokens[i];
+  if (tok === undefined) return null;
+  if (isDigitToken(tok)) {
+    const value = Number(tok);
+    return Number.isFinite(value) ? { value, end: i + 1 } : null;
+  }
+  const tens = TENS[tok];
+  if (tens !== undefined) {
+    // "twenty five" and "twenty-five"
+    let j = i + 1;
+    if (tokens[j] === '-') j++;
+    const unit = UNITS[tokens[j] ?? ''];
+    if (unit !== undefined && unit >= 1 && unit <= 9) return { value: tens + unit, end: j + 1 };
+    return { value: tens, end: i + 1 };
+  }
+  const unit = UNITS[tok];
+  if (unit !== undefined) {
+    if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
+    return { value: unit, end: i + 1 };
+  }
+  if (tok === 'hundred') return { value: 100, end: i + 1 };
+  return null;
+}
+
+/** "a couple (of)" = 2, "a few"/"several" = 3: vague amounts patients use for durations. */
+export function readVagueAmount(tokens: readonly string[], i: number): NumberRead | null {
+  let j = i;
+  if (tokens[j] === 'a') j++;
+  const word = tokens[j];
+  let value: number | undefined;
+  if (word === 'couple') value = 2;
+  else if (word === 'few' || word === 'several') value = 3;
+  if (value === undefined) return null;
+  j++;
+  if (tokens[j] === 'of') j++;
+  return { value, end: j };
+}

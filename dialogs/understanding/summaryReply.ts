@@ -1,0 +1,100 @@
+// The reply to "Is this summary right?": confirm it, or say which part to change.
+import { readSites } from './bodySites.js';
+import { findAll, lexicon, negated } from './phrases.js';
+import { guarded, miss, ok } from './result.js';
+import { isBlank, tokenise } from './text.js';
+import type { EditTarget, SummaryReply, Understood } from './types.js';
+
+type ReplyWord = EditTarget | 'confirm' | 'change';
+
+const LEXICON = lexicon<ReplyWord>([
+  [
+    'confirm',
+    [
+      'yes', 'yeah', 'yep', 'yup', 'looks right', 'looks good', 'looks correct', 'looks fine', 'correct', 'all good', 'confirm',
+      'confirmed', 'thats right', 'thats correct', 'right', 'perfect', 'spot on', 'ok', 'okay', 'all correct', 'accurate', 'send it',
+      'sounds right', 'good', 'great', 'fine', 'thats it', 'yes thats right', 'all fine', 'no changes', 'no change',
+      'nothing to change', 'no edits', 'nothing wrong', 'no mistakes', 'all right', 'alright', 'agreed', 'true', 'exactly',
+      'nothing', 'thats all', 'submit', 'done', 'sure',
+    ],
+  ],
+  [
+    'change',
+    [
+      'no', 'nope', 'nah', 'wrong', 'incorrect', 'change', 'change something', 'edit', 'fix', 'mistake', 'not quite', 'update',
+      'something wrong', 'something is wrong', 'not accurate', 'error', 'amend', 'correction', 'modify', 'not really', 'redo',
+    ],
+  ],
+  [
+    'location',
+    [
+      'where it hurts', 'location', 'the location', 'body part', 'body parts', 'area', 'areas', 'where', 'region', 'regions',
+      'place', 'spot', 'side', 'the side', 'where the pain is', 'pain location', 'spreads', 'spread', 'where it spreads',
+      'main area', 'primary',
+    ],
+  ],
+  [
+    'duration',
+    ['how long', 'since when', 'duration', 'when it started', 'when it began', 'weeks', 'days', 'months', 'years', 'time', 'how long ago', 'start date'],
+  ],
+  ['cause', ['cause', 'causes', 'why', 'reason', 'what caused it', 'how it happened', 'trigger', 'how it started']],
+  [
+    'intensity',
+    [
+      'pain score', 'pain scores', 'score', 'scores', 'the score', 'intensity', 'how much it hurts', 'pain level', 'pain levels',
+      'rating', 'ratings', 'the number', 'severity', 'pain', 'how bad', 'how bad it is', 'worst pain', 'out of 10', 'numbers',
+    ],
+  ],
+  [
+    'movement',
+    [
+      'movements', 'movement', 'what it limits', 'limits', 'limitations', 'activities', 'activity', 'what i can do', 'moving',
+      'difficulty', 'difficulties', 'mobility', 'what i cant do', 'function',
+    ],
+  ],
+  [
+    'flags',
+    [
+      'safety questions', 'safety', 'health questions', 'red flags', 'flags', 'pregnant', 'pregnancy', 'blood thinners',
+      'medical', 'health', 'surgery', 'medication', 'medications', 'precautions', 'warning signs', 'symptoms', 'medical history',
+    ],
+  ],
+  ['contact', ['contact details', 'contact', 'phone', 'phone number', 'email', 'name', 'my name', 'details', 'mobile', 'number', 'email address']],
+]);
+
+export function parseSummaryReply(text: string): Understood<SummaryReply> {
+  return guarded(() => {
+    if (isBlank(text)) return miss('empty');
+    const tokens = tokenise(text);
+    const found = findAll(tokens, LEXICON);
+    const neg = negated(tokens, found);
+    const targets: { target: EditTarget; at: number }[] = [];
+    let confirm = false;
+    let change = false;
+    found.forEach((m, k) => {
+      if (m.value === 'confirm') {
+        // "that's not right" asks for a change.
+        if (neg[k]) change = true;
+        else confirm = true;
+      } else if (m.value === 'change') change = true;
+      else targets.push({ target: m.value, at: m.start });
+    });
+    // Naming a body part ("the shoulder is wrong") points at the location.
+    const sites = readSites(tokens);
+    const firstSite = sites.mentions[0];
+    if (firstSite) targets.push({ target: 'location', at: firstSite.start });
+    targets.sort((a, b) => a.at - b.at);
+    const named = [...new Set(targets.map((t) => t.target))];
+
+    // "yes, the duration is right" confirms; "looks right but the score is off" does not.
+    const wantsChange = change || !confirm || tokens.includes('but') || tokens.includes('except') || tokens.includes('should');
+    if (named.length > 0 && wantsChange) {
+      const note = named.length > 1 ? `also mentioned: ${named.slice(1).join(', ')}` : undefined;
+      return ok({ kind: 'edit', target: named[0]! }, note);
+    }
+    if (change && confirm) return miss('ambiguous');
+    if (change) return ok({ kind: 'edit', target: null });
+    if (confirm) return ok({ kind: 'confirm' });
+    return miss('not_understood');
+  });
+}

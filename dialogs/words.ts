@@ -1,0 +1,102 @@
+// The words the bot says, in one place so a clinic (or a translator) reads them together.
+// Plain language, short sentences: many patients are on a phone, some use a screen reader.
+import type { ClinicProfile } from './clinicProfile.js';
+import type { QuestionState } from './intakeContext.js';
+import type { MissReason } from './understanding/types.js';
+
+export const WORDS = {
+  welcome: (clinic: ClinicProfile) =>
+    `Hi, I'm the ${clinic.name} intake assistant. In about 3 minutes I'll ask where it hurts, since when, ` +
+    `how much, and a few safety questions, then suggest the right appointment. ` +
+    `This is a pre-assessment for your therapist, not a diagnosis.`,
+  consent:
+    'To do this I need to collect some health information, which only the clinic will see. ' +
+    'You can type "delete my data" at any time. Do you agree?',
+  questions: {
+    location: 'Where does it hurt? You can name more than one place, e.g. "lower back and left hip".',
+    side: (region: string) => `Which side is your ${region}: left, right or both?`,
+    primary: 'Which of these bothers you most?',
+    spread: 'Does the pain spread anywhere else, e.g. "down my right leg"? If not, say "no".',
+    duration: 'How long have you had this pain? e.g. "3 days", "about 2 months".',
+    cause: 'What do you think brought it on? Pick any that apply, or tell me in your own words.',
+    intensityNow: 'On a scale of 0 (no pain) to 10 (worst imaginable), how much does it hurt right now?',
+    intensityWorst: 'And at its worst in the past week, 0 to 10?',
+    movement: (movement: string) => `How much does it limit ${movement}?`,
+    redFlags:
+      'A few safety questions. Do you have any of these right now? Tick any that apply, or say "none of these".',
+    precautions: 'Does any of this apply to you? It helps your therapist choose safe techniques.',
+    summary: 'Here is what I have. Is it right?',
+    contact:
+      'Would you like the clinic to contact you? Share your name and a phone number or email, ' +
+      'and when suits you, or say "no thanks".',
+  } satisfies Record<Exclude<QuestionState, 'consent' | 'flagFollowUp'>, unknown>,
+  help: {
+    consent: 'Say "yes" to start the pre-assessment or "no" to leave; nothing is kept if you say no.',
+    location: 'Name the body part in your own words: "neck", "lower back", "left knee", "between my shoulder blades".',
+    side: 'Say "left", "right" or "both".',
+    primary: 'Name the one that bothers you most, or say "first" or "second".',
+    spread: 'Name where else you feel it, e.g. "into my buttock", or say "no" if it stays in one place.',
+    duration: 'A rough answer is fine: "a few days", "2 weeks", "6 months", "years".',
+    cause: 'For example "lifting a box", "stress at work", "desk work", "I fell", "slept funny" or "not sure".',
+    intensityNow: 'Give one whole number from 0 to 10, e.g. "6". 0 is no pain, 10 is the worst imaginable.',
+    intensityWorst: 'Give one whole number from 0 to 10 for the worst it has been in the past 7 days.',
+    movement: 'Say "none", "some", "a lot" or "unable".',
+    redFlags: 'Say "none of these", or the numbers or words of any that apply, e.g. "2" or "pins and needles".',
+    flagFollowUp: 'Say "yes" or "no".',
+    precautions: 'Say "none", or which apply, e.g. "pregnant" or "on blood thinners".',
+    summary: 'Say "yes" if it is right, or what to change, e.g. "change the pain score".',
+    contact: 'e.g. "Sam Lee 0412 345 678, mornings", or "no thanks".',
+  } satisfies Record<QuestionState, string>,
+  commands: 'You can also say "back", "restart", "stop" or "delete my data" at any time.',
+  firstQuestion: 'This is the first question, so there is nothing to go back to.',
+  staleButton: 'That button belongs to an earlier question. Here is the current one:',
+  miss: (reason: MissReason | 'worst_below_now', detail?: string): string => {
+    switch (reason) {
+      case 'empty':
+        return 'I did not get an answer there.';
+      case 'ambiguous':
+        return 'I found more than one answer there, so I would rather ask than guess.';
+      case 'not_offered':
+        return 'That is not one of the places you named.';
+      case 'worst_below_now':
+        return `The worst this week can't be lower than your pain right now (${detail}/10).`;
+      default:
+        return 'Sorry, I did not catch that.';
+    }
+  },
+  outOfRange: (state: QuestionState): string =>
+    state === 'intensityNow' || state === 'intensityWorst'
+      ? 'That number is outside the scale: please give a whole number from 0 to 10.'
+      : state === 'duration'
+        ? "That length of time doesn't look right. Roughly how many days, weeks, months or years?"
+        : state === 'redFlags'
+          ? 'That number is not on the list. Use the numbers shown, or say "none of these".'
+          : 'That answer is out of range.',
+  stuck: (clinic: ClinicProfile) =>
+    `You can tap one of the buttons, or call ${clinic.name} on ${clinic.phone} if you'd rather talk to someone.`,
+  declined: (clinic: ClinicProfile) =>
+    `No problem, nothing has been kept. If you change your mind just say hi, or call ${clinic.name} on ${clinic.phone}.`,
+  stopped: (clinic: ClinicProfile) =>
+    `Stopped. I haven't kept your answers. Say hi to start again, or call ${clinic.name} on ${clinic.phone}.`,
+  deleted: 'Done: I have deleted your answers from this conversation. Say hi if you want to start again.',
+  emergency: (clinic: ClinicProfile) =>
+    `Please don't wait for a myotherapy appointment. What you describe needs urgent medical attention: ` +
+    `call ${clinic.emergencyNumber} now or go to your nearest emergency department. ` +
+    `If you are unsure, call ${clinic.emergencyNumber} and they will advise you.`,
+  seeDoctorFirst:
+    'Some of your answers mean a GP should check you before hands-on treatment. Please see your doctor first; ' +
+    'you can still book with us, and bring what the GP says.',
+  therapistReview: 'Your therapist will look at your health notes before your visit.',
+  booking: (appointmentType: string, minutes: number) => `The appointment that fits is: ${appointmentType} (${minutes} minutes).`,
+  done: (clinic: ClinicProfile) =>
+    `Thank you, your pre-assessment has been sent to ${clinic.name}. Say "restart" to start a new one.`,
+  alreadyDone: (clinic: ClinicProfile) =>
+    `Your pre-assessment is complete and with ${clinic.name}. Say "restart" for a new one, or "delete my data".`,
+  restarted: "Let's start again.",
+  flowChanged: 'Sorry, this pre-assessment was updated since we last spoke, so we need to start again.',
+  badValue: 'Sorry, that answer did not fit this question.',
+  tooLong: 'That message is too long for me. Please answer in a sentence or two.',
+  whichEdit: 'What would you like to change?',
+  contactNext: "I'll ask for your contact details right after you confirm this.",
+  noted: (what: string) => `Noted: ${what}.`,
+};

@@ -1,0 +1,118 @@
+// The end of the intake: parseSummaryReply and parseContact.
+import { describe, expect, it } from 'vitest';
+import { parseContact, parseSummaryReply } from '../../dialogs/understanding/index.js';
+import type { ContactAnswer, EditTarget } from '../../dialogs/understanding/types.js';
+
+describe('parseSummaryReply', () => {
+  it.each(['yes', 'looks right', 'Correct.', 'all good', 'confirm', "that's right", 'no changes', 'yes the duration is right', 'yep spot on'])(
+    '%j confirms',
+    (text) => {
+      expect(parseSummaryReply(text)).toEqual({ ok: true, value: { kind: 'confirm' } });
+    },
+  );
+
+  it.each<[string, EditTarget]>([
+    ['where it hurts', 'location'],
+    ['the location', 'location'],
+    ['body part', 'location'],
+    ['wrong area', 'location'],
+    ['yes but the shoulder should be left', 'location'],
+    ['how long', 'duration'],
+    ['since when', 'duration'],
+    ['duration is wrong', 'duration'],
+    ['cause', 'cause'],
+    ['why', 'cause'],
+    ['the reason', 'cause'],
+    ['pain score', 'intensity'],
+    ['the score', 'intensity'],
+    ['intensity', 'intensity'],
+    ['how much it hurts', 'intensity'],
+    ['change the pain score', 'intensity'],
+    ['movements', 'movement'],
+    ['what it limits', 'movement'],
+    ['safety questions', 'flags'],
+    ['health questions', 'flags'],
+    ['red flags', 'flags'],
+    ["I'm actually pregnant", 'flags'],
+    ['contact details', 'contact'],
+    ['my phone', 'contact'],
+  ])('%j edits %s', (text, target) => {
+    expect(parseSummaryReply(text)).toEqual({ ok: true, value: { kind: 'edit', target } });
+  });
+
+  it.each(['no', 'change something', 'wrong', "that's not right", 'not quite'])('%j asks to edit without a target', (text) => {
+    expect(parseSummaryReply(text)).toEqual({ ok: true, value: { kind: 'edit', target: null } });
+  });
+
+  it('edits the first part named and notes the others', () => {
+    expect(parseSummaryReply('the pain score and the duration')).toEqual({
+      ok: true,
+      value: { kind: 'edit', target: 'intensity' },
+      note: 'also mentioned: duration',
+    });
+  });
+
+  it.each([
+    ['hmm', 'not_understood'],
+    ['', 'empty'],
+  ])('%j → %s', (text, reason) => {
+    expect(parseSummaryReply(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseContact', () => {
+  it.each(['no thanks', 'skip', 'no', 'rather not', "I'd rather not"])('%j skips', (text) => {
+    expect(parseContact(text)).toEqual({ ok: true, value: { kind: 'skip' } });
+  });
+
+  it.each<[string, ContactAnswer]>([
+    ['Sam Lee 0412 345 678', { kind: 'contact', name: 'Sam Lee', phone: '0412 345 678' }],
+    ["I'm Priya, priya@example.com", { kind: 'contact', name: 'Priya', email: 'priya@example.com' }],
+    [
+      'call me on +61 2 9876 5432 after 5pm, Jo',
+      { kind: 'contact', name: 'Jo', phone: '+61 2 9876 5432', preferredTimes: 'after 5pm' },
+    ],
+    [
+      'my name is Bob Smith, email bob@test.com.au, mornings best',
+      { kind: 'contact', name: 'Bob Smith', email: 'bob@test.com.au', preferredTimes: 'mornings' },
+    ],
+    ['Jo (02) 9876 5432', { kind: 'contact', name: 'Jo', phone: '(02) 9876 5432' }],
+    ['Jo 0412   345   678', { kind: 'contact', name: 'Jo', phone: '0412 345 678' }],
+    [
+      'sam lee, 0412345678, weekdays after 6',
+      { kind: 'contact', name: 'sam lee', phone: '0412345678', preferredTimes: 'weekdays after 6' },
+    ],
+    [
+      "Hi, I'm Sam. My mobile is 0412 345 678 and I'm free after 5pm",
+      { kind: 'contact', name: 'Sam', phone: '0412 345 678', preferredTimes: 'after 5pm' },
+    ],
+    ['José Núñez +34 612 345 678', { kind: 'contact', name: 'José Núñez', phone: '+34 612 345 678' }],
+    ["Mary-Jane O'Brien mj@ex.co", { kind: 'contact', name: "Mary-Jane O'Brien", email: 'mj@ex.co' }],
+    ['Sam 0412 345 678 any time', { kind: 'contact', name: 'Sam', phone: '0412 345 678', preferredTimes: 'any time' }],
+    [
+      'Alex, 0412 345 678 or alex@mail.com',
+      { kind: 'contact', name: 'Alex', phone: '0412 345 678', email: 'alex@mail.com' },
+    ],
+  ])('%j', (text, value) => {
+    expect(parseContact(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['0412 345 678', 'name_missing'],
+    ['text me on 0412 345 678', 'name_missing'],
+    ['priya@example.com', 'name_missing'],
+    ['Sam', 'phone_or_email_missing'],
+    ["I'm Sam, call me after 5pm", 'phone_or_email_missing'],
+    ["I'm Priya, priya@example", 'email_invalid'],
+    ['Sam 1234', 'phone_or_email_missing'],
+  ])('%j → not_understood (%s)', (text, detail) => {
+    expect(parseContact(text)).toEqual({ ok: false, reason: 'not_understood', detail });
+  });
+
+  it.each([
+    ['hello', { ok: false, reason: 'not_understood' }],
+    ['', { ok: false, reason: 'empty' }],
+  ])('%j → %j', (text, result) => {
+    expect(parseContact(text)).toEqual(result);
+  });
+});

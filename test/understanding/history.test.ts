@@ -1,0 +1,143 @@
+// Since when, and why: parseDuration and parseCauses.
+import { describe, expect, it } from 'vitest';
+import { parseCauses, parseDuration } from '../../dialogs/understanding/index.js';
+import type { Cause } from '../../dialogs/understanding/types.js';
+
+describe('parseDuration', () => {
+  it.each<[string, number]>([
+    ['3 days', 0.4],
+    ['three weeks', 3],
+    ['3 weeks', 3],
+    ['3wks', 3],
+    ['been 3 wks', 3],
+    ['lower bak, been 3 wks, about a 7', 3],
+    ['a couple of weeks', 2],
+    ['a few days', 0.4],
+    ['a fortnight', 2],
+    ['about 2 months', 8.7],
+    ['6 mths', 26.1],
+    ['a month', 4.3],
+    ['since yesterday', 0.1],
+    ['since last week', 1],
+    ['today', 0],
+    ['this morning', 0],
+    ['a year', 52.2],
+    ['half a year', 26.1],
+    ['a year and a half', 78.3],
+    ['1.5 years', 78.3],
+    ['on and off for 5 years', 260.9],
+    ['for the last few weeks', 3],
+    ['2 wekks', 2],
+    ['3/52', 3],
+    ['several months', 13],
+    ["I'm 45 years old and it started 2 weeks ago", 2],
+    ['twenty five years', 1304.5],
+    ['10 days ago', 1.4],
+    ['about 6 weeks', 6],
+    ['2 months ago', 8.7],
+    ['over a year', 52.2],
+    ['more than 3 months', 13],
+    ['3 mnths', 13],
+    ['its been 2yrs', 104.4],
+    ['couple days', 0.3],
+    ['past 2 weeks', 2],
+    ['a month or so', 4.3],
+    ['8 weeks, on and off', 8],
+  ])('%j → %s weeks', (text, weeks) => {
+    expect(parseDuration(text)).toEqual({ ok: true, value: { weeks, text } });
+  });
+
+  it.each<[string, number, string]>([
+    ['years', 104.4, 'years taken as 2 years'],
+    ['for months', 8.7, 'months taken as 2 months'],
+    ['2-3 weeks', 3, 'took the longer end of the range'],
+    ['a week or two', 2, 'took the longer end of the range'],
+    ['5 years on and off, this flare 2 weeks', 260.9, 'several durations given; took the longest'],
+  ])('%j → %s weeks with a note', (text, weeks, note) => {
+    expect(parseDuration(text)).toEqual({ ok: true, value: { weeks, text }, note });
+  });
+
+  it('keeps the patient words trimmed', () => {
+    expect(parseDuration('   about 2 months  ')).toEqual({ ok: true, value: { weeks: 8.7, text: 'about 2 months' } });
+  });
+
+  it.each([
+    ['-3 weeks', 'out_of_range'],
+    ['100 years', 'out_of_range'],
+    ['since March', 'not_understood'],
+    ['since 2019', 'not_understood'],
+    ['for ages', 'not_understood'],
+    ['a wee bit', 'not_understood'],
+    ['about a 7', 'not_understood'],
+    ['', 'empty'],
+  ])('%j → %s', (text, reason) => {
+    expect(parseDuration(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseCauses', () => {
+  it.each<[string, Cause[]]>([
+    ['lifting', ['strain']],
+    ['I lifted a box', ['strain']],
+    ['at the gym', ['strain']],
+    ['footy on Saturday', ['strain']],
+    ['overdid it', ['strain']],
+    ['pulled a muscle', ['strain']],
+    ['running', ['strain']],
+    ['workout', ['strain']],
+    ['stress', ['stress']],
+    ['stressed at work', ['stress']],
+    ['anxiety', ['stress']],
+    ['lots of tension', ['stress']],
+    ['work pressure', ['stress']],
+    ['desk work', ['repetitive_use']],
+    ['typing all day', ['repetitive_use']],
+    ['computer', ['repetitive_use']],
+    ['using the mouse', ['repetitive_use']],
+    ['tools at work', ['repetitive_use']],
+    ['same movement over and over', ['repetitive_use']],
+    ['training', ['repetitive_use']],
+    ['I fell', ['injury']],
+    ['had a fall', ['injury']],
+    ['car crash', ['injury']],
+    ['whiplash', ['injury']],
+    ['got hit by a ball', ['injury']],
+    ['bad posture', ['posture']],
+    ['slept funny', ['posture']],
+    ['slept wrong', ['posture']],
+    ['awkward position', ['posture']],
+    ['sitting all day', ['posture']],
+    ['looking down at my phone', ['posture']],
+    ['fell asleep on the couch', ['posture']],
+    ['not sure', ['unknown']],
+    ["don't know", ['unknown']],
+    ['idk', ['unknown']],
+    ['no idea', ['unknown']],
+    ['it just started', ['unknown']],
+    ['no reason', ['unknown']],
+    ['stres and typng', ['stress', 'repetitive_use']],
+    ['the gym and desk work', ['strain', 'repetitive_use']],
+    ['gym, then more gym', ['strain']],
+    ['not from lifting, I think stress', ['stress']],
+    ['I was moving house and lifting boxes', ['strain']],
+    ['picked up my toddler', ['strain']],
+    ['I hurt it at footy', ['strain']],
+    ['probably the way I sleep', ['posture']],
+    ['woke up with it', ['posture']],
+    ['long hours at my desk and stress', ['repetitive_use', 'stress']],
+    ['it came on gradually', ['unknown']],
+    ['car accident 2 years ago', ['injury']],
+    ['not sure, maybe lifting', ['strain']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+
+  it.each([
+    ['it hurts', 'not_understood'],
+    ['not lifting', 'not_understood'],
+    ['work', 'not_understood'],
+    ['', 'empty'],
+  ])('%j → %s', (text, reason) => {
+    expect(parseCauses(text)).toEqual({ ok: false, reason });
+  });
+});

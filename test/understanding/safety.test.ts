@@ -1,0 +1,189 @@
+// The safety screen and precautions: parseFlagChecklist and parsePrecautions.
+import { describe, expect, it } from 'vitest';
+import { parseFlagChecklist, parsePrecautions } from '../../dialogs/understanding/index.js';
+import type { FlagCode } from '../../dialogs/understanding/types.js';
+import { EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS } from '../../dialogs/vocabulary.js';
+
+const EVERY_SCREEN_FLAG: FlagCode[] = [...EMERGENCY_FLAGS, ...SEE_DOCTOR_FLAGS, 'numbness_tingling'];
+
+describe('parseFlagChecklist: words', () => {
+  it.each<[string, FlagCode[]]>([
+    ["can't pee", ['bladder_bowel_change']],
+    ['I wet myself', ['bladder_bowel_change']],
+    ['incontinence', ['bladder_bowel_change']],
+    ["can't control my bladder", ['bladder_bowel_change']],
+    ['bowel changes', ['bladder_bowel_change']],
+    ['numb down there', ['saddle_numbness']],
+    ['numb groin', ['saddle_numbness']],
+    ['saddle', ['saddle_numbness']],
+    ['numb bum', ['saddle_numbness']],
+    ['genital numbness', ['saddle_numbness']],
+    ['both legs', ['both_legs_symptoms']],
+    ['numbness in both legs', ['both_legs_symptoms']],
+    ['my legs are weak', ['both_legs_symptoms']],
+    ['getting weaker', ['progressive_weakness']],
+    ['weakness getting worse', ['progressive_weakness']],
+    ['chest pain', ['chest_pain_breathless']],
+    ['short of breath', ['chest_pain_breathless']],
+    ["can't breathe", ['chest_pain_breathless']],
+    ['breathless', ['chest_pain_breathless']],
+    ['dizzy', ['neck_neuro_signs']],
+    ['double vision', ['neck_neuro_signs']],
+    ['slurred speech', ['neck_neuro_signs']],
+    ['trouble swallowing', ['neck_neuro_signs']],
+    ['falling over', ['neck_neuro_signs']],
+    ['drop attacks', ['neck_neuro_signs']],
+    ['I fell', ['trauma_fracture']],
+    ['car crash', ['trauma_fracture']],
+    ['I think it is broken', ['trauma_fracture']],
+    ['fracture', ['trauma_fracture']],
+    ['dislocated', ['trauma_fracture']],
+    ['hot swollen joint', ['hot_swollen_joint_fever']],
+    ['red swollen knee and fever', ['hot_swollen_joint_fever']],
+    ['cancer', ['cancer_history']],
+    ['had cancer 10 years ago', ['cancer_history']],
+    ['tumour', ['cancer_history']],
+    ['chemo', ['cancer_history']],
+    ['lost weight', ['unexplained_weight_loss']],
+    ['weight loss', ['unexplained_weight_loss']],
+    ['lost 5kg without trying', ['unexplained_weight_loss']],
+    ['fever', ['fever_unwell']],
+    ['night sweats', ['fever_unwell']],
+    ['feel unwell', ['fever_unwell']],
+    ['temperature', ['fever_unwell']],
+    ['pain at night', ['constant_night_pain']],
+    ["can't sleep for pain", ['constant_night_pain']],
+    ['night pain', ['constant_night_pain']],
+    ['steroids', ['immunosuppressed_steroids']],
+    ['prednisone', ['immunosuppressed_steroids']],
+    ['weak immune system', ['immunosuppressed_steroids']],
+    ['immunosuppressed', ['immunosuppressed_steroids']],
+    ['clumsy', ['clumsy_hands_unsteady_walk']],
+    ['dropping things', ['clumsy_hands_unsteady_walk']],
+    ['unsteady', ['clumsy_hands_unsteady_walk']],
+    ['my balance is off', ['clumsy_hands_unsteady_walk']],
+    ['pins and needles', ['numbness_tingling']],
+    ['tingling in my hand', ['numbness_tingling']],
+    ['numb', ['numbness_tingling']],
+    ['dizzy and numb groin', ['saddle_numbness', 'neck_neuro_signs']],
+    ['I get pins and needles in both feet', ['both_legs_symptoms']],
+    ['numbness in my left leg', ['numbness_tingling']],
+    ["I've been feeling dizzy when I turn my head", ['neck_neuro_signs']],
+    ["I've lost about 10 kilos without trying", ['unexplained_weight_loss']],
+    ['I have trouble peeing', ['bladder_bowel_change']],
+    ['the pain wakes me up at night', ['constant_night_pain']],
+    ['my arm feels weak', ['numbness_tingling']],
+    ['I fell off my bike last week', ['trauma_fracture']],
+  ])('%j → %j', (text, codes) => {
+    const result = parseFlagChecklist(text, EVERY_SCREEN_FLAG);
+    expect(result.ok && [...result.value].sort()).toEqual([...codes].sort());
+  });
+
+  it.each<[string, FlagCode[]]>([
+    ["no chest pain but I'm dizzy", ['neck_neuro_signs']],
+    ['none, but I had cancer', ['cancer_history']],
+    ['no to all except the night sweats', ['fever_unwell']],
+    ['no fever, no weight loss, I had a fall though', ['trauma_fracture']],
+  ])('negation and "none" with a flag: %j → %j', (text, codes) => {
+    expect(parseFlagChecklist(text, EVERY_SCREEN_FLAG)).toEqual({ ok: true, value: codes });
+  });
+
+  it.each([
+    'none',
+    'None of these',
+    'no',
+    'nope',
+    'nothing like that',
+    'all good',
+    '0',
+    'no numbness or tingling',
+    "I don't have any bladder problems",
+    'my breathing is fine',
+    'no, none of those',
+    'no falls',
+    'no red flags',
+    'dizzy? no',
+  ])('%j → none', (text) => {
+    expect(parseFlagChecklist(text, EVERY_SCREEN_FLAG)).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('parseFlagChecklist: numbers and what is on offer', () => {
+  const offered: FlagCode[] = [
+    'bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'progressive_weakness', 'trauma_fracture', 'cancer_history',
+  ];
+  it.each<[string, FlagCode[]]>([
+    ['2 and 5', ['saddle_numbness', 'trauma_fracture']],
+    ['2,5', ['saddle_numbness', 'trauma_fracture']],
+    ['#3', ['both_legs_symptoms']],
+    ['number 1', ['bladder_bowel_change']],
+    ['1-3', ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms']],
+    ['6 - had cancer 10 years ago', ['cancer_history']],
+    ['2, and I fell last week', ['saddle_numbness', 'trauma_fracture']],
+  ])('%j → %j', (text, codes) => {
+    expect(parseFlagChecklist(text, offered)).toEqual({ ok: true, value: codes });
+  });
+
+  it('ignores a recognised flag that is not on offer when an offered one is named', () => {
+    expect(parseFlagChecklist('dizzy and I fell', offered)).toEqual({ ok: true, value: ['trauma_fracture'] });
+  });
+
+  it.each([
+    ['7', { ok: false, reason: 'out_of_range' }],
+    ['2 and 9', { ok: true, value: ['saddle_numbness'] }],
+    ['chest pain', { ok: false, reason: 'not_offered', detail: 'chest_pain_breathless' }],
+    ['none but dizzy', { ok: false, reason: 'not_offered', detail: 'neck_neuro_signs' }],
+    ['yes', { ok: false, reason: 'not_understood' }],
+    ['my knee hurts', { ok: false, reason: 'not_understood' }],
+    ['', { ok: false, reason: 'empty' }],
+  ])('%j → %j', (text, result) => {
+    expect(parseFlagChecklist(text, offered)).toEqual(result);
+  });
+});
+
+describe('parsePrecautions', () => {
+  it.each<[string, FlagCode[]]>([
+    ['pregnant', ['pregnancy']],
+    ["I'm expecting", ['pregnancy']],
+    ['22 weeks pregnant', ['pregnancy']],
+    ['blood thinners', ['blood_thinners']],
+    ['warfarin', ['blood_thinners']],
+    ['on apixaban', ['blood_thinners']],
+    ['eliquis', ['blood_thinners']],
+    ['Xarelto', ['blood_thinners']],
+    ['rivaroxaban', ['blood_thinners']],
+    ['clopidogrel', ['blood_thinners']],
+    ['an anticoagulant', ['blood_thinners']],
+    ['surgery in May', ['recent_surgery']],
+    ['operation', ['recent_surgery']],
+    ['had an op 3 weeks ago', ['recent_surgery']],
+    ['knee replacement', ['recent_surgery']],
+    ['scared to move', ['fear_of_movement']],
+    ['afraid it will get worse', ['fear_of_movement']],
+    ['worried moving makes it worse', ['fear_of_movement']],
+    ["no, but I'm pregnant", ['pregnancy']],
+    ['not pregnant but on warfarin', ['blood_thinners']],
+    ['pregnant and on blood thinners', ['pregnancy', 'blood_thinners']],
+  ])('%j → %j', (text, codes) => {
+    expect(parsePrecautions(text)).toEqual({ ok: true, value: codes });
+  });
+
+  it.each(['none', 'no', 'nothing', 'not pregnant', 'pregnant? no', 'no surgery', "I'm not on blood thinners", 'no worries', 'none of these'])('%j → none', (text) => {
+    expect(parsePrecautions(text)).toEqual({ ok: true, value: [] });
+  });
+
+  it.each([
+    ['hmm', 'not_understood'],
+    ['', 'empty'],
+  ])('%j → %s', (text, reason) => {
+    expect(parsePrecautions(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('swelling or weakness alone is not an emergency by itself', () => {
+  it('"weak" alone is the limb item, whose follow-up asks whether it is getting worse', () => {
+    const offered: FlagCode[] = ['numbness_tingling', 'progressive_weakness', 'hot_swollen_joint_fever'];
+    expect(parseFlagChecklist('my leg feels weak', offered)).toMatchObject({ ok: true, value: ['numbness_tingling'] });
+    expect(parseFlagChecklist('my knee is a bit swollen', offered).ok).toBe(false);
+  });
+});
