@@ -1,0 +1,51 @@
+// POST /api/messages: the Bot Framework Activity protocol through CloudAdapter (Emulator, Azure Bot
+// Service, Teams, any Bot Framework client). Activities are checked for the fields the bot relies
+// on before the adapter sees them, so bad input gets a 400 that says what is wrong, never a 500.
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import { safeError } from '../server/logger.js';
+
+/** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const Id = z.string().min(1).max(256);
+const IncomingActivity = z
+  .object({
+    type: z.string().min(1).max(64),
+    channelId: Id,
+    conversation: z.object({ id: Id }).passthrough(),
+    from: z.object({ id: Id }).passthrough().optional(),
+    serviceUrl: z.string().max(2048).optional(),
+    deliveryMode: z.string().optional(),
+  })
+  .passthrough()
+  .refine((a) => a.deliveryMode === 'expectReplies' || (a.serviceUrl ?? '') !== '', {
+    message: 'serviceUrl is required unless deliveryMode is "expectReplies"',
+    path: ['serviceUrl'],
+  });
+
+export function badRequest(res: Response, status: number, code: string, message: string): void {
+  res.json(status, { error: { code, message } });
+}
+
+export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
+    async (req: Request, res: Response) => {
+      const parsed = IncomingActivity.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return badRequest(res, 400, 'BadActivity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      }
+      try {
+        await adapter.process(req, res, (context) => bot.run(context));
+      } catch (error) {
+        logger.error({ err: safeError(error) }, 'adapter failed');
+        if (!res.headersSent) badRequest(res, 500, 'InternalError', 'The bot could not process this activity.');
+      }
+    },
+  );
+}

@@ -1,0 +1,370 @@
+// Whole conversations through botbuilder's TestAdapter and the real bot on real PGlite.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openPglite, type Database } from '../../src/store/database.js';
+import { IntakeSummary } from '../../dialogs/summarySchema.js';
+import { STEPS } from '../../dialogs/vocabulary.js';
+import { makeHarness, markerOf, texts, type Harness } from '../support/harness.js';
+
+let h: Harness;
+let db: Database;
+// One database for the file (PGlite takes a second to start); each test starts from an empty table.
+beforeAll(async () => {
+  db = await openPglite(null);
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  h = await makeHarness({ db });
+  await db.query('delete from bot_state');
+});
+
+async function storedKeys(): Promise<number> {
+  const { rows } = await h.db.query<{ n: number }>('select count(*)::int as n from bot_state');
+  return rows[0]!.n;
+}
+
+describe('welcome and consent', () => {
+  it('greets on conversationUpdate with the consent question, and stores nothing', async () => {
+    const replies = await h.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'Pat' }] });
+    expect(h.last()?.step).toBe('consent');
+    expect(texts(replies)).toMatch(/not a diagnosis/);
+    expect(await storedKeys()).toBe(0);
+  });
+
+  it('greets on a webchat/join event', async () => {
+    await h.send({ type: 'event', name: 'webchat/join', value: {} });
+    expect(h.last()?.step).toBe('consent');
+  });
+
+  it('answers a first "hi" with the welcome rather than a complaint', async () => {
+    const replies = await h.send('hi there');
+    expect(h.last()?.step).toBe('consent');
+    expect(texts(replies)).not.toMatch(/did not catch/i);
+  });
+
+  it('declining ends politely and stores nothing', async () => {
+    await h.send('hi');
+    const replies = await h.send('no thanks');
+    expect(h.last()?.step).toBe('declined');
+    expect(texts(replies)).toMatch(/nothing has been kept/i);
+    expect(await storedKeys()).toBe(0);
+  });
+});
+
+describe('a full intake by buttons', () => {
+  it('reaches done with a booking link and a valid IntakeSummary', async () => {
+    await h.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'Pat' }] });
+    await h.press('Yes, I agree');
+    expect(h.last()?.step).toBe('location');
+    await h.press('Shoulder');
+    expect(h.last()).toMatchObject({ step: 'side', subject: 'shoulder' });
+    await h.press('Right');
+    expect(h.last()?.step).toBe('spread');
+    await h.press('No, it stays there');
+    await h.press('1 to 2 weeks');
+    expect(h.last()?.step).toBe('cause');
+    await h.press('Repetitive use, e.g. desk work');
+    await h.press('4');
+    expect(h.last()?.step).toBe('intensity_worst');
+    await h.press('7');
+    const movements: string[] = [];
+    while (h.last()?.step === 'movement') {
+      movements.push(h.last()!.subject!);
+      await h.press('Some');
+    }
+    expect(movements).toEqual(['reaching_overhead', 'reaching_behind_back', 'lying_on_side']);
+    expect(h.last()?.step).toBe('red_flags');
+    await h.press('None of these');
+    expect(h.last()?.step).toBe('precautions');
+    await h.press('None of these');
+    const summaryMarker = h.last()!;
+    expect(summaryMarker.step).toBe('summary');
+    const summary = IntakeSummary.parse(summaryMarker.summary);
+    expect(summary).toMatchObject({
+      painAreas: [{ region: 'shoulder', side: 'right', primary: true }],
+      spreadsTo: [],
+      duration: { weeks: 1.5, category: 'acute' },
+      causes: ['repetitive_use'],
+      intensity: { now: 4, worst: 7 },
+      flags: [],
+      triage: 'routine',
+      completedAt: null,
+      recommendation: { appointmentType: 'Initial consultation', durationMinutes: 60 },
+    });
+    expect(summary.movementLimits).toHaveLength(3);
+    await h.press("Yes, that's right");
+    expect(h.last()?.step).toBe('contact');
+    const closing = await h.press('No thanks');
+    const steps = closing.map((r) => markerOf(r)?.step);
+    expect(steps).toEqual(['booking', 'done']);
+    const booking = closing[0]!;
+    const card = booking.attachments![0]!.content as { actions: Array<{ type: string; url: string }> };
+    expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://booking.example.com/harbourside' });
+    const done = markerOf(closing[1])!;
+    expect(done.summary?.completedAt).toBe('2026-03-02T10:00:00.000Z');
+    expect(h.ended).toHaveLength(1);
+    expect(h.ended[0]!.outcome).toBe('done');
+  });
+
+  it('marks every prompt with a known step and a progress bar that never goes backwards', async () => {
+    await h.send('hi');
+    const seen: number[] = [];
+    const record = () => {
+      for (const r of h.lastReplies) {
+        const m = markerOf(r);
+        if (!m) continue;
+        expect(STEPS).toContain(m.step);
+        seen.push(m.progress.index);
+      }
+    };
+    for (const press of ['Yes, I agree', 'Neck', 'No, it stays there', 'A few days', 'Not sure', '3', '5']) {
+      await h.press(press);
+      record();
+    }
+    for (const a of seen.slice(1).keys()) expect(seen[a + 1]!).toBeGreaterThanOrEqual(seen[a]!);
+  });
+});
+
+describe('a full intake by free text, with typos', () => {
+  it('understands fragments and the summary matches what was said', async () => {
+    await h.send('hello');
+    await h.send('yep ok');
+    await h.send('lower bak and my left kne');
+    expect(h.last()?.step).toBe('primary');
+    await h.send('the back mostly');
+    expect(h.last()?.step).toBe('spread');
+    await h.send('down my left thigh');
+    await h.send('been 3 wks');
+    await h.send('lifted a heavy box at work');
+    await h.send('about a six');
+    await h.send('8/10');
+    const answers = ['a bit', 'a lot', "can't", 'no', 'some', 'heaps'];
+    for (let i = 0; h.last()?.step === 'movement'; i++) await h.send(answers[i % answers.length]!);
+    expect(h.last()?.step).toBe('red_flags');
+    await h.send('none of these');
+    await h.send('nope');
+    const summary = IntakeSummary.parse(h.last()!.summary);
+    expect(summary.painAreas).toEqual([
+      { region: 'lower_back', side: 'centre', primary: true },
+      { region: 'knee', side: 'left', primary: false },
+    ]);
+    expect(summary.spreadsTo).toEqual([{ region: 'thigh', side: 'left' }]);
+    expect(summary.duration).toMatchObject({ weeks: 3, category: 'acute', text: 'been 3 wks' });
+    expect(summary.causes).toEqual(['strain']);
+    expect(summary.intensity).toEqual({ now: 6, worst: 8 });
+    expect(summary.movementLimits[0]).toEqual({ movement: 'bending_forward', difficulty: 'some' });
+    expect(summary.movementLimits[1]).toEqual({ movement: 'stairs', difficulty: 'a_lot' });
+    expect(summary.patientWords.location).toEqual(['lower bak and my left kne']);
+    await h.send('yes thats right');
+    const closing = await h.send('Sam Lee 0412 345 678');
+    const done = markerOf(closing.at(-1))!;
+    expect(done.step).toBe('done');
+    expect(done.summary?.contact).toMatchObject({ name: 'Sam Lee', phone: '0412 345 678' });
+  });
+
+  it('re-asks specifically when a pain score is out of range, and never guesses', async () => {
+    await reachIntensity();
+    const replies = await h.send('11');
+    expect(texts(replies)).toMatch(/0 to 10/);
+    expect(h.last()?.step).toBe('intensity_now');
+    await h.send('pretty bad');
+    expect(h.last()?.step).toBe('intensity_now');
+    const stuck = await h.send('really bad');
+    expect(texts(stuck)).toMatch(/\(02\) 9000 0000/);
+    await h.send('7');
+    const worst = await h.send('5');
+    expect(texts(worst)).toMatch(/can't be lower than your pain right now \(7\/10\)/);
+    expect(h.last()?.step).toBe('intensity_worst');
+  });
+});
+
+async function reachIntensity(): Promise<void> {
+  await h.send('hi');
+  await h.send('yes');
+  await h.send('neck');
+  await h.send('no');
+  await h.send('2 weeks');
+  await h.send('stress');
+  expect(h.last()?.step).toBe('intensity_now');
+}
+
+async function reachRedFlags(where = 'lower back'): Promise<void> {
+  await h.send('hi');
+  await h.send('yes');
+  await h.send(where);
+  await h.send('no');
+  await h.send('2 weeks');
+  await h.send('lifting');
+  await h.send('5');
+  await h.send('6');
+  while (h.last()?.step === 'movement') await h.send('some');
+  expect(h.last()?.step).toBe('red_flags');
+}
+
+describe('the safety screen', () => {
+  it('ends with urgent advice and no booking on an emergency flag', async () => {
+    await reachRedFlags();
+    const replies = await h.send('I cant control my bladder');
+    const end = markerOf(replies.at(-1))!;
+    expect(end.step).toBe('emergency');
+    expect(texts(replies)).toMatch(/call 000 now/);
+    expect(replies.some((r) => markerOf(r)?.step === 'booking')).toBe(false);
+    expect(end.summary).toMatchObject({ triage: 'emergency', recommendation: null });
+    expect(h.ended[0]?.outcome).toBe('emergency');
+    // Whatever comes next, the advice stays urgent.
+    const after = await h.send('ok but can I book anyway');
+    expect(texts(after)).toMatch(/call 000 now/);
+  });
+
+  it('asks a follow-up for numbness and escalates when weakness is worsening', async () => {
+    await reachRedFlags();
+    await h.send('pins and needles');
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'progressive_weakness' });
+    const replies = await h.send('yes');
+    expect(markerOf(replies.at(-1))?.step).toBe('emergency');
+  });
+
+  it('records a review flag when the numbness is stable, and allows booking', async () => {
+    await reachRedFlags();
+    await h.send('pins and needles');
+    await h.send('no');
+    expect(h.last()?.step).toBe('precautions');
+    await h.send('I am pregnant');
+    const summary = h.last()!.summary!;
+    expect(summary.flags).toEqual([
+      { code: 'numbness_tingling', level: 'review' },
+      { code: 'pregnancy', level: 'review' },
+    ]);
+    expect(summary.triage).toBe('therapist_review');
+  });
+
+  it('advises a GP first on a see-doctor flag but still offers booking', async () => {
+    await reachRedFlags();
+    await h.send('I had cancer a few years ago');
+    await h.send('none');
+    expect(h.last()?.summary?.triage).toBe('see_doctor_first');
+    await h.send('yes');
+    const closing = await h.send('no thanks');
+    expect(texts(closing)).toMatch(/GP/);
+    expect(closing.map((r) => markerOf(r)?.step)).toEqual(['booking', 'done']);
+  });
+
+  it('offers only the screen items that matter for the regions named', async () => {
+    await reachRedFlags('my left wrist');
+    const prompt = h.lastReplies.at(-1)!;
+    expect(prompt.text).not.toMatch(/urine|bowel/i);
+    expect(prompt.text).toMatch(/hot, red, swollen joint/);
+  });
+
+  it('accepts the checklist card submit', async () => {
+    await reachRedFlags();
+    const replies = await h.send({ type: 'message', value: { intake: { step: 'red_flags' }, codes: 'saddle_numbness' } });
+    expect(markerOf(replies.at(-1))?.step).toBe('emergency');
+  });
+});
+
+describe('editing from the summary', () => {
+  async function reachSummary() {
+    await reachRedFlags('neck');
+    await h.send('none of these');
+    await h.send('none');
+    expect(h.last()?.step).toBe('summary');
+  }
+
+  it('"change the pain score" jumps to the score and comes back to the summary', async () => {
+    await reachSummary();
+    await h.send('change the pain score');
+    expect(h.last()?.step).toBe('intensity_now');
+    await h.send('2');
+    await h.send('4');
+    expect(h.last()?.step).toBe('summary');
+    expect(h.last()?.summary?.intensity).toEqual({ now: 2, worst: 4 });
+  });
+
+  it('changing where it hurts re-asks the new movements and the safety screen', async () => {
+    await reachSummary();
+    await h.press('Change where it hurts');
+    await h.send('neck and right knee');
+    await h.send('neck');
+    await h.send('no');
+    const asked: string[] = [];
+    while (h.last()?.step === 'movement') {
+      asked.push(h.last()!.subject!);
+      await h.send('none');
+    }
+    expect(asked).toEqual(['stairs', 'kneeling_squatting', 'walking']);
+    expect(h.last()?.step).toBe('red_flags');
+    await h.send('none');
+    await h.send('none');
+    const summary = h.last()!.summary!;
+    expect(summary.painAreas.map((a) => a.region)).toEqual(['neck', 'knee']);
+  });
+
+  it('answers a stale button with a clear note and the current question', async () => {
+    await reachSummary();
+    const replies = await h.send({ type: 'message', text: '5', value: { intake: { step: 'intensity_now', answer: 5 } } });
+    expect(texts(replies)).toMatch(/earlier question/);
+    expect(h.last()?.step).toBe('summary');
+  });
+});
+
+describe('help, back, restart, stop and delete at every step', () => {
+  it('help explains the current step and re-asks it', async () => {
+    await reachIntensity();
+    const replies = await h.send('help');
+    expect(texts(replies)).toMatch(/whole number from 0 to 10/);
+    expect(h.last()?.step).toBe('intensity_now');
+  });
+
+  it('back returns to the previous question, repeatedly', async () => {
+    await reachIntensity();
+    await h.send('back');
+    expect(h.last()?.step).toBe('cause');
+    await h.send('back');
+    expect(h.last()?.step).toBe('duration');
+    await h.send('6 months');
+    await h.send('posture');
+    await h.send('3');
+    await h.send('4');
+    expect(h.last()?.step).toBe('movement');
+  });
+
+  it('back at the first question says so', async () => {
+    await h.send('hi');
+    const replies = await h.send('back');
+    expect(h.last()?.step).toBe('consent');
+    expect(texts(replies).length).toBeGreaterThan(0);
+  });
+
+  it('restart starts a new intake from consent', async () => {
+    await reachIntensity();
+    await h.send('start over');
+    expect(h.last()?.step).toBe('consent');
+    await h.send('yes');
+    expect(h.last()?.step).toBe('location');
+  });
+
+  it('stop ends the conversation and keeps nothing', async () => {
+    await reachIntensity();
+    expect(await storedKeys()).toBe(1);
+    const replies = await h.send('stop');
+    expect(markerOf(replies.at(-1))?.step).toBe('declined');
+    expect(await storedKeys()).toBe(0);
+  });
+
+  it('"delete my data" erases the conversation state at any point', async () => {
+    await reachIntensity();
+    await h.send('delete my data');
+    expect(await storedKeys()).toBe(0);
+    expect(h.deleted).toBe(1);
+  });
+
+  it('a 1 MB message gets a kind re-ask and loses nothing', async () => {
+    await reachIntensity();
+    const replies = await h.send('x'.repeat(1024 * 1024));
+    expect(texts(replies)).toMatch(/too long/);
+    await h.send('5');
+    expect(h.last()?.step).toBe('intensity_worst');
+  });
+});
