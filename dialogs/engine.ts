@@ -9,7 +9,7 @@ import { interpret, type Interpretation, type PatientInput, type Why } from './i
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending } from './prompts.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, causeWords } from './summary.js';
 import { WORDS } from './words.js';
 
 export interface TurnEnv {
@@ -131,14 +131,43 @@ function missText(state: QuestionState, why: Why, detail?: string): string {
       return WORDS.contactNext;
     case 'out_of_range':
       return WORDS.outOfRange(state);
+    case 'not_understood':
+    case 'empty':
+      // The help line is the re-ask with examples, specific to this question.
+      return `${WORDS.miss(why, detail)} ${WORDS.help[state]}`;
     default:
       return WORDS.miss(why, detail);
   }
 }
 
-/** Runs the event through the chart and says what comes next. */
+/** The event an early answer stands for, when the flow has just reached its (still empty) question. */
+function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } | null {
+  const ctx = snapshot.context;
+  const early = ctx.early;
+  if (!early || ctx.editing) return null;
+  switch (snapshot.value) {
+    case 'duration':
+      return early.duration && ctx.duration === null ? { event: { type: 'DURATION', duration: early.duration }, noted: `how long: "${early.duration.text}"` } : null;
+    case 'cause':
+      return early.causes && ctx.causes.length === 0 ? { event: { type: 'CAUSES', causes: early.causes }, noted: `the cause: ${causeWords(early.causes)}` } : null;
+    case 'intensityNow':
+      return early.intensityNow !== undefined && ctx.intensityNow === null
+        ? { event: { type: 'SCORE', value: early.intensityNow }, noted: `pain now ${early.intensityNow}/10` }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** Runs the event through the chart, applies any answers given early, and says what comes next. */
 function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[]): TurnResult {
-  const [next] = transition(intakeMachine, snapshot, event);
+  let [next] = transition(intakeMachine, snapshot, event);
+  const noted: string[] = [];
+  for (let early = earlyEvent(next); early; early = earlyEvent(next)) {
+    [next] = transition(intakeMachine, next, early.event);
+    noted.push(early.noted);
+  }
+  if (noted.length) before = [...before, say(WORDS.notedEarly(noted))];
   const state = stateOf(next);
   if (state === 'done' || state === 'emergency' || state === 'declined') {
     const effects: Effect[] =

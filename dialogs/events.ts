@@ -1,6 +1,6 @@
 // The events the statechart understands. The shell (src/bot) builds them from activities through
 // dialogs/interpret.ts; nothing else reaches the machine.
-import type { EditTarget } from './intakeContext.js';
+import type { EarlyAnswers, EditTarget } from './intakeContext.js';
 import type { BodySite, Contact, Duration } from './summarySchema.js';
 import type { Cause, Difficulty, FlagCode, Region, Side, Step } from './vocabulary.js';
 import type { NamedSite } from './understanding/types.js';
@@ -12,7 +12,7 @@ interface Said {
 
 export type AnswerEvent =
   | ({ type: 'CONSENT'; agree: boolean } & Said)
-  | ({ type: 'SITES'; sites: NamedSite[] } & Said)
+  | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers } & Said)
   | ({ type: 'SIDE'; side: Side } & Said)
   | ({ type: 'PRIMARY'; region: Region } & Said)
   | ({ type: 'SPREAD'; sites: BodySite[] } & Said)

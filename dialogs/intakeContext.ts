@@ -33,6 +33,17 @@ export const STEP_OF: Record<QuestionState | FinalState, Step> = {
 
 const Site = z.object({ region: Region, side: Side.optional() });
 
+/**
+ * Answers to later questions that the patient gave early ("lower back, 3 weeks, about a 7").
+ * The engine applies each when the flow reaches its question, so it is never asked twice.
+ */
+export const EarlyAnswers = z.object({
+  duration: Duration.omit({ category: true }).optional(),
+  causes: z.array(Cause).optional(),
+  intensityNow: z.number().int().min(0).max(10).optional(),
+});
+export type EarlyAnswers = z.infer<typeof EarlyAnswers>;
+
 export const IntakeContext = z.object({
   intakeId: z.string().uuid(),
   conversationId: z.string(),
@@ -59,6 +70,7 @@ export const IntakeContext = z.object({
   editing: EditTarget.nullable(),
   stopped: z.boolean(),
   trail: z.array(z.object({ state: QuestionState, index: z.number().int().min(0) })),
+  early: EarlyAnswers.optional(),
 });
 export type IntakeContext = z.infer<typeof IntakeContext>;
 

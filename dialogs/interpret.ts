@@ -3,7 +3,7 @@
 // validated with zod here: they come from outside (any Bot Framework client can send anything).
 import { z } from 'zod';
 import type { IntakeEvent } from './events.js';
-import { EditTarget, STEP_OF, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { EditTarget, STEP_OF, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import * as nlu from './understanding/index.js';
@@ -142,6 +142,21 @@ function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
   return sites.filter((s) => !painRegions.has(s.region)).map((s) => ({ region: s.region, side: s.side ?? inherited }));
 }
 
+/** A bare number next to a body part ("L5", "my 2 knees") is not a pain score; these cues make it one. */
+const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score|rating|level)\b|\bpain (is|at|of)\b/i;
+
+/** Later answers in a location message, kept for when the flow reaches their questions. */
+function earlyAnswers(text: string): EarlyAnswers | undefined {
+  const early: EarlyAnswers = {};
+  const duration = nlu.parseDuration(text);
+  if (duration.ok) early.duration = { weeks: duration.value.weeks, text: duration.value.text.slice(0, MAX_SAID) };
+  const causes = nlu.parseCauses(text);
+  if (causes.ok && !causes.value.includes('unknown')) early.causes = causes.value;
+  const score = nlu.parsePainScore(text);
+  if (score.ok && SCORE_CUE.test(text)) early.intensityNow = score.value;
+  return Object.keys(early).length ? early : undefined;
+}
+
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
   if (state === 'intensityWorst' && ctx.intensityNow !== null && value < ctx.intensityNow) {
     return { kind: 'miss', why: 'worst_below_now', detail: String(ctx.intensityNow), ...(said ? { said } : {}) };
@@ -161,7 +176,11 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'consent':
       return withSaid(nlu.parseConsent(text), (agree) => ({ type: 'CONSENT', agree }));
     case 'location':
-      return withSaid(nlu.parseSites(text), (a) => (a.sites.length ? { type: 'SITES', sites: a.sites } : { kind: 'miss', why: 'not_understood', said }));
+      return withSaid(nlu.parseSites(text), (a) => {
+        if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
+        const early = earlyAnswers(text);
+        return { type: 'SITES', sites: a.sites, ...(early ? { early } : {}) };
+      });
     case 'side':
       return withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
     case 'primary':

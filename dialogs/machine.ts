@@ -112,6 +112,7 @@ export const intakeMachine = setup({
             ...answered(context, 'location', 0, event.said),
             sites: event.sites.map((s) => ({ region: s.region, side: s.side ?? defaultSide(s.region) })),
             primary: null,
+            ...(event.early ? { early: event.early } : {}),
           })),
         },
       },

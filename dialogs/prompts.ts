@@ -81,8 +81,10 @@ export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProf
         { label: 'Both', answer: 'both' },
       ], site.region);
     }
-    case 'primary':
-      return plain(q.primary, ctx.sites.map((s) => ({ label: capitalise(describeSite(s.region, s.side)), answer: s.region })));
+    case 'primary': {
+      const names = ctx.sites.map((s) => describeSite(s.region, s.side));
+      return plain(q.primary(names), ctx.sites.map((s, i) => ({ label: capitalise(names[i]!), answer: s.region })));
+    }
     case 'spread':
       return plain(q.spread, [{ label: 'No, it stays there', answer: [] }]);
     case 'duration':

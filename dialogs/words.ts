@@ -15,7 +15,7 @@ export const WORDS = {
   questions: {
     location: 'Where does it hurt? You can name more than one place, e.g. "lower back and left hip".',
     side: (region: string) => `Which side is your ${region}: left, right or both?`,
-    primary: 'Which of these bothers you most?',
+    primary: (names: string[]) => `Which bothers you most: ${names.slice(0, -1).join(', ')} or ${names.at(-1)}?`,
     spread: 'Does the pain spread anywhere else, e.g. "down my right leg"? If not, say "no".',
     duration: 'How long have you had this pain? e.g. "3 days", "about 2 months".',
     cause: 'What do you think brought it on? Pick any that apply, or tell me in your own words.',
@@ -99,4 +99,5 @@ export const WORDS = {
   whichEdit: 'What would you like to change?',
   contactNext: "I'll ask for your contact details right after you confirm this.",
   noted: (what: string) => `Noted: ${what}.`,
+  notedEarly: (what: string[]) => `From what you said earlier I've noted ${what.join(', ')}. Say "back" to change it.`,
 };

@@ -35,6 +35,7 @@ export class ConversationStore {
   }
 }
 
+/** Both SqlStorage and botbuilder's MemoryStorage say exactly this; any other failure is a real error. */
 export function isETagConflict(error: unknown): boolean {
-  return error instanceof Error && /etag/i.test(error.message);
+  return error instanceof Error && /\beTag conflict\b/.test(error.message);
 }

@@ -1,9 +1,10 @@
 // Wiring only: build the pieces from the config, register routes, start, stop gracefully.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { IntakeBot } from '../bot/intakeBot.js';
+import { turnErrorHandler } from './turnError.js';
 import type { IntakeSink } from '../bot/intakeSink.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
@@ -25,9 +26,6 @@ export interface ServerOptions {
   sink?: IntakeSink;
 }
 
-/** Kind words for the patient when a turn fails; their answers so far are safe (nothing was saved half-way). */
-const TURN_ERROR_TEXT = 'Sorry, something went wrong on my side. Your answers so far are safe: please send your last answer again.';
-
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const releaseLock = config.databaseUrl ? async () => {} : await acquireDataDirLock(config.dataDir);
@@ -36,14 +34,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botFramework);
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
-    logger.error({ err: safeError(error), activityType: context.activity.type }, 'turn failed');
-    try {
-      await context.sendActivity(TURN_ERROR_TEXT);
-    } catch (sendError) {
-      logger.error({ err: safeError(sendError) }, 'could not tell the patient about the failed turn');
-    }
-  };
+  adapter.onTurnError = turnErrorHandler(logger);
   const bot = new IntakeBot({ storage: new SqlStorage(db), clinic: config.clinic, logger, ...(options.sink ? { sink: options.sink } : {}) });
 
   const server = restify.createServer({ name: 'intake-bot', handleUncaughtExceptions: false });

@@ -163,6 +163,31 @@ describe('a full intake by free text, with typos', () => {
     expect(done.summary?.contact).toMatchObject({ name: 'Sam Lee', phone: '0412 345 678' });
   });
 
+  it('keeps answers given early and does not ask them again', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower bak, been 3 wks, about a 7');
+    expect(h.last()?.step).toBe('spread');
+    const replies = await h.send('no');
+    expect(texts(replies)).toMatch(/noted how long: "lower bak, been 3 wks, about a 7"/);
+    expect(h.last()?.step).toBe('cause');
+    const next = await h.send('lifting');
+    expect(texts(next)).toMatch(/pain now 7\/10/);
+    expect(h.last()?.step).toBe('intensity_worst');
+    await h.send('back');
+    expect(h.last()?.step).toBe('intensity_now');
+  });
+
+  it('does not take a spinal level for a pain score', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('L5 lower back');
+    await h.send('no');
+    await h.send('2 weeks');
+    await h.send('not sure');
+    expect(h.last()?.step).toBe('intensity_now');
+  });
+
   it('re-asks specifically when a pain score is out of range, and never guesses', async () => {
     await reachIntensity();
     const replies = await h.send('11');
