@@ -52,6 +52,21 @@ describe('welcome and consent', () => {
   });
 });
 
+describe('stored snapshots from outside', () => {
+  it('restarts politely when the stored snapshot is from an older flow or unreadable', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    for (const doc of [{ snapshot: { flowVersion: 0, state: 'painQuestion', context: {} } }, { snapshot: 'garbage' }]) {
+      await h.db.query('update bot_state set doc = $1::jsonb', [JSON.stringify(doc)]);
+      const replies = await h.send('neck');
+      expect(texts(replies)).toMatch(/updated since we last spoke/);
+      expect(h.last()?.step).toBe('consent');
+      await h.send('yes');
+      expect(h.last()?.step).toBe('location');
+    }
+  });
+});
+
 describe('a full intake by buttons', () => {
   it('reaches done with a booking link and a valid IntakeSummary', async () => {
     await h.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'Pat' }] });
