@@ -5,11 +5,13 @@ import { initialTransition, transition } from 'xstate';
 import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
 import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState } from './intakeContext.js';
-import { interpret, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { MAX_TEXT, interpret, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending } from './prompts.js';
 import { buildSummary, causeWords } from './summary.js';
+import { parseFlagChecklist } from './understanding/index.js';
+import type { FlagCode } from './vocabulary.js';
 import { WORDS } from './words.js';
 
 export interface TurnEnv {
@@ -81,6 +83,8 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
     return afterEnd(snapshot, state, input, env);
   }
   const interpretation = interpret(state, snapshot.context, input, env.now);
+  const aside = urgentAside(state, input, env);
+  if (aside) preface.push(aside);
   // A first message that is not an answer to consent ("hi") simply gets the welcome.
   if (restored === null && interpretation.kind === 'miss') {
     const fresh = welcome(env);
@@ -115,6 +119,20 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
     case 'event':
       return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : []);
   }
+}
+
+/** Emergency signs that need no follow-up question to mean "get help now". */
+const URGENT_SIGNS: FlagCode[] = ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'chest_pain_breathless', 'neck_neuro_signs', 'hot_swollen_joint_fever'];
+
+/**
+ * A safety net for emergency signs typed at any question ("3 weeks, and I can't control my bladder").
+ * The answer is still used; the patient is told at once what to do, and the safety screen later asks formally.
+ */
+function urgentAside(state: QuestionState, input: PatientInput, env: TurnEnv): Output | null {
+  if (state === 'consent' || state === 'redFlags' || state === 'flagFollowUp') return null;
+  if (typeof input.text !== 'string' || input.text.length > MAX_TEXT) return null;
+  const signs = parseFlagChecklist(input.text, URGENT_SIGNS);
+  return signs.ok && signs.value.length > 0 ? say(WORDS.urgentAside(env.clinic)) : null;
 }
 
 function missText(state: QuestionState, why: Why, detail?: string): string {

@@ -83,6 +83,9 @@ export const WORDS = {
     `Please don't wait for a myotherapy appointment. What you describe needs urgent medical attention: ` +
     `call ${clinic.emergencyNumber} now or go to your nearest emergency department. ` +
     `If you are unsure, call ${clinic.emergencyNumber} and they will advise you.`,
+  urgentAside: (clinic: ClinicProfile) =>
+    `Something you said can be a sign that needs urgent care. If it is happening now, call ${clinic.emergencyNumber} ` +
+    `or go to an emergency department; don't wait for this chat. I'll ask about it properly in the safety questions.`,
   seeDoctorFirst:
     'Some of your answers mean a GP should check you before hands-on treatment. Please see your doctor first; ' +
     'you can still book with us, and bring what the GP says.',

@@ -257,6 +257,16 @@ describe('the safety screen', () => {
     expect(texts(after)).toMatch(/call 000 now/);
   });
 
+  it('gives urgent advice at once when an emergency sign is typed at another question, and still uses the answer', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back');
+    await h.send('no');
+    const replies = await h.send("3 weeks, and since yesterday I can't control my bladder");
+    expect(texts(replies)).toMatch(/call 000/);
+    expect(h.last()?.step).toBe('cause');
+  });
+
   it('asks a follow-up for numbness and escalates when weakness is worsening', async () => {
     await reachRedFlags();
     await h.send('pins and needles');
