@@ -8,7 +8,7 @@ import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState } from './i
 import { MAX_TEXT, interpret, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
-import { ask, ending } from './prompts.js';
+import { ask, ending, marker } from './prompts.js';
 import { buildSummary, causeWords } from './summary.js';
 import { parseFlagChecklist } from './understanding/index.js';
 import type { FlagCode } from './vocabulary.js';
@@ -109,7 +109,7 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
         case 'stop':
           return advance(snapshot, { type: 'STOP' }, env, []);
         case 'delete_data':
-          return { persisted: null, outputs: [say(WORDS.deleted)], effects: [{ type: 'delete_data' }] };
+          return deleted();
       }
       break;
     case 'miss':
@@ -202,7 +202,7 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
 function afterEnd(snapshot: Snapshot, state: 'done' | 'emergency' | 'declined', input: PatientInput, env: TurnEnv): TurnResult {
   const command = interpret('consent', snapshot.context, input, env.now);
   if (command.kind === 'command' && command.command === 'delete_data') {
-    return { persisted: null, outputs: [say(WORDS.deleted)], effects: [{ type: 'delete_data' }] };
+    return deleted();
   }
   if (state === 'declined' || (command.kind === 'command' && command.command === 'restart')) {
     const fresh = welcome(env);
@@ -212,6 +212,11 @@ function afterEnd(snapshot: Snapshot, state: 'done' | 'emergency' | 'declined', 
   const closing = state === 'emergency' ? WORDS.emergency(env.clinic) : WORDS.alreadyDone(env.clinic);
   const last = ending(state, snapshot.context, env.clinic).at(-1)!;
   return { persisted: persist(snapshot), outputs: [{ ...last, text: closing }], effects: [] };
+}
+
+/** Deleting closes the conversation, so its message carries the closing marker clients wait for. */
+function deleted(): TurnResult {
+  return { persisted: null, outputs: [{ kind: 'end', text: WORDS.deleted, ...marker('declined') }], effects: [{ type: 'delete_data' }] };
 }
 
 function say(text: string): Output {

@@ -17,7 +17,7 @@ export function progressOf(step: Step): Progress {
   return { index, total: TOTAL };
 }
 
-function marker(step: Step, subject?: string): Marker {
+export function marker(step: Step, subject?: string): Marker {
   return subject === undefined ? { step, progress: progressOf(step) } : { step, subject, progress: progressOf(step) };
 }
 
