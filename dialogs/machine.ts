@@ -31,11 +31,16 @@ type Of<T extends Ev['type']> = Extract<Ev, { type: T }>;
 /** Records what the patient typed at this state's step, resets the miss count, and leaves a trail for "back". */
 function answered(ctx: Ctx, state: QuestionState, index: number, said: string | undefined): Partial<Ctx> {
   const { patientWords } = missed(ctx, STEP_OF[state], said);
-  return { patientWords, misses: 0, trail: [...ctx.trail, { state, index }] };
+  return { patientWords, misses: 0, trail: [...ctx.trail, { state, index }].slice(-MAX_TRAIL) };
 }
 
+/** Enough "back" presses for any real conversation; the snapshot stays small however long it runs. */
+const MAX_TRAIL = 40;
+/** The latest few things typed per step are what a clinician reads; older retries add nothing. */
+const MAX_WORDS_PER_STEP = 4;
+
 function missed(ctx: Ctx, step: Step, said: string | undefined): Partial<Ctx> {
-  const words = said ? { ...ctx.patientWords, [step]: [...(ctx.patientWords[step] ?? []), said] } : ctx.patientWords;
+  const words = said ? { ...ctx.patientWords, [step]: [...(ctx.patientWords[step] ?? []), said].slice(-MAX_WORDS_PER_STEP) } : ctx.patientWords;
   return { misses: ctx.misses + 1, patientWords: words };
 }
 
