@@ -380,6 +380,19 @@ describe('help, back, restart, stop and delete at every step', () => {
     expect(h.last()?.step).toBe('movement');
   });
 
+  it('at a body-part question "the back" is the body part, while "go back" goes back', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back and neck');
+    expect(h.last()?.step).toBe('primary');
+    await h.send('the back');
+    expect(h.last()?.step).toBe('spread');
+    await h.send('go back');
+    expect(h.last()?.step).toBe('primary');
+    await h.send('back');
+    expect(h.last()?.step).toBe('spread');
+  });
+
   it('back at the first question says so', async () => {
     await h.send('hi');
     const replies = await h.send('back');
