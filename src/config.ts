@@ -11,6 +11,27 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** `https://host[:port]` exactly (a trailing slash is forgiven): what browsers send as Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Comma- or space-separated origins, e.g. "https://www.clinic.com.au, https://clinic.com.au". */
+const originList = optionalString.transform((value, ctx) => {
+  const items = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = items.find((item) => !isOrigin(item));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not an origin like https://www.example.com.au (scheme and host, no path)` });
+    return z.NEVER;
+  }
+  return items.map((item) => new URL(item).origin);
+});
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -21,6 +42,13 @@ const EnvSchema = z.object({
   CLINIC_API_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
   CLINIC_WEBHOOK_URL: optionalString.pipe(z.string().url('must be a URL').optional()),
   CLINIC_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive('must be more than 0').max(120).default(10),
+  CLINIC_TIMEZONE: optionalString.pipe(z.string().refine(isTimeZone, 'must be an IANA time zone like Australia/Sydney').optional()),
+  INTAKE_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1).max(3650).default(90),
+  ABANDONED_AFTER_HOURS: z.coerce.number().positive('must be more than 0').max(24 * 30).default(24),
+  DIRECTLINE_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional()),
+  ALLOWED_ORIGINS: originList,
+  PUBLIC_URL: optionalString.pipe(z.string().refine(isOrigin, 'must be the origin browsers reach the bot at, like https://chat.example.com.au (no path)').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppId: optionalString,
@@ -35,13 +63,35 @@ export interface Config {
   databaseUrl: string | undefined;
   clinic: ClinicProfile;
   clinicApiToken: string | undefined;
-  webhook: { url: string; secret: string } | undefined;
+  /** timeoutSeconds: how long one POST may take before it counts as failed and is retried. */
+  webhook: { url: string; secret: string; timeoutSeconds: number } | undefined;
+  /** IANA zone the inbox shows times in and date filters use; default: the server's own zone. */
+  timeZone: string;
+  /** Intakes (and conversation state) older than this are purged. */
+  retentionDays: number;
+  /** A conversation with no activity for this long is recorded as abandoned. */
+  abandonedAfterHours: number;
+  /** Signs Web Chat's Direct Line tokens; when unset, one is generated at first start and kept in the database. */
+  directLineSecret: string | undefined;
+  /** Sites that may embed the chat (widget, frame-ancestors, CORS). */
+  allowedOrigins: string[];
+  /** The origin browsers reach the bot at, when a proxy hides it; otherwise taken from each request. */
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication as is. */
   botFramework: { MicrosoftAppType: string; MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId: string };
 }
 
 export class ConfigError extends Error {}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
@@ -81,7 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     clinic: loadClinic(e.CLINIC_PROFILE, e.EMERGENCY_NUMBER),
     clinicApiToken: e.CLINIC_API_TOKEN,
-    webhook: e.CLINIC_WEBHOOK_URL && e.CLINIC_WEBHOOK_SECRET ? { url: e.CLINIC_WEBHOOK_URL, secret: e.CLINIC_WEBHOOK_SECRET } : undefined,
+    webhook: e.CLINIC_WEBHOOK_URL && e.CLINIC_WEBHOOK_SECRET ? { url: e.CLINIC_WEBHOOK_URL, secret: e.CLINIC_WEBHOOK_SECRET, timeoutSeconds: e.WEBHOOK_TIMEOUT_SECONDS } : undefined,
+    timeZone: e.CLINIC_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    retentionDays: e.INTAKE_RETENTION_DAYS,
+    abandonedAfterHours: e.ABANDONED_AFTER_HOURS,
+    directLineSecret: e.DIRECTLINE_SECRET,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined,
     logLevel: e.LOG_LEVEL,
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,

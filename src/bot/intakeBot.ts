@@ -58,6 +58,15 @@ export class IntakeBot extends ActivityHandler {
     };
   }
 
+  /**
+   * Whether the bot keeps an intake for this conversation (consent given, not declined, stopped or
+   * deleted). Channels that keep their own copy of the chat (Direct Line) keep no more than this.
+   */
+  async holdsIntake(channelId: string, conversationId: string): Promise<boolean> {
+    const { snapshot } = await this.store.load(ConversationStore.key(channelId, conversationId));
+    return snapshot !== null;
+  }
+
   private async greet(context: TurnContext): Promise<void> {
     const key = ConversationStore.key(context.activity.channelId, context.activity.conversation.id);
     const { snapshot } = await this.store.load(key);

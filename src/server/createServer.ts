@@ -1,5 +1,5 @@
 // Wiring only: build the pieces from the config, register routes, start, stop gracefully.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, type Storage } from 'botbuilder';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -11,7 +11,13 @@ import { migrate } from '../store/migrations.js';
 import { SqlStorage } from '../store/sqlStorage.js';
 import { acquireDataDirLock } from '../store/dataDirLock.js';
 import { createLogger, safeError } from './logger.js';
+import { CachingBotFrameworkAuthentication } from '../channels/botAuthentication.js';
 import { registerMessages } from '../channels/messages.js';
+import { DirectLineChannel } from '../channels/directline/channel.js';
+import { registerDirectLine } from '../channels/directline/routes.js';
+import { resolveDirectLineSecret } from '../channels/directline/secret.js';
+import { registerWebChat } from '../channels/webchat/routes.js';
+import { startClinic, type ClinicOptions } from '../clinic/index.js';
 
 export interface RunningServer {
   url: string;
@@ -24,6 +30,13 @@ export interface RunningServer {
 export interface ServerOptions {
   logger?: Logger;
   sink?: IntakeSink;
+  /** Clinic delivery timings (webhook backoff, job intervals); tests shorten them. */
+  clinic?: Pick<ClinicOptions, 'worker' | 'sweepEveryMs' | 'purgeEveryMs'>;
+  /**
+   * Keep bot state in this Storage instead of the database (the benchmark's memory-storage run).
+   * Not a config key: a production server always keeps conversations in its database.
+   */
+  storage?: Storage;
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -31,11 +44,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const releaseLock = config.databaseUrl ? async () => {} : await acquireDataDirLock(config.dataDir);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
+  const clinic = startClinic({ config, db, logger, ...options.clinic });
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botFramework);
+  const auth = new CachingBotFrameworkAuthentication(config.botFramework);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
-  const bot = new IntakeBot({ storage: new SqlStorage(db), clinic: config.clinic, logger, ...(options.sink ? { sink: options.sink } : {}) });
+  const bot = new IntakeBot({ storage: options.storage ?? new SqlStorage(db), clinic: config.clinic, logger, sink: options.sink ?? clinic.sink });
 
   const server = restify.createServer({ name: 'intake-bot', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
@@ -52,6 +66,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }
   });
   registerMessages(server, adapter, bot, logger);
+  const directLineSecret = await resolveDirectLineSecret(db, config.directLineSecret, logger);
+  const directLine = new DirectLineChannel({ db, secret: directLineSecret, bot, logger, onTurnError: turnErrorHandler(logger), botName: config.clinic.name });
+  const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger };
+  registerDirectLine(server, directLine, web);
+  registerWebChat(server, directLine, { ...web, clinic: config.clinic });
+  directLine.stream.attach(server.server);
+  clinic.register(server);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -68,10 +89,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     close() {
       // Stop accepting, let in-flight turns finish (server.close waits for them), then release the database.
       closing ??= (async () => {
+        await directLine.close(); // WebSockets first: server.close would wait for them forever
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive sockets would hold close() open; idle ones can go now, busy ones finish first.
         server.server.closeIdleConnections?.();
         await closed;
+        await clinic.stop();
         await db.close();
         await releaseLock();
       })();

@@ -8,5 +8,7 @@
  */
 import type { Migration } from '../migrations.js';
 import { botState } from './001_bot_state.js';
+import { directLine } from './002_directline.js';
+import { intakes } from './003_intakes.js';
 
-export const migrations: readonly Migration[] = [botState];
+export const migrations: readonly Migration[] = [botState, directLine, intakes];

@@ -1,0 +1,87 @@
+// The Direct Line transcript: every activity of a conversation in order, numbered by `seq`, which is
+// also the watermark a client pages with. Same SQL on PGlite and PostgreSQL.
+// What is kept, and for how long (patient words are health information):
+// - while the bot holds the patient's intake (they consented), the transcript is kept so a reload or a
+//   restart resumes with the history;
+// - when the bot holds nothing for the conversation (before consent, after declining, stopping or
+//   "delete my data"), the patient's messages and everything before them are deleted after the turn;
+// - a conversation idle for longer than a token can live is unreachable for the patient, and is swept.
+import type { Database } from '../../store/database.js';
+
+export interface StoredActivity {
+  seq: number;
+  activity: Record<string, unknown>;
+}
+
+export class ConversationNotFound extends Error {
+  constructor() {
+    super('conversation not found');
+    this.name = 'ConversationNotFound';
+  }
+}
+
+/** Azure's id shape: the conversation, a bar, and a zero-padded sequence number. */
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+export class TranscriptStore {
+  constructor(private readonly db: Database) {}
+
+  /** Idempotent: starting a conversation twice with the same token returns the same conversation. */
+  async ensure(conversationId: string): Promise<void> {
+    await this.db.query('INSERT INTO directline_conversations (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [conversationId]);
+  }
+
+  async exists(conversationId: string): Promise<boolean> {
+    const { rows } = await this.db.query('SELECT 1 FROM directline_conversations WHERE id = $1', [conversationId]);
+    return rows.length > 0;
+  }
+
+  /** Appends and returns the activity's seq. One statement: the row lock on the conversation orders concurrent appends. */
+  async append(conversationId: string, activity: Record<string, unknown>): Promise<number> {
+    const { rows } = await this.db.query<{ seq: number }>(
+      `WITH c AS (
+         UPDATE directline_conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq
+       )
+       INSERT INTO directline_activities (conversation_id, seq, activity)
+       SELECT $1, last_seq, $2::jsonb FROM c
+       RETURNING seq`,
+      [conversationId, JSON.stringify(activity)],
+    );
+    const seq = rows[0]?.seq;
+    if (seq === undefined) throw new ConversationNotFound();
+    return Number(seq);
+  }
+
+  /** Activities after `watermark`, oldest first, at most `limit`. */
+  async after(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]> {
+    // activity::text and JSON.parse ourselves: pg and PGlite decode jsonb differently.
+    const { rows } = await this.db.query<{ seq: number; activity: string }>(
+      'SELECT seq, activity::text AS activity FROM directline_activities WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [conversationId, watermark, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), activity: JSON.parse(r.activity) as Record<string, unknown> }));
+  }
+
+  async count(conversationId: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM directline_activities WHERE conversation_id = $1', [conversationId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Marks the conversation as in use (token refresh), so the idle sweep leaves it alone. */
+  async touch(conversationId: string): Promise<void> {
+    await this.db.query('UPDATE directline_conversations SET updated_at = now() WHERE id = $1', [conversationId]);
+  }
+
+  /** Deletes every activity up to and including `seq`; later ones (the bot's closing words) stay. */
+  async forgetThrough(conversationId: string, seq: number): Promise<void> {
+    await this.db.query('DELETE FROM directline_activities WHERE conversation_id = $1 AND seq <= $2', [conversationId, seq]);
+  }
+
+  /** Deletes conversations (and their activities) idle since before `cutoff`; returns how many. */
+  async sweep(cutoff: Date): Promise<number> {
+    const { rowCount } = await this.db.query('DELETE FROM directline_conversations WHERE updated_at < $1', [cutoff.toISOString()]);
+    return rowCount;
+  }
+}

@@ -1,0 +1,87 @@
+// Small HTTP helpers shared by the Direct Line and Web Chat routes: bounded JSON bodies with clear
+// 4xx errors, the error shape clients can rely on, the public base URL, and CORS for allowed origins.
+import type { IncomingMessage } from 'node:http';
+import type { Request, Response } from 'restify';
+
+/** `{ error: { code, message } }`, the shape Azure's Direct Line uses too. Never a stack trace. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  if (res.headersSent) return;
+  res.json(status, { error: { code, message } });
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const JSON_TYPE = /^application\/(?:[a-z.+-]*\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Reads a JSON body of at most `maxBytes`. With `optional`, an empty body is `undefined`.
+ * Throws HttpError 415 (not JSON), 413 (too big) or 400 (unparseable); callers validate the shape.
+ */
+export async function readJson(req: IncomingMessage, maxBytes: number, options: { optional?: boolean } = {}): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) {
+    if (options.optional) return undefined;
+    throw new HttpError(400, 'BadArgument', 'A JSON body is required.');
+  }
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json).');
+  }
+  if (declared > maxBytes) throw new HttpError(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '' && options.optional) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'BadArgument', 'The body is not valid JSON.');
+  }
+}
+
+/** Answers an error thrown by a route; anything unexpected is a 500 without details (and is logged by the caller). */
+export function sendHttpError(res: Response, error: unknown): boolean {
+  if (error instanceof HttpError) {
+    // A refused upload may still be streaming in: do not keep a half-read connection alive.
+    if (error.status === 413) res.setHeader('Connection', 'close');
+    sendError(res, error.status, error.code, error.message);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The origin browsers use to reach this server: PUBLIC_URL when set (behind a proxy that rewrites
+ * Host), otherwise the request's own Host with the scheme the proxy reports.
+ */
+export function publicOrigin(req: Request | IncomingMessage, publicUrl: string | undefined): string {
+  if (publicUrl) return new URL(publicUrl).origin;
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  const scheme = forwarded === 'https' ? 'https' : 'http';
+  return `${scheme}://${req.headers.host ?? 'localhost'}`;
+}
+
+/** Cross-origin reads are allowed only for the clinic's own sites (ALLOWED_ORIGINS). */
+export function applyCors(req: Request, res: Response, allowedOrigins: readonly string[]): void {
+  const origin = req.headers.origin;
+  res.setHeader('Vary', 'Origin');
+  if (origin && allowedOrigins.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
+    res.setHeader('Access-Control-Max-Age', '600');
+  }
+}

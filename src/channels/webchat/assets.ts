@@ -1,0 +1,119 @@
+// Static files for the page: web/static/* and Web Chat's UMD bundle from node_modules (no CDN).
+// Read once, compressed once (the 3.9 MB bundle is about 1 MB gzipped, less with brotli: it matters on
+// a phone), served with an ETag so a returning browser revalidates cheaply.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import type { Request, Response } from 'restify';
+
+export const WEB_DIR = fileURLToPath(new URL('../../../web/', import.meta.url));
+const STATIC_DIR = join(WEB_DIR, 'static');
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// The thread pool compresses, so the first request for the bundle does not stall other patients' turns.
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+interface Asset {
+  type: string;
+  etag: string;
+  raw: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Where botframework-webchat is installed (its exports map hides package.json), and its version. */
+export function webChatBundle(): { path: string; version: string } {
+  const root = resolve(dirname(require.resolve('botframework-webchat')), '..');
+  const version = (require(join(root, 'package.json')) as { version: string }).version;
+  return { path: join(root, 'dist', 'webchat.js'), version };
+}
+
+export class AssetCache {
+  private readonly cache = new Map<string, Promise<Asset | null>>();
+
+  /** Serves web/static/<name>; false when there is no such file (the caller answers 404). */
+  async serveStatic(req: Request, res: Response, name: string, maxAge: number): Promise<boolean> {
+    const path = resolve(STATIC_DIR, name);
+    // Only files directly under web/static (and its subfolders): no ../ escapes, no dotfiles.
+    if (!path.startsWith(STATIC_DIR + sep) || /(^|[\\/])\./.test(name)) return false;
+    return this.serve(req, res, path, maxAge);
+  }
+
+  /** Reads and compresses ahead of the first request (the Web Chat bundle at start-up). */
+  warm(path: string): void {
+    void this.get(path);
+  }
+
+  private get(path: string): Promise<Asset | null> {
+    let pending = this.cache.get(path);
+    if (!pending) {
+      pending = load(path);
+      this.cache.set(path, pending);
+    }
+    return pending;
+  }
+
+  async serve(req: Request, res: Response, path: string, maxAge: number): Promise<boolean> {
+    const asset = await this.get(path);
+    if (!asset) {
+      this.cache.delete(path);
+      return false;
+    }
+    res.setHeader('Content-Type', asset.type);
+    res.setHeader('ETag', asset.etag);
+    res.setHeader('Cache-Control', maxAge > 0 ? `public, max-age=${maxAge}, immutable` : 'no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === asset.etag) {
+      res.writeHead(304);
+      res.end();
+      return true;
+    }
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    let body = asset.raw;
+    if (/\bbr\b/.test(accepts) && asset.br) {
+      res.setHeader('Content-Encoding', 'br');
+      body = asset.br;
+    } else if (/\bgzip\b/.test(accepts) && asset.gzip) {
+      res.setHeader('Content-Encoding', 'gzip');
+      body = asset.gzip;
+    }
+    res.setHeader('Content-Length', body.length);
+    res.writeHead(200);
+    res.end(body);
+    return true;
+  }
+}
+
+async function load(path: string): Promise<Asset | null> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(path);
+  } catch {
+    return null;
+  }
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  const asset: Asset = { type, raw, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+  if (/javascript|css|svg|json|text/.test(type) && raw.length > 1024) {
+    [asset.gzip, asset.br] = await Promise.all([
+      gzipAsync(raw, { level: 9 }),
+      brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    ]);
+  }
+  return asset;
+}

@@ -1,0 +1,119 @@
+// Everything the clinic receives, started in one call from the server's wiring: the IntakeSink the
+// bot hands intakes to, the webhook worker, the scheduled sweeps (abandoned intakes, reconcile,
+// retention), and the API and inbox routes. stop() ends the worker and timers before the database closes.
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import type { Config } from '../config.js';
+import type { IntakeSink } from '../bot/intakeSink.js';
+import type { Database } from '../store/database.js';
+import { safeError } from '../server/logger.js';
+import { sweepConversations, type SweepOptions } from './abandoned.js';
+import { ClinicAuth } from './auth.js';
+import { registerClinicApi } from './clinicApi.js';
+import { clinicSink } from './clinicSink.js';
+import { registerInbox } from './inbox/routes.js';
+import { purgeExpired } from './retention.js';
+import { WebhookWorker, type WebhookWorkerOptions } from './webhookWorker.js';
+
+export interface ClinicOptions {
+  config: Pick<Config, 'clinic' | 'clinicApiToken' | 'webhook' | 'timeZone' | 'retentionDays' | 'abandonedAfterHours'>;
+  db: Database;
+  logger: Logger;
+  /** Overrides for tests (timeouts, backoff, poll interval). */
+  worker?: Partial<Omit<WebhookWorkerOptions, 'db' | 'url' | 'secret' | 'logger'>>;
+  /** How often the conversation sweep (abandoned + reconcile) and the retention purge run. */
+  sweepEveryMs?: number;
+  purgeEveryMs?: number;
+}
+
+export interface Clinic {
+  sink: IntakeSink;
+  register(server: Server): void;
+  /** Runs the sweeps once now (tests, and start-up). */
+  runJobs(): Promise<void>;
+  /** The running webhook worker, if a webhook is configured. */
+  worker: WebhookWorker | undefined;
+  stop(): Promise<void>;
+}
+
+export function startClinic(options: ClinicOptions): Clinic {
+  const { config, db, logger } = options;
+  const log = logger.child({ component: 'clinic' });
+  const auth = config.clinicApiToken ? new ClinicAuth(config.clinicApiToken) : undefined;
+  const worker = config.webhook ? new WebhookWorker({ db, url: config.webhook.url, secret: config.webhook.secret, timeoutMs: config.webhook.timeoutSeconds * 1000, logger: log, ...options.worker }) : undefined;
+  const kick = () => worker?.kick();
+  const sweepOptions: SweepOptions = {
+    clinic: config.clinic,
+    abandonedAfterHours: config.abandonedAfterHours,
+    retentionDays: config.retentionDays,
+    webhook: Boolean(config.webhook),
+    logger: log,
+  };
+
+  let stopped = false;
+  let jobs: Promise<void> = Promise.resolve();
+  const sweep = async () => {
+    const r = await sweepConversations(db, sweepOptions);
+    if (r.recovered > 0) kick();
+  };
+  const purge = async () => {
+    const r = await purgeExpired(db, config.retentionDays);
+    if (r.intakes + r.conversations + r.events > 0) log.info(r, 'retention purge');
+  };
+  /** Jobs run one at a time and never overlap the shutdown. */
+  const run = (job: () => Promise<void>, name: string) => {
+    jobs = jobs.then(async () => {
+      if (stopped) return;
+      try {
+        await job();
+      } catch (error) {
+        log.error({ err: safeError(error), job: name }, 'scheduled job failed; it runs again at the next interval');
+      }
+    });
+    return jobs;
+  };
+
+  const timers = [
+    setInterval(() => void run(sweep, 'sweep'), options.sweepEveryMs ?? 5 * 60 * 1000),
+    setInterval(() => void run(purge, 'retention'), options.purgeEveryMs ?? 60 * 60 * 1000),
+  ];
+  for (const t of timers) t.unref();
+  // At start-up: recover anything a crash left unrecorded, then deliver what is due.
+  void run(purge, 'retention');
+  void run(sweep, 'sweep');
+  worker?.start();
+
+  let retrySoon: NodeJS.Timeout | undefined;
+  const sink = clinicSink({
+    db,
+    logger: log,
+    webhook: Boolean(config.webhook),
+    onEnqueued: kick,
+    onRecordFailed: () => {
+      retrySoon ??= setTimeout(() => {
+        retrySoon = undefined;
+        void run(sweep, 'sweep');
+      }, 10_000).unref();
+    },
+  });
+
+  return {
+    sink,
+    worker,
+    register(server) {
+      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onEnqueued: kick };
+      registerClinicApi(server, deps);
+      registerInbox(server, deps);
+    },
+    async runJobs() {
+      await run(purge, 'retention');
+      await run(sweep, 'sweep');
+    },
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      if (retrySoon) clearTimeout(retrySoon);
+      await Promise.all([jobs, worker?.stop()]);
+    },
+  };
+}

@@ -1,0 +1,186 @@
+// Drains the outbox to the clinic's webhook in the background: never inside a patient's turn.
+// Every event is retried until a 2xx (exponential backoff with jitter, capped), survives restarts
+// because the outbox is in the database, and is signed afresh on each attempt.
+import type { Logger } from 'pino';
+import type { Database } from '../store/database.js';
+import { safeError } from '../server/logger.js';
+import { claimDue, markDelivered, markFailed, type Claimed } from './outbox.js';
+import { signPayload } from './signature.js';
+
+export interface Backoff {
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface WebhookWorkerOptions {
+  db: Database;
+  url: string;
+  secret: string;
+  logger: Logger;
+  /** Per-request timeout (default 10 s). A claim's lease is this plus half again (at least 1 s). */
+  timeoutMs?: number;
+  /** How often to look for due events when idle (default 1 s). */
+  pollMs?: number;
+  batchSize?: number;
+  backoff?: Backoff;
+  random?: () => number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 60 * 60 * 1000 };
+
+/**
+ * Delay before attempt n+1 after n failed attempts: base·2^(n−1), capped, with "equal jitter" (a random
+ * point in the upper half) so many events failing together do not retry in lockstep.
+ */
+export function backoffDelay(attempts: number, backoff: Backoff = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exp = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+export const USER_AGENT = 'myotherapy-intake-bot-webhook/1';
+
+export interface DeliveryHeaders {
+  'content-type': string;
+  'user-agent': string;
+  'x-intake-id': string;
+  'x-intake-event': string;
+  'x-intake-delivery': string;
+  'x-intake-timestamp': string;
+  'x-intake-signature': string;
+}
+
+export function deliveryHeaders(claim: Pick<Claimed, 'id' | 'intakeId' | 'event' | 'body'>, secret: string, nowMs = Date.now()): DeliveryHeaders {
+  const timestamp = String(Math.floor(nowMs / 1000));
+  return {
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+    'x-intake-id': claim.intakeId,
+    'x-intake-event': claim.event,
+    'x-intake-delivery': claim.id,
+    'x-intake-timestamp': timestamp,
+    'x-intake-signature': signPayload(secret, timestamp, claim.body),
+  };
+}
+
+/** A short reason for the delivery log and API: never a response body (it could echo anything). */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `timed out after ${Math.round(timeoutMs / 100) / 10} s`;
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.code === 'string') return `connection failed (${cause.code})`;
+  return `request failed (${error instanceof Error ? error.name : typeof error})`;
+}
+
+export class WebhookWorker {
+  private readonly timeoutMs: number;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly backoff: Backoff;
+  private readonly random: () => number;
+  private readonly fetch: typeof fetch;
+  private readonly shutdown = new AbortController();
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private kicked = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: WebhookWorkerOptions) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 10;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.random = options.random ?? Math.random;
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Something new is due: look now rather than at the next poll. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** Stops after the current request; an interrupted request is retried at once on the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.shutdown.abort();
+    this.wake?.();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      this.kicked = false;
+      let claimed = 0;
+      try {
+        claimed = await this.drainOnce();
+      } catch (error) {
+        if (this.stopped) break;
+        this.options.logger.warn({ err: safeError(error) }, 'webhook outbox could not be read; retrying');
+      }
+      if (this.stopped) break;
+      if (claimed === 0 && !this.kicked) await this.sleep(this.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.wake = done;
+    });
+  }
+
+  /** Claims the due events and sends each once; returns how many were claimed. Tests call it directly. */
+  async drainOnce(): Promise<number> {
+    // The lease outlasts the request timeout, so a live sender never loses a row to another one;
+    // after a crash the row is free again soon after.
+    const claims = await claimDue(this.options.db, this.batchSize, this.timeoutMs + Math.max(1_000, this.timeoutMs / 2));
+    for (const claim of claims) {
+      if (this.stopped) {
+        // Not attempted: hand it straight back.
+        await markFailed(this.options.db, claim, { httpStatus: null, error: 'not sent: server shutting down', retryInMs: 0 });
+        continue;
+      }
+      await this.send(claim);
+    }
+    return claims.length;
+  }
+
+  private async send(claim: Claimed): Promise<void> {
+    const { db, logger, url, secret } = this.options;
+    const log = { intakeId: claim.intakeId, event: claim.event, deliveryId: claim.id, attempts: claim.attempts };
+    let status: number | null = null;
+    let failure: string;
+    try {
+      const res = await this.fetch(url, {
+        method: 'POST',
+        headers: { ...deliveryHeaders(claim, secret) },
+        body: claim.body,
+        redirect: 'manual',
+        signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.timeoutMs)]),
+      });
+      status = res.status;
+      await res.body?.cancel().catch(() => {});
+      if (res.status >= 200 && res.status < 300) {
+        await markDelivered(db, claim, res.status);
+        logger.info({ ...log, status }, 'webhook delivered');
+        return;
+      }
+      failure = `HTTP ${res.status}`;
+    } catch (error) {
+      failure = this.shutdown.signal.aborted ? 'interrupted: server shutting down' : describeFailure(error, this.timeoutMs);
+    }
+    const retryInMs = this.shutdown.signal.aborted ? 0 : backoffDelay(claim.attempts, this.backoff, this.random);
+    await markFailed(db, claim, { httpStatus: status, error: failure, retryInMs });
+    logger.warn({ ...log, status, error: failure, retryInSeconds: Math.round(retryInMs / 1000) }, 'webhook delivery failed; will retry');
+  }
+}

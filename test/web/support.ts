@@ -1,0 +1,102 @@
+// Driving the patient page in Chromium: where the conversation is, pressing the bot's buttons, and
+// catching anything the browser complains about (CSP violations, script errors).
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+
+export interface OpenPage {
+  page: Page;
+  /** CSP violations and uncaught errors seen so far; a clean run leaves it empty. */
+  problems: string[];
+}
+
+export async function openChat(browser: Browser, url: string, viewport = { width: 1280, height: 860 }): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** The step of the bot's latest question, from Web Chat's own store. */
+export function currentStep(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const store = (window as unknown as { intakeChat?: { store: { getState(): { activities: Array<Record<string, any>> } } } }).intakeChat?.store;
+    const prompt = [...(store?.getState().activities ?? [])].reverse().find((a) => a['from']?.role === 'bot' && a['channelData']?.intake);
+    return prompt ? (prompt['channelData'].intake.step as string) : null;
+  });
+}
+
+/** Waits until the bot asks something new: a different step, or more questions than before. */
+export async function nextStep(page: Page, previousCount: number): Promise<{ step: string; count: number }> {
+  const handle = await page.waitForFunction(
+    (before) => {
+      const store = (window as unknown as { intakeChat?: { store: { getState(): { activities: Array<Record<string, any>> } } } }).intakeChat?.store;
+      const prompts = (store?.getState().activities ?? []).filter((a) => a['from']?.role === 'bot' && a['channelData']?.intake);
+      return prompts.length > before ? { step: prompts.at(-1)!['channelData'].intake.step, count: prompts.length } : null;
+    },
+    previousCount,
+    { timeout: 10_000 },
+  );
+  return (await handle.jsonValue()) as { step: string; count: number };
+}
+
+export function promptCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const store = (window as unknown as { intakeChat?: { store: { getState(): { activities: Array<Record<string, any>> } } } }).intakeChat?.store;
+    return (store?.getState().activities ?? []).filter((a) => a['from']?.role === 'bot' && a['channelData']?.intake).length;
+  });
+}
+
+/** A suggested-action button (Web Chat also keeps hidden screen-reader copies: not those). */
+export function suggested(page: Page, name: string | RegExp) {
+  return page.locator('.webchat__suggested-actions').getByRole('button', { name, exact: typeof name === 'string' });
+}
+
+/** A button on the latest Adaptive Card. */
+export function cardButton(page: Page, name: string) {
+  return page.locator('.ac-adaptiveCard').last().getByRole('button', { name, exact: true });
+}
+
+export async function type(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Message input box' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export async function expectClean(problems: string[]): Promise<void> {
+  expect(problems).toEqual([]);
+}
+
+/** Waits until the bot's latest question is at `step`. */
+export async function untilStep(page: Page, step: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => {
+      const store = (window as unknown as { intakeChat?: { store: { getState(): { activities: Array<Record<string, any>> } } } }).intakeChat?.store;
+      const prompt = [...(store?.getState().activities ?? [])].reverse().find((a) => a['from']?.role === 'bot' && a['channelData']?.intake);
+      return prompt?.['channelData'].intake.step === wanted;
+    },
+    step,
+    { timeout: 10_000 },
+  );
+}
+
+/** Waits for Web Chat's smooth scroll to reach the newest message (before a screenshot). */
+export async function settle(page: Page | import('playwright-core').Frame): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const s = document.querySelector('.webchat__basic-transcript__scrollable');
+        return !s || s.scrollHeight - s.clientHeight - s.scrollTop < 2;
+      },
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+}
