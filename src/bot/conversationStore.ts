@@ -3,13 +3,27 @@
 // each other: a turn that loses the race is recomputed on the winner's result.
 import type { Storage } from 'botbuilder';
 
+/**
+ * A Storage that can write a key only if it does not exist yet names the eTag that asks for it
+ * (SqlStorage does). The first save of a conversation uses it, so two simultaneous first turns cannot
+ * both "create" it: the loser gets an eTag conflict and is recomputed like any other lost race.
+ * A Storage without it gets '*' (botbuilder's MemoryStorage: single process, used by the benchmark).
+ */
+interface CreateOnlyStorage {
+  readonly createOnlyETag?: string;
+}
+
 export interface Stored {
   snapshot: unknown;
   eTag: string | undefined;
 }
 
 export class ConversationStore {
-  constructor(private readonly storage: Storage) {}
+  private readonly createETag: string;
+
+  constructor(private readonly storage: Storage) {
+    this.createETag = (storage as Storage & CreateOnlyStorage).createOnlyETag ?? '*';
+  }
 
   static key(channelId: string, conversationId: string): string {
     return `intake/${channelId}/${conversationId}`;
@@ -21,13 +35,17 @@ export class ConversationStore {
     return { snapshot: item?.snapshot ?? null, eTag: item?.eTag };
   }
 
-  /** Saves (or, for null, deletes) against the eTag read; throws on a conflict. */
+  /**
+   * Saves (or, for null, deletes) against the eTag read; throws on a conflict. `eTag` undefined means
+   * nothing was stored when the turn loaded, so the save must create the key, not overwrite one that a
+   * concurrent turn created meanwhile. A delete ("stop", "delete my data") is unconditional: it wins.
+   */
   async save(key: string, snapshot: unknown, eTag: string | undefined): Promise<void> {
     if (snapshot === null) {
       if (eTag !== undefined) await this.storage.delete([key]);
       return;
     }
-    await this.storage.write({ [key]: { snapshot, eTag: eTag ?? '*' } });
+    await this.storage.write({ [key]: { snapshot, eTag: eTag ?? this.createETag } });
   }
 
   async delete(key: string): Promise<void> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { migrations } from '../../src/store/migrations/index.js';
-import { SqlStorage } from '../../src/store/sqlStorage.js';
+import { CREATE_ONLY_ETAG, SqlStorage } from '../../src/store/sqlStorage.js';
 
 export function describeSqlStore(name: string, openDb: () => Promise<Database>): void {
   describe(`SQL store: ${name}`, () => {
@@ -77,6 +77,40 @@ export function describeSqlStore(name: string, openDb: () => Promise<Database>):
       expect(await storage.deleteByPrefix('web/conv%')).toBe(1);
       expect(Object.keys(await storage.read(keys)).sort()).toEqual(['web/conv_12/user', 'web/convX1/user'].sort());
       await expect(storage.deleteByPrefix('')).rejects.toThrow(/must not be empty/);
+    });
+
+    it('a create-only write creates a missing key, and conflicts (changing nothing) when it exists', async () => {
+      const storage = new SqlStorage(db);
+      expect(storage.createOnlyETag).toBe(CREATE_ONLY_ETAG);
+      await storage.write({ 'create/a': { v: 1, eTag: CREATE_ONLY_ETAG } });
+      const created = (await storage.read(['create/a']))['create/a']!;
+      expect(created).toEqual({ v: 1, eTag: expect.stringMatching(/^[0-9]+$/) });
+      await expect(storage.write({ 'create/a': { v: 2, eTag: CREATE_ONLY_ETAG } })).rejects.toThrow(/eTag conflict/);
+      expect((await storage.read(['create/a']))['create/a']).toEqual(created);
+      // Deleted keys can be created again; ordinary writes are unaffected.
+      await storage.delete(['create/a']);
+      await storage.write({ 'create/a': { v: 3, eTag: CREATE_ONLY_ETAG } });
+      const again = (await storage.read(['create/a']))['create/a']!;
+      await storage.write({ 'create/a': { v: 4, eTag: again.eTag } });
+      expect((await storage.read(['create/a']))['create/a']?.v).toBe(4);
+    });
+
+    it('10 concurrent create-only writers of one key: exactly one creates it, the rest conflict', async () => {
+      const storage = new SqlStorage(db);
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => storage.write({ 'create/race': { winner: i, eTag: CREATE_ONLY_ETAG } })));
+      const ok = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+      expect(ok).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/eTag conflict/);
+      expect((await storage.read(['create/race']))['create/race']?.winner).toBe(ok[0]);
+    });
+
+    it('a create-only conflict rolls back the whole batch', async () => {
+      const storage = new SqlStorage(db);
+      await storage.write({ 'create/batch-b': { v: 1 } });
+      await expect(
+        storage.write({ 'create/batch-a': { v: 1, eTag: CREATE_ONLY_ETAG }, 'create/batch-b': { v: 2, eTag: CREATE_ONLY_ETAG } }),
+      ).rejects.toThrow(/eTag conflict/);
+      expect(Object.keys(await storage.read(['create/batch-a', 'create/batch-b']))).toEqual(['create/batch-b']);
     });
 
     it('a corrupt row raises a clear error instead of returning garbage', async () => {
