@@ -1,11 +1,8 @@
 // The staff inbox at /clinic: sign in once with the clinic token, then a session cookie. Pages are
 // server-rendered with a strict Content-Security-Policy (no inline script or style) and never cached.
-import type { Logger } from 'pino';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import type { ClinicProfile } from '../../../dialogs/clinicProfile.js';
 import { Triage } from '../../../dialogs/vocabulary.js';
-import type { Database } from '../../store/database.js';
 import { safeError } from '../../server/logger.js';
 import { type ClinicAuth, SESSION_COOKIE, clearedSessionCookie, isHttps, readCookie, sessionCookie } from '../auth.js';
 import { deleteIntake } from '../erasure.js';
@@ -15,15 +12,10 @@ import { BadCursorError, OUTCOMES, getIntake, listIntakes, type IntakeRecord } f
 import { startOfLocalDay } from '../time.js';
 import { detailPage, listPage, notConfiguredPage, printPage, signInPage, type ListFilters, type PageContext } from './pages.js';
 import { INBOX_JS, inboxCss } from './styles.js';
+import type { ClinicApiDeps } from '../clinicApi.js';
 
-export interface InboxDeps {
-  db: Database;
-  auth: ClinicAuth | undefined;
-  clinic: ClinicProfile;
-  timeZone: string;
-  logger: Logger;
-  onEnqueued: () => void;
-}
+/** The inbox reads and deletes through the same pieces as the clinic API. */
+export type InboxDeps = ClinicApiDeps;
 
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
