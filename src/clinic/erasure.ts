@@ -5,6 +5,7 @@
 // the receiver is told with an intake.deleted event, signed like every delivery.
 import { ConversationStore } from '../bot/conversationStore.js';
 import type { Database, Queryable } from '../store/database.js';
+import { deleteWebTranscript } from '../store/webTranscripts.js';
 import { enqueue } from './outbox.js';
 
 export interface DeletedEvent {
@@ -71,6 +72,8 @@ export async function deleteIntake(db: Database, intakeId: string, now = new Dat
       ConversationStore.key(row.channelId, row.conversationId),
       intakeId,
     ]);
+    // The web chat's copy of the conversation holds the patient's words too; the clinic asked for them gone.
+    await deleteWebTranscript(tx, row.channelId, row.conversationId);
     return { intakeIds: [intakeId], notified };
   });
 }

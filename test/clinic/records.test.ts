@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   h = await makeHarness({ db });
-  await db.exec('DELETE FROM bot_state; DELETE FROM intakes; DELETE FROM intake_outbox; DELETE FROM intake_tombstones;');
+  await db.exec('DELETE FROM bot_state; DELETE FROM intakes; DELETE FROM intake_outbox; DELETE FROM intake_tombstones; DELETE FROM directline_conversations;');
 });
 
 // The harness clock is fixed (2026-03-02), so the sweeps look back further than the default 90 days.
@@ -212,6 +212,19 @@ describe('deletion', () => {
     expect(await countIntakes(db)).toBe(0);
     expect((await db.query('SELECT 1 FROM bot_state')).rowCount).toBe(0);
     expect(await recoverUnrecorded(db, sweep)).toBe(0);
+  });
+
+  it('deleting an intake from a web chat also deletes that chat transcript', async () => {
+    const summary = { ...(await finishByButtons()), channelId: 'directline', conversationId: 'webchat-conversation-1' };
+    await recordIntake(db, summary, 'done', { webhook: false });
+    await db.query('INSERT INTO directline_conversations (id) VALUES ($1), ($2)', ['webchat-conversation-1', 'webchat-conversation-2']);
+    await db.query(`INSERT INTO directline_activities (conversation_id, seq, activity) VALUES ($1, 1, '{"text":"my sore neck"}'), ($2, 1, '{}')`, [
+      'webchat-conversation-1',
+      'webchat-conversation-2',
+    ]);
+    await deleteIntake(db, summary.intakeId);
+    const { rows } = await db.query<{ conversation_id: string }>('SELECT conversation_id FROM directline_activities');
+    expect(rows).toEqual([{ conversation_id: 'webchat-conversation-2' }]);
   });
 });
 
