@@ -3,7 +3,7 @@
  * connections (as several server instances would), and records, paging, erasure and retention.
  * Needs TEST_DATABASE_URL; skipped locally without it, a hard failure in CI.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,17 +16,10 @@ import { WebhookWorker } from '../../src/clinic/webhookWorker.js';
 import { openPostgres, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SECRET, startReceiver } from './support.js';
+import { dropSchemas, pgUrl, postgresGate, schemaName } from '../support/postgres.js';
 
-const url = process.env.TEST_DATABASE_URL ?? '';
-const inCi = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-
-if (!url && inCi) {
-  it('TEST_DATABASE_URL must be set in CI', () => {
-    throw new Error('TEST_DATABASE_URL must be set in CI (e.g. postgres://postgres@127.0.0.1:5432/test)');
-  });
-} else if (!url) {
-  console.warn('Skipping PostgreSQL clinic tests: set TEST_DATABASE_URL, e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run test/clinic');
-}
+const url = pgUrl;
+const run = postgresGate('PostgreSQL clinic tests', 'test/clinic');
 
 function summary(i: number, triage: IntakeSummary['triage'] = 'routine'): IntakeSummary {
   return {
@@ -49,8 +42,8 @@ function summary(i: number, triage: IntakeSummary['triage'] = 'routine'): Intake
   };
 }
 
-describe.skipIf(!url)('clinic on PostgreSQL (TEST_DATABASE_URL)', () => {
-  const schema = `test_clinic_${randomBytes(6).toString('hex')}`;
+describe.skipIf(!run)('clinic on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const schema = schemaName('test_clinic');
   let a: Database;
   let b: Database;
 
@@ -62,10 +55,7 @@ describe.skipIf(!url)('clinic on PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await dropSchemas([schema]);
   });
 
   it('two instances claiming at once never claim the same event, and together claim all of them', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { runBench } from '../../bench/bench.js';
 import { CONFIGS, formatResults } from '../../bench/report.js';
 import type { ServerConfig } from '../../bench/servers.js';
-import { pgUrl } from './support.js';
+import { pgUrl } from '../support/postgres.js';
 
 // The contract of bench/results.json as the issue states it (extra fields allowed).
 const ResultsJson = z.object({

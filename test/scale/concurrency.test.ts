@@ -13,7 +13,8 @@ import { IntakeBot } from '../../src/bot/intakeBot.js';
 import { openPglite, openPostgres, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStorage } from '../../src/store/sqlStorage.js';
-import { lockstep, pgUrl, postgresGate, runTurn, throwawaySchema } from './support.js';
+import { pgUrl, postgresGate, throwawaySchema } from '../support/postgres.js';
+import { lockstep, runTurn } from './support.js';
 
 type Reply = Partial<Activity>;
 const logger = pino({ level: 'silent' });

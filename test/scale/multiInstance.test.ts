@@ -8,7 +8,7 @@ import { WORDS } from '../../dialogs/words.js';
 import { patient, press, type ReplyActivity } from '../../bench/patients.js';
 import { withSchema } from '../../bench/servers.js';
 import { post, startChild, type Child } from '../support/server.js';
-import { pgUrl, postgresGate, throwawaySchema } from './support.js';
+import { pgUrl, postgresGate, throwawaySchema } from '../support/postgres.js';
 
 const run = postgresGate('the multi-instance tests', 'test/scale/multiInstance.test.ts');
 

@@ -1,45 +1,7 @@
-// Shared by the scale tests: the PostgreSQL gate (mandatory in CI, skipped locally with a message,
-// as in test/store/postgres.test.ts), throwaway schemas, and an in-process turn runner.
+// Shared by the scale tests: an in-process turn runner (PostgreSQL helpers are in test/support/postgres.ts).
 import { randomBytes } from 'node:crypto';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse, type Storage } from 'botbuilder';
-import pg from 'pg';
-import { it } from 'vitest';
 import type { IntakeBot } from '../../src/bot/intakeBot.js';
-
-export const pgUrl = process.env.TEST_DATABASE_URL ?? '';
-const inCi = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-
-/** Call at the top of a test file; returns true when the PostgreSQL tests should run. */
-export function postgresGate(what: string, file: string): boolean {
-  if (!pgUrl && inCi) {
-    it('TEST_DATABASE_URL must be set in CI', () => {
-      throw new Error(`TEST_DATABASE_URL must be set in CI for ${what} (e.g. postgres://postgres@127.0.0.1:5432/test)`);
-    });
-  } else if (!pgUrl) {
-    console.warn(
-      `Skipping ${what}: set TEST_DATABASE_URL to run them, e.g.\n` +
-        `  TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run ${file}`,
-    );
-  }
-  return pgUrl !== '';
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh schema in TEST_DATABASE_URL's database; drop it with the returned function. */
-export async function throwawaySchema(prefix: string): Promise<{ schema: string; drop: () => Promise<void> }> {
-  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  return { schema, drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
-}
 
 /** Collects each turn's outgoing activities on the TurnContext, so concurrent turns don't mix replies. */
 class CaptureAdapter extends BotAdapter {

@@ -2,47 +2,28 @@
  * Runs the store suites on real PostgreSQL, each database handle in its own random schema (dropped after).
  * Needs TEST_DATABASE_URL; skipped locally without it, but a hard failure in CI so it cannot silently vanish.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../../src/store/database.js';
 import { migrate, type Migration } from '../../src/store/migrations.js';
 import { SqlStorage } from '../../src/store/sqlStorage.js';
 import { describeStorageConformance } from './storageConformance.js';
 import { describeSqlStore } from './sqlStoreCases.js';
+import { dropSchemas, pgUrl, postgresGate, schemaName } from '../support/postgres.js';
 
-const url = process.env.TEST_DATABASE_URL ?? '';
-const inCi = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-
-if (!url && inCi) {
-  it('TEST_DATABASE_URL must be set in CI', () => {
-    throw new Error('TEST_DATABASE_URL must be set in CI (e.g. postgres://postgres@127.0.0.1:5432/test)');
-  });
-} else if (!url) {
-  console.warn(
-    'Skipping PostgreSQL store tests: set TEST_DATABASE_URL to run them, e.g.\n' +
-      '  TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run test/store',
-  );
-}
+const url = pgUrl;
+const run = postgresGate('PostgreSQL store tests', 'test/store');
 
 const schemas = new Set<string>();
 function freshSchema(): string {
-  const schema = `test_store_${randomBytes(6).toString('hex')}`;
+  const schema = schemaName('test_store');
   schemas.add(schema);
   return schema;
 }
 afterAll(async () => {
-  if (!url || schemas.size === 0) return;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-  } finally {
-    await admin.end();
-  }
+  if (run) await dropSchemas(schemas);
 });
 
-describe.skipIf(!url)('PostgreSQL (TEST_DATABASE_URL)', () => {
+describe.skipIf(!run)('PostgreSQL (TEST_DATABASE_URL)', () => {
   describeStorageConformance('Postgres', async () => {
     const db = await openPostgres(url, { schema: freshSchema() });
     await migrate(db);
