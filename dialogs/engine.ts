@@ -9,7 +9,7 @@ import { MAX_TEXT, interpret, type Interpretation, type PatientInput, type Why }
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
-import { buildSummary, causeWords } from './summary.js';
+import { causeWords } from './summary.js';
 import { parseFlagChecklist } from './understanding/index.js';
 import type { FlagCode } from './vocabulary.js';
 import { WORDS } from './words.js';
@@ -205,9 +205,12 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
   if (noted.length) before = [...before, say(WORDS.notedEarly(noted))];
   const state = stateOf(next);
   if (state === 'done' || state === 'emergency' || state === 'declined') {
-    const effects: Effect[] =
-      state === 'declined' ? [] : [{ type: 'intake_ended', outcome: state, summary: buildSummary(next.context, env.clinic) }];
-    return { persisted: persist(next), outputs: [...before, ...ending(state, next.context, env.clinic)], effects };
+    const closing = ending(state, next.context, env.clinic);
+    // The closing message already carries the summary; the clinic gets that same one.
+    const last = closing.at(-1);
+    const summary = last?.kind === 'end' ? last.summary : undefined;
+    const effects: Effect[] = state !== 'declined' && summary ? [{ type: 'intake_ended', outcome: state, summary }] : [];
+    return { persisted: persist(next), outputs: [...before, ...closing], effects };
   }
   const outputs = [...before];
   // After two misses in a row, point at the buttons and a human.

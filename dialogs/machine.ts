@@ -4,7 +4,6 @@
 import { assign, setup } from 'xstate';
 import type { IntakeEvent } from './events.js';
 import {
-  FINAL_STATES,
   QUESTION_STATES,
   STEP_OF,
   freshContext,
@@ -324,4 +323,3 @@ export const intakeMachine = setup({
 
 export type IntakeMachine = typeof intakeMachine;
 
-export const ALL_STATES = [...QUESTION_STATES, ...FINAL_STATES] as const;

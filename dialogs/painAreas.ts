@@ -22,14 +22,10 @@ export const REGION_LABELS: Record<Region, string> = {
   ankle_foot: 'ankle or foot',
 };
 
-// Paired body parts get a side question when the patient did not say one. Midline regions
+// Paired body parts get a side question when the patient did not say one (no default side). Midline regions
 // default to centre instead: asking "which side of your lower back?" every time slows the
 // conversation, and the patient can still say "left lower back" in the first place.
 const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'upper_back', 'mid_back', 'lower_back', 'chest']);
-
-export function needsSide(region: Region): boolean {
-  return !MIDLINE.has(region);
-}
 
 export function defaultSide(region: Region): Side | undefined {
   return MIDLINE.has(region) ? 'centre' : undefined;

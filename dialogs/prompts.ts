@@ -26,7 +26,7 @@ const YES_NO: Choice[] = [
   { label: 'No', answer: false },
 ];
 
-export const DURATION_CHOICES: Choice[] = [
+const DURATION_CHOICES: Choice[] = [
   { label: 'A few days', answer: { weeks: 0.4, text: 'A few days' } },
   { label: '1 to 2 weeks', answer: { weeks: 1.5, text: '1 to 2 weeks' } },
   { label: 'About a month', answer: { weeks: 4.3, text: 'About a month' } },
@@ -50,7 +50,7 @@ const DIFFICULTY_CHOICES: Array<[Difficulty, string]> = [
   ['unable', 'Unable'],
 ];
 
-export const EDIT_CHOICES: Choice[] = [
+const EDIT_CHOICES: Choice[] = [
   { label: "Yes, that's right", answer: 'confirm' },
   { label: 'Change where it hurts', answer: { edit: 'location' } },
   { label: 'Change how long', answer: { edit: 'duration' } },

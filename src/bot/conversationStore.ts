@@ -47,10 +47,6 @@ export class ConversationStore {
     }
     await this.storage.write({ [key]: { snapshot, eTag: eTag ?? this.createETag } });
   }
-
-  async delete(key: string): Promise<void> {
-    await this.storage.delete([key]);
-  }
 }
 
 /** Both SqlStorage and botbuilder's MemoryStorage say exactly this; any other failure is a real error. */
