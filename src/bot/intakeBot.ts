@@ -20,6 +20,9 @@ export interface IntakeBotOptions {
   newId?: () => string;
 }
 
+/** Turn-state key: after a message turn, whether the conversation still holds an intake. */
+export const INTAKE_HELD = Symbol('intakeHeld');
+
 /** Enough for a burst of double taps; past this something is wrong and the turn fails loudly. */
 const MAX_ATTEMPTS = 5;
 
@@ -61,6 +64,7 @@ export class IntakeBot extends ActivityHandler {
   /**
    * Whether the bot keeps an intake for this conversation (consent given, not declined, stopped or
    * deleted). Channels that keep their own copy of the chat (Direct Line) keep no more than this.
+   * A message turn leaves the answer in its turn state (see INTAKE_HELD), so they need not read it again.
    */
   async holdsIntake(channelId: string, conversationId: string): Promise<boolean> {
     const { snapshot } = await this.store.load(ConversationStore.key(channelId, conversationId));
@@ -92,6 +96,7 @@ export class IntakeBot extends ActivityHandler {
         this.options.logger.debug({ attempt }, 'concurrent turn on the same conversation; retrying');
       }
     }
+    context.turnState.set(INTAKE_HELD, result.persisted !== null);
     await this.send(context, result);
     await this.applyEffects(context, result);
     // Step and timing only: never the patient's words.

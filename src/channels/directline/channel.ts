@@ -9,6 +9,7 @@ import { DirectLineAdapter } from './directLineAdapter.js';
 import { StreamServer } from './stream.js';
 import { TokenSigner } from './tokens.js';
 import { activityId, TranscriptStore } from './transcriptStore.js';
+import { INTAKE_HELD } from '../../bot/intakeBot.js';
 
 export const CHANNEL_ID = 'directline';
 export const BOT_ID = 'intake-bot';
@@ -94,10 +95,16 @@ export class DirectLineChannel {
       const seq = await this.transcript.append(conversationId, incoming);
       this.stream.appended(conversationId, { seq, activity: incoming });
       const id = activityId(conversationId, seq);
-      await this.adapter.process({ ...incoming, id } as Partial<Activity>, (context) => this.options.bot.run(context));
+      let held: boolean | undefined;
+      await this.adapter.process({ ...incoming, id } as Partial<Activity>, async (context) => {
+        await this.options.bot.run(context);
+        held = context.turnState.get(INTAKE_HELD) as boolean | undefined;
+      });
       // Keep no more than the bot keeps: without a stored intake (no consent yet, declined, stopped,
       // deleted) the patient's words so far go; this turn's replies stay so the page can show them.
-      if (!(await this.options.bot.holdsIntake(CHANNEL_ID, conversationId))) await this.transcript.forgetThrough(conversationId, seq);
+      // A message turn says so itself; only other turns (events) need to ask.
+      held ??= await this.options.bot.holdsIntake(CHANNEL_ID, conversationId);
+      if (!held) await this.transcript.forgetThrough(conversationId, seq);
       return id;
     });
   }
