@@ -1,11 +1,11 @@
-// Intake records: written once per intakeId, together with the webhook event in one transaction, so
+// Intake records: written once per intakeId, together with the webhook event in one statement, so
 // an intake is never stored without its delivery or delivered without being stored. Writes are
 // idempotent: a retried turn, a reconcile sweep and the live turn can all record the same intake and
 // exactly one row and one webhook event result.
 import type { Database, Queryable } from '../store/database.js';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import type { Triage } from '../../dialogs/vocabulary.js';
-import { createdDeliveries, enqueue, type Delivery } from './outbox.js';
+import { createdDeliveries, type Delivery } from './outbox.js';
 import { PartialIntake } from './partialIntake.js';
 import { iso } from './sql.js';
 
@@ -41,26 +41,30 @@ export interface RecordOptions {
  * Records a confirmed or emergency intake. Returns true when this call recorded it (a new row, or an
  * abandoned one the patient came back and finished), false when it was already there or was deleted.
  */
-export async function recordIntake(db: Database, summary: IntakeSummary, outcome: 'done' | 'emergency', options: RecordOptions): Promise<boolean> {
+export async function recordIntake(db: Queryable, summary: IntakeSummary, outcome: 'done' | 'emergency', options: RecordOptions): Promise<boolean> {
   const s = IntakeSummary.parse(summary);
   const doc = JSON.stringify(s);
-  return db.transaction(async (tx) => {
-    const params = [s.intakeId, s.channelId, s.conversationId, outcome, s.triage, doc, s.startedAt, options.endedAt ?? null];
-    const inserted = await tx.query(
-      `INSERT INTO intakes (intake_id, channel_id, conversation_id, outcome, triage, summary, partial, started_at, recorded_at)
+  // One statement, so one atomic write without BEGIN/COMMIT (on PGlite those were half its cost):
+  // the event is queued only when the intake row was written, and both or neither are.
+  const { rowCount } = await db.query(
+    `WITH recorded AS (
+       INSERT INTO intakes (intake_id, channel_id, conversation_id, outcome, triage, summary, partial, started_at, recorded_at)
        SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text::jsonb, NULL::jsonb, $7::timestamptz, coalesce($8::timestamptz, now())
         WHERE NOT EXISTS (SELECT 1 FROM intake_tombstones WHERE intake_id = $1::uuid)
        ON CONFLICT (intake_id) DO UPDATE
          SET outcome = excluded.outcome, triage = excluded.triage, summary = excluded.summary, partial = NULL,
              recorded_at = excluded.recorded_at, updated_at = now()
        WHERE intakes.outcome = 'abandoned'
-       RETURNING intake_id`,
-      params,
-    );
-    if (inserted.rowCount === 0) return false;
-    if (options.webhook) await enqueue(tx, { intakeId: s.intakeId, event: 'intake.created', body: doc });
-    return true;
-  });
+       RETURNING intake_id
+     ), queued AS (
+       -- The webhook outbox (see outbox.ts): intake.created, due now, with the exact summary JSON.
+       INSERT INTO intake_outbox (id, intake_id, event, body, next_attempt_at)
+       SELECT gen_random_uuid(), intake_id, 'intake.created', $6::text, now() FROM recorded WHERE $9::boolean
+     )
+     SELECT intake_id FROM recorded`,
+    [s.intakeId, s.channelId, s.conversationId, outcome, s.triage, doc, s.startedAt, options.endedAt ?? null, options.webhook],
+  );
+  return rowCount > 0;
 }
 
 /**
