@@ -8,7 +8,7 @@ import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import type { Database } from '../store/database.js';
 import { safeError } from '../server/logger.js';
 import type { ClinicAuth } from './auth.js';
-import { deleteIntake } from './erasure.js';
+import { deleteIntake, type Erased } from './erasure.js';
 import { intakeQuestionnaire, toQuestionnaireResponse } from './fhir.js';
 import { IntakeId, NO_STORE, PAGE_HEADERS, firstIssue, listQuery, queryOf, sendError, sendJson } from './http.js';
 import { printPage } from './inbox/pages.js';
@@ -22,8 +22,8 @@ export interface ClinicApiDeps {
   clinic: ClinicProfile;
   timeZone: string;
   logger: Logger;
-  /** Wakes the webhook worker after a deletion queued an intake.deleted event. */
-  onEnqueued: () => void;
+  /** After a deletion: wakes the webhook worker if it queued intake.deleted, and drops kept conversation state. */
+  onErased: (erased: Erased) => void;
 }
 
 export const API = '/api/clinic';
@@ -104,7 +104,7 @@ export function registerClinicApi(server: Server, deps: ClinicApiDeps): void {
     const erased = await deleteIntake(db, id.data);
     if (!erased) return sendError(res, 404, 'IntakeNotFound', 'No intake with this id (it may have been deleted or purged).');
     logger.info({ intakeId: id.data, notified: erased.notified }, 'intake deleted by the clinic');
-    if (erased.notified > 0) deps.onEnqueued();
+    deps.onErased(erased);
     res.sendRaw(204, '', NO_STORE);
   }));
 

@@ -5,15 +5,17 @@ import type { Logger } from 'pino';
 import type { IntakeSink } from '../bot/intakeSink.js';
 import type { Database } from '../store/database.js';
 import { safeError } from '../server/logger.js';
-import { eraseConversation } from './erasure.js';
+import { eraseConversation, type Erased } from './erasure.js';
 import { recordIntake } from './intakeRecords.js';
 
 export interface ClinicSinkOptions {
   db: Database;
   logger: Logger;
   webhook: boolean;
-  /** A webhook event was queued: wake the sender. */
+  /** An intake.created event was queued: wake the sender. */
   onEnqueued: () => void;
+  /** The patient's data was erased: wake the sender if intake.deleted was queued, drop kept state. */
+  onErased: (erased: Erased) => void;
   /** Recording failed: run the reconcile sweep soon. */
   onRecordFailed: () => void;
   clock?: () => Date;
@@ -39,7 +41,7 @@ export function clinicSink(options: ClinicSinkOptions): IntakeSink {
       // Errors propagate: the turn fails, and the patient's retry of "delete my data" runs this again.
       const erased = await eraseConversation(db, conversation, now());
       logger.info({ intakes: erased.intakeIds.length, notified: erased.notified }, 'patient data deleted on request');
-      if (erased.notified > 0) options.onEnqueued();
+      options.onErased(erased);
     },
   };
 }

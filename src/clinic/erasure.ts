@@ -19,6 +19,8 @@ export interface Erased {
   intakeIds: string[];
   /** How many intake.deleted events were queued for the webhook receiver. */
   notified: number;
+  /** The bot_state keys deleted with them (a server keeping conversations in memory must forget these). */
+  conversationKeys: string[];
 }
 
 async function eraseIntakes(tx: Queryable, ids: readonly string[], deletedAt: string): Promise<number> {
@@ -53,8 +55,8 @@ export async function eraseConversation(db: Database, conversation: { channelId:
     );
     const intakeIds = rows.map((r) => r.id);
     const notified = await eraseIntakes(tx, intakeIds, now.toISOString());
-    await tx.query('DELETE FROM bot_state WHERE key = $1', [ConversationStore.key(conversation.channelId, conversation.conversationId)]);
-    return { intakeIds, notified };
+    const gone = await tx.query<{ key: string }>('DELETE FROM bot_state WHERE key = $1 RETURNING key', [ConversationStore.key(conversation.channelId, conversation.conversationId)]);
+    return { intakeIds, notified, conversationKeys: gone.rows.map((r) => r.key) };
   });
 }
 
@@ -68,12 +70,12 @@ export async function deleteIntake(db: Database, intakeId: string, now = new Dat
     const row = rows[0];
     if (!row) return null;
     const notified = await eraseIntakes(tx, [intakeId], now.toISOString());
-    await tx.query(`DELETE FROM bot_state WHERE key = $1 AND doc->'snapshot'->'context'->>'intakeId' = $2`, [
+    const gone = await tx.query<{ key: string }>(`DELETE FROM bot_state WHERE key = $1 AND doc->'snapshot'->'context'->>'intakeId' = $2 RETURNING key`, [
       ConversationStore.key(row.channelId, row.conversationId),
       intakeId,
     ]);
     // The web chat's copy of the conversation holds the patient's words too; the clinic asked for them gone.
     await deleteWebTranscript(tx, row.channelId, row.conversationId);
-    return { intakeIds: [intakeId], notified };
+    return { intakeIds: [intakeId], notified, conversationKeys: gone.rows.map((r) => r.key) };
   });
 }

@@ -12,6 +12,7 @@ import { ClinicAuth } from './auth.js';
 import { registerClinicApi } from './clinicApi.js';
 import { clinicSink } from './clinicSink.js';
 import { registerInbox } from './inbox/routes.js';
+import type { Erased } from './erasure.js';
 import { purgeExpired } from './retention.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhookWorker.js';
 
@@ -21,6 +22,11 @@ export interface ClinicOptions {
   logger: Logger;
   /** Overrides for tests (timeouts, backoff, poll interval). */
   worker?: Partial<Omit<WebhookWorkerOptions, 'db' | 'url' | 'secret' | 'logger'>>;
+  /**
+   * Conversation state (bot_state rows) was deleted by clinic SQL; a server that keeps recent
+   * conversations in memory drops them (the given keys, or all).
+   */
+  forgetConversations?: (keys?: string[]) => void;
   /** How often the conversation sweep (abandoned + reconcile) and the retention purge run. */
   sweepEveryMs?: number;
   purgeEveryMs?: number;
@@ -42,6 +48,10 @@ export function startClinic(options: ClinicOptions): Clinic {
   const auth = config.clinicApiToken ? new ClinicAuth(config.clinicApiToken) : undefined;
   const worker = config.webhook ? new WebhookWorker({ db, url: config.webhook.url, secret: config.webhook.secret, timeoutMs: config.webhook.timeoutSeconds * 1000, logger: log, ...options.worker }) : undefined;
   const kick = () => worker?.kick();
+  const onErased = (erased: Erased) => {
+    if (erased.notified > 0) kick();
+    if (erased.conversationKeys.length > 0) options.forgetConversations?.(erased.conversationKeys);
+  };
   const sweepOptions: SweepOptions = {
     clinic: config.clinic,
     abandonedAfterHours: config.abandonedAfterHours,
@@ -58,6 +68,7 @@ export function startClinic(options: ClinicOptions): Clinic {
   };
   const purge = async () => {
     const r = await purgeExpired(db, config.retentionDays);
+    if (r.conversations > 0) options.forgetConversations?.();
     if (r.intakes + r.conversations + r.events > 0) log.info(r, 'retention purge');
   };
   /** Jobs run one at a time and never overlap the shutdown. */
@@ -89,6 +100,7 @@ export function startClinic(options: ClinicOptions): Clinic {
     logger: log,
     webhook: Boolean(config.webhook),
     onEnqueued: kick,
+    onErased,
     onRecordFailed: () => {
       retrySoon ??= setTimeout(() => {
         retrySoon = undefined;
@@ -101,7 +113,7 @@ export function startClinic(options: ClinicOptions): Clinic {
     sink,
     worker,
     register(server) {
-      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onEnqueued: kick };
+      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onErased };
       registerClinicApi(server, deps);
       registerInbox(server, deps);
     },

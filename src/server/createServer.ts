@@ -19,6 +19,9 @@ import { resolveDirectLineSecret } from '../channels/directline/secret.js';
 import { registerWebChat } from '../channels/webchat/routes.js';
 import { startClinic, type ClinicOptions } from '../clinic/index.js';
 
+/** Conversations kept in memory on PGlite: far more than are ever mid-intake at once, ~1.5 KB each. */
+const RECENT_CONVERSATIONS = 2000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -44,12 +47,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const releaseLock = config.databaseUrl ? async () => {} : await acquireDataDirLock(config.dataDir);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
-  const clinic = startClinic({ config, db, logger, ...options.clinic });
+  // PGlite has one process behind its data-dir lock, so that process can keep recent conversations in memory.
+  const storage = options.storage ?? new SqlStorage(db, { exclusiveCacheEntries: db.kind === 'pglite' ? RECENT_CONVERSATIONS : 0 });
+  const forgetConversations = storage instanceof SqlStorage ? (keys?: string[]) => storage.forget(keys) : undefined;
+  const clinic = startClinic({ config, db, logger, forgetConversations, ...options.clinic });
 
   const auth = new CachingBotFrameworkAuthentication(config.botFramework);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
-  const bot = new IntakeBot({ storage: options.storage ?? new SqlStorage(db), clinic: config.clinic, logger, sink: options.sink ?? clinic.sink });
+  const bot = new IntakeBot({ storage, clinic: config.clinic, logger, sink: options.sink ?? clinic.sink });
 
   const server = restify.createServer({ name: 'intake-bot', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {

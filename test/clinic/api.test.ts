@@ -4,7 +4,7 @@ import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, Questionn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import { recordIntake } from '../../src/clinic/intakeRecords.js';
-import { startTestServer } from '../support/server.js';
+import { lastStep, post, startTestServer } from '../support/server.js';
 import { TOKEN, api, bearer, completeIntake, emergencyIntake, startClinicServer, type ClinicServer } from './support.js';
 import { validate } from './jsonSchema.js';
 
@@ -275,6 +275,15 @@ describe('deletion', () => {
     for (const path of ['', '/fhir', '/print']) expect((await api(server, `/api/clinic/intakes/${extra.intakeId}${path}`)).status).toBe(404);
     expect((await api(server, `/api/clinic/intakes/${extra.intakeId}`, { method: 'DELETE' })).status).toBe(404);
     expect((await list('?limit=100')).items.map((i) => i.intakeId)).not.toContain(extra.intakeId);
+  });
+
+  it('the server forgets the deleted conversation too: the patient coming back is greeted as new', async () => {
+    const summary = await completeIntake(server.url, 'api-comes-back');
+    const join = { type: 'conversationUpdate', membersAdded: [{ id: 'patient' }] };
+    // While the intake is kept, a returning patient (page reload) is not greeted again.
+    expect((await post(server.url, 'api-comes-back', join)).activities).toEqual([]);
+    expect((await api(server, `/api/clinic/intakes/${summary.intakeId}`, { method: 'DELETE' })).status).toBe(204);
+    expect(lastStep((await post(server.url, 'api-comes-back', join)).activities)).toBe('consent');
   });
 });
 

@@ -128,7 +128,7 @@ describe.skipIf(!run)('clinic on PostgreSQL (TEST_DATABASE_URL)', () => {
     expect((await listIntakes(a, { limit: 10, triage: ['therapist_review'] })).items.map((r) => r.intakeId)).toEqual([all[1]!.intakeId]);
 
     const erased = await eraseConversation(a, { channelId: 'test', conversationId: 'pg-conv-1' });
-    expect(erased).toEqual({ intakeIds: [all[0]!.intakeId], notified: 0 });
+    expect(erased).toEqual({ intakeIds: [all[0]!.intakeId], notified: 0, conversationKeys: [] });
     expect(await recordIntake(a, all[0]!, 'done', { webhook: true })).toBe(false);
 
     await a.query(`UPDATE intakes SET recorded_at = now() - interval '40 days' WHERE intake_id = $1`, [all[2]!.intakeId]);

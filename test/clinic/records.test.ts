@@ -6,7 +6,8 @@ import { EXAMPLE_CLINIC } from '../../dialogs/clinicProfile.js';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import { recordAbandonedConversations, recoverUnrecorded, sweepConversations, type SweepOptions } from '../../src/clinic/abandoned.js';
 import { clinicSink } from '../../src/clinic/clinicSink.js';
-import { deleteIntake, eraseConversation } from '../../src/clinic/erasure.js';
+import { deleteIntake, eraseConversation, type Erased } from '../../src/clinic/erasure.js';
+import { ConversationStore } from '../../src/bot/conversationStore.js';
 import { countIntakes, getIntake, recordIntake } from '../../src/clinic/intakeRecords.js';
 import { claimDue } from '../../src/clinic/outbox.js';
 import { PartialIntake } from '../../src/clinic/partialIntake.js';
@@ -84,10 +85,10 @@ describe('recording', () => {
   it('the clinic sink records what the bot hands it, and a failing write never fails the turn', async () => {
     const summary = await finishByButtons();
     let failed = 0;
-    const sink = clinicSink({ db, logger: silent, webhook: true, onEnqueued: () => {}, onRecordFailed: () => failed++ });
+    const sink = clinicSink({ db, logger: silent, webhook: true, onEnqueued: () => {}, onErased: () => {}, onRecordFailed: () => failed++ });
     await sink.intakeEnded(summary, 'done');
     expect(await countIntakes(db)).toBe(1);
-    const broken = clinicSink({ db: { ...db, transaction: async () => { throw new Error('disk full'); } }, logger: silent, webhook: true, onEnqueued: () => {}, onRecordFailed: () => failed++ });
+    const broken = clinicSink({ db: { ...db, query: async () => { throw new Error('disk full'); } }, logger: silent, webhook: true, onEnqueued: () => {}, onErased: () => {}, onRecordFailed: () => failed++ });
     await expect(broken.intakeEnded({ ...summary, intakeId: '11111111-1111-4111-8111-111111111111' }, 'done')).resolves.toBeUndefined();
     expect(failed).toBe(1);
   });
@@ -178,13 +179,17 @@ describe('abandoned conversations', () => {
 
 describe('deletion', () => {
   it('"delete my data" erases the intake, its unsent event and the conversation, and sends no deletion event for an intake never sent', async () => {
-    const sink = clinicSink({ db, logger: silent, webhook: true, onEnqueued: () => {}, onRecordFailed: () => {} });
+    const erasures: Erased[] = [];
+    const sink = clinicSink({ db, logger: silent, webhook: true, onEnqueued: () => {}, onErased: (e) => erasures.push(e), onRecordFailed: () => {} });
     const summary = await finishByButtons();
     await sink.intakeEnded(summary, 'done');
     await sink.dataDeleted({ channelId: summary.channelId, conversationId: summary.conversationId });
     expect(await countIntakes(db)).toBe(0);
     expect(await outbox()).toEqual([]);
     expect((await db.query('SELECT 1 FROM bot_state')).rowCount).toBe(0);
+    // What was erased is reported, so a server keeping the conversation in memory can drop it too.
+    const key = ConversationStore.key(summary.channelId, summary.conversationId);
+    expect(erasures).toEqual([{ intakeIds: [summary.intakeId], notified: 0, conversationKeys: [key] }]);
     // A tombstone keeps the reconcile sweep from ever bringing it back.
     expect(await recordIntake(db, summary, 'done', { webhook: true })).toBe(false);
     expect(await countIntakes(db)).toBe(0);
@@ -197,7 +202,7 @@ describe('deletion', () => {
     const [claim] = await claimDue(db, 10, 60_000);
     expect(claim?.intakeId).toBe(summary.intakeId);
     const erased = await eraseConversation(db, { channelId: summary.channelId, conversationId: summary.conversationId }, new Date('2026-03-03T00:00:00Z'));
-    expect(erased).toEqual({ intakeIds: [summary.intakeId], notified: 1 });
+    expect(erased).toEqual({ intakeIds: [summary.intakeId], notified: 1, conversationKeys: [ConversationStore.key(summary.channelId, summary.conversationId)] });
     const { rows } = await db.query<{ event: string; body: string; due_later: boolean }>(`SELECT event, body, next_attempt_at > now() + interval '50 seconds' AS due_later FROM intake_outbox`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ event: 'intake.deleted', due_later: true });
@@ -208,7 +213,11 @@ describe('deletion', () => {
     const summary = await finishByButtons();
     await recordIntake(db, summary, 'done', { webhook: false });
     expect(await deleteIntake(db, '22222222-2222-4222-8222-222222222222')).toBeNull();
-    expect(await deleteIntake(db, summary.intakeId)).toEqual({ intakeIds: [summary.intakeId], notified: 0 });
+    expect(await deleteIntake(db, summary.intakeId)).toEqual({
+      intakeIds: [summary.intakeId],
+      notified: 0,
+      conversationKeys: [ConversationStore.key(summary.channelId, summary.conversationId)],
+    });
     expect(await countIntakes(db)).toBe(0);
     expect((await db.query('SELECT 1 FROM bot_state')).rowCount).toBe(0);
     expect(await recoverUnrecorded(db, sweep)).toBe(0);

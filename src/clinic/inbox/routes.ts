@@ -145,7 +145,7 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     const erased = id.success ? await deleteIntake(db, id.data) : null;
     if (erased) {
       logger.info({ intakeId: id.data, notified: erased.notified }, 'intake deleted from the inbox');
-      if (erased.notified > 0) deps.onEnqueued();
+      deps.onErased(erased);
     }
     redirect(res, '/clinic?deleted=1');
   }));

@@ -1,0 +1,60 @@
+/**
+ * Group commit: jobs that queue up while a flush is running go to the database together in the next
+ * one. PGlite runs one statement at a time, so under load many turns wait to save; one statement that
+ * writes all of their rows costs a fraction of one statement each (measured: 16 rows in one UPDATE
+ * take about what 6 single-row UPDATEs do).
+ *
+ * A flush holds each key at most once; a second job for a key waits for the next flush, so jobs of one
+ * key run in the order they came. If a flush fails, each of its jobs fails with that error.
+ */
+export class GroupCommit<Job, Result> {
+  private queue: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
+  private draining = false;
+
+  constructor(
+    /** Writes the jobs and returns one result per job, in the same order. */
+    private readonly flush: (jobs: Job[]) => Promise<Result[]>,
+    private readonly keyOf: (job: Job) => string,
+    private readonly maxJobs = 64,
+  ) {}
+
+  run(job: Job): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        // PGlite runs a statement synchronously on this thread, so nothing can queue *while* it runs.
+        // Waiting for the I/O already received (other patients' requests, each ending in a save) is
+        // what lets their jobs join: one turn of the event loop, microseconds when it is idle.
+        await new Promise((resolve) => setImmediate(resolve));
+        const batch: typeof this.queue = [];
+        const later: typeof this.queue = [];
+        const keys = new Set<string>();
+        for (const entry of this.queue) {
+          const key = this.keyOf(entry.job);
+          if (keys.has(key) || batch.length >= this.maxJobs) later.push(entry);
+          else {
+            keys.add(key);
+            batch.push(entry);
+          }
+        }
+        this.queue = later;
+        try {
+          const results = await this.flush(batch.map((entry) => entry.job));
+          if (results.length !== batch.length) throw new Error(`GroupCommit: flush returned ${results.length} results for ${batch.length} jobs`);
+          batch.forEach((entry, i) => entry.resolve(results[i]!));
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}

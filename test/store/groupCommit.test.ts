@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../src/store/groupCommit.js';
+
+type Job = { key: string; value: number };
+
+/** A flush that records what each call held and takes a little while, like a database statement. */
+function recorder(fail?: (jobs: Job[]) => boolean) {
+  const flushes: Job[][] = [];
+  const group = new GroupCommit<Job, string>(
+    async (jobs) => {
+      flushes.push(jobs);
+      await new Promise((r) => setTimeout(r, 5));
+      if (fail?.(jobs)) throw new Error('database down');
+      return jobs.map((j) => `${j.key}=${j.value}`);
+    },
+    (j) => j.key,
+    3,
+  );
+  return { group, flushes };
+}
+
+describe('GroupCommit', () => {
+  it('jobs that queue while a flush runs go together in the next one, each getting its own result', async () => {
+    const { group, flushes } = recorder();
+    const first = group.run({ key: 'a', value: 1 });
+    await new Promise((r) => setTimeout(r, 1));
+    const rest = [group.run({ key: 'b', value: 1 }), group.run({ key: 'c', value: 1 })];
+    expect(await Promise.all([first, ...rest])).toEqual(['a=1', 'b=1', 'c=1']);
+    expect(flushes.map((f) => f.map((j) => j.key))).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('holds a key once per flush, so jobs of one key run in order; and caps a flush', async () => {
+    const { group, flushes } = recorder();
+    const results = await Promise.all([
+      group.run({ key: 'a', value: 1 }),
+      group.run({ key: 'a', value: 2 }),
+      group.run({ key: 'b', value: 1 }),
+      group.run({ key: 'c', value: 1 }),
+      group.run({ key: 'd', value: 1 }),
+    ]);
+    expect(results).toEqual(['a=1', 'a=2', 'b=1', 'c=1', 'd=1']);
+    expect(flushes.map((f) => f.map((j) => `${j.key}${j.value}`))).toEqual([['a1', 'b1', 'c1'], ['a2', 'd1']]);
+  });
+
+  it("a failed flush fails its own jobs only, and the queue carries on", async () => {
+    const { group } = recorder((jobs) => jobs.some((j) => j.key === 'bad'));
+    const bad = group.run({ key: 'bad', value: 1 });
+    const sameFlush = group.run({ key: 'x', value: 1 });
+    await expect(bad).rejects.toThrow('database down');
+    await expect(sameFlush).rejects.toThrow('database down');
+    await expect(group.run({ key: 'y', value: 1 })).resolves.toBe('y=1');
+  });
+});
