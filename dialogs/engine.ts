@@ -5,7 +5,7 @@ import { createActor, type AnyActorScope } from 'xstate';
 import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
 import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState } from './intakeContext.js';
-import { MAX_TEXT, interpret, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { MAX_TEXT, interpret, isStructured, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
@@ -147,7 +147,8 @@ const URGENT_SIGNS: FlagCode[] = ['bladder_bowel_change', 'saddle_numbness', 'bo
  */
 function urgentAside(state: QuestionState, input: PatientInput, env: TurnEnv): Output | null {
   if (state === 'consent' || state === 'redFlags' || state === 'flagFollowUp') return null;
-  if (typeof input.text !== 'string' || input.text.length > MAX_TEXT) return null;
+  // Only words the patient typed: a button's text is its title, which the bot wrote.
+  if (typeof input.text !== 'string' || input.text.length > MAX_TEXT || isStructured(input)) return null;
   const signs = parseFlagChecklist(input.text, URGENT_SIGNS);
   return signs.ok && signs.value.length > 0 ? say(WORDS.urgentAside(env.clinic)) : null;
 }

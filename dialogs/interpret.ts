@@ -51,6 +51,11 @@ const ContactForm = z
   .transform((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
   .pipe(Contact);
 
+/** A button press or card submit: its answer is the value; any text is the button's own title. */
+export function isStructured(input: PatientInput): boolean {
+  return input.value !== undefined && StructuredValue.safeParse(input.value).success;
+}
+
 export function interpret(state: QuestionState, ctx: IntakeContext, input: PatientInput, at: string): Interpretation {
   const structured = StructuredValue.safeParse(input.value);
   if (structured.success) return fromValue(state, ctx, structured.data, at);

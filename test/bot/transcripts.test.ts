@@ -267,6 +267,18 @@ describe('the safety screen', () => {
     expect(h.last()?.step).toBe('cause');
   });
 
+  it("listens for emergency signs in the patient's words, not in the text a button press carries", async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back');
+    const asked = await h.send('no');
+    // A client may put any text beside a button's value; the value is the answer, the text is ignored.
+    const button = asked.find((r) => r.suggestedActions)!.suggestedActions!.actions[0]!;
+    const pressed = await h.send({ type: 'message', text: "I can't control my bladder", value: button.value });
+    expect(texts(pressed)).not.toMatch(/call 000/);
+    expect(h.last()?.step).toBe('cause');
+  });
+
   it('asks a follow-up for numbness and escalates when weakness is worsening', async () => {
     await reachRedFlags();
     await h.send('pins and needles');
