@@ -1,7 +1,7 @@
 // The Bot Framework face of the intake: load snapshot → pure turn → save → send → hand off effects.
 // Replies are sent only after the save succeeds, so a patient never sees an answer that was lost.
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, DeliveryModes, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ClinicProfile } from '../../dialogs/clinicProfile.js';
 import { takeTurn, welcome, type TurnEnv, type TurnResult } from '../../dialogs/engine.js';
@@ -81,7 +81,9 @@ export class IntakeBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const started = performance.now();
-    await context.sendActivity({ type: ActivityTypes.Typing });
+    // Typing shows on live channels while the turn runs. With expectReplies every reply comes back in
+    // one response, where "typing…" would arrive together with the answer it announces.
+    if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) await context.sendActivity({ type: ActivityTypes.Typing });
     const key = ConversationStore.key(context.activity.channelId, context.activity.conversation.id);
     const input = patientInput(context.activity);
     let result: TurnResult | undefined;
@@ -99,9 +101,10 @@ export class IntakeBot extends ActivityHandler {
     context.turnState.set(INTAKE_HELD, result.persisted !== null);
     await this.send(context, result);
     await this.applyEffects(context, result);
-    // Step and timing only: never the patient's words.
+    // Step and timing only: never the patient's words. Debug, not info: a line per message is noise in
+    // a clinic's logs (and measurable per turn); intakes recorded and deletions are logged at info.
     const marker = result.outputs.at(-1);
-    this.options.logger.info({ step: marker && 'step' in marker ? marker.step : undefined, ms: Math.round(performance.now() - started) }, 'turn');
+    this.options.logger.debug({ step: marker && 'step' in marker ? marker.step : undefined, ms: Math.round(performance.now() - started) }, 'turn');
   }
 
   private async send(context: TurnContext, result: TurnResult): Promise<void> {

@@ -16,6 +16,8 @@ describe('POST /api/messages (anonymous, expectReplies)', () => {
     const { status, activities } = await post(server.url, 'conv-1', { text: 'hi' });
     expect(status).toBe(200);
     expect(lastStep(activities)).toBe('consent');
+    // All replies come back at once, so a typing indicator among them would mean nothing.
+    expect(activities.map((a) => a['type'])).toEqual(activities.map(() => 'message'));
   });
 
   it('GET /healthz reports the database', async () => {
