@@ -172,12 +172,15 @@ export async function runBench(options: BenchOptions): Promise<Results> {
           keep(server.config, r);
         }
         if (dlServer) {
+          const profile = options.profileDir && connections === 16 && round === 0;
+          if (profile) await dlServer.profile('start');
           const r = await driveDirectLine({
             url: dlServer.url,
             connections,
             ...(options.seconds ? { seconds: options.seconds } : { conversations: options.conversations ?? 1 }),
             tag: `${runId}-dl-${connections}-${round}`,
           });
+          if (profile) await dlServer.profile('stop', join(options.profileDir!, `directline-${connections}.cpuprofile`));
           show('directline', connections, r);
           keep('directline', r);
         }

@@ -11,7 +11,7 @@
 //   --database-url URL      PostgreSQL for intake-postgres (default TEST_DATABASE_URL, then DATABASE_URL)
 //   --log-level L           the servers' LOG_LEVEL (default info, as `npm start`)
 //   --no-directline         skip the Direct Line path
-//   --profile DIR           write a CPU profile of each server's 16-connection run into DIR
+//   --profile DIR           write a CPU profile of each server's 16-connection run (and of the Direct Line run) into DIR
 //   --out FILE              default bench/results.json
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';

@@ -265,6 +265,7 @@ describe('Direct Line 3.0', () => {
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ error: { code: 'NotFound', message: 'Unknown conversation.' } });
       expect((await postActivity(url, unknown, SECRET, { text: 'hi' })).status).toBe(404);
+      expect((await postActivity(url, unknown, SECRET, { type: 'typing' })).status).toBe(404);
       expect((await call(url, `/v3/directline/conversations/${unknown}`, { token: SECRET })).status).toBe(404);
       // A token that was minted but never started.
       const minted = await call(url, '/api/webchat/token', { method: 'POST', body: {} });

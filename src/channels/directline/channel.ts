@@ -8,7 +8,7 @@ import { safeError } from '../../server/logger.js';
 import { DirectLineAdapter } from './directLineAdapter.js';
 import { StreamServer } from './stream.js';
 import { TokenSigner } from './tokens.js';
-import { activityId, TranscriptStore } from './transcriptStore.js';
+import { activityId, ConversationNotFound, TranscriptStore } from './transcriptStore.js';
 import { INTAKE_HELD } from '../../bot/intakeBot.js';
 
 export const CHANNEL_ID = 'directline';
@@ -90,7 +90,11 @@ export class DirectLineChannel {
       serviceUrl,
       timestamp: new Date().toISOString(),
     };
-    if (posted.type === 'typing') return `${conversationId}|typing`;
+    if (posted.type === 'typing') {
+      // Not stored, so nothing else would find an unknown conversation.
+      if (!(await this.transcript.exists(conversationId))) throw new ConversationNotFound();
+      return `${conversationId}|typing`;
+    }
     return this.serialise(conversationId, async () => {
       const seq = await this.transcript.append(conversationId, incoming);
       this.stream.appended(conversationId, { seq, activity: incoming });
