@@ -6,7 +6,8 @@
 // - when the bot holds nothing for the conversation (before consent, after declining, stopping or
 //   "delete my data"), the patient's messages and everything before them are deleted after the turn;
 // - a conversation idle for longer than a token can live is unreachable for the patient, and is swept.
-import type { Database } from '../../store/database.js';
+import type { Database, Queryable } from '../../store/database.js';
+import { GroupCommit } from '../../store/groupCommit.js';
 
 export interface StoredActivity {
   seq: number;
@@ -26,7 +27,13 @@ export function activityId(conversationId: string, seq: number): string {
 }
 
 export class TranscriptStore {
-  constructor(private readonly db: Database) {}
+  private readonly group: GroupCommit<Append, number | null> | undefined;
+
+  constructor(private readonly db: Database) {
+    // PGlite runs one statement at a time on this thread: appends of different conversations that
+    // queue up meanwhile go as one statement. PostgreSQL runs them side by side on its pool.
+    if (db.kind === 'pglite') this.group = new GroupCommit((appends) => appendRows(db, appends), (a) => a.conversationId);
+  }
 
   /** Idempotent: starting a conversation twice with the same token returns the same conversation. */
   async ensure(conversationId: string): Promise<void> {
@@ -38,20 +45,12 @@ export class TranscriptStore {
     return rows.length > 0;
   }
 
-  /** Appends and returns the activity's seq. One statement: the row lock on the conversation orders concurrent appends. */
+  /** Appends and returns the activity's seq; an unknown conversation is a ConversationNotFound. */
   async append(conversationId: string, activity: Record<string, unknown>): Promise<number> {
-    const { rows } = await this.db.query<{ seq: number }>(
-      `WITH c AS (
-         UPDATE directline_conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq
-       )
-       INSERT INTO directline_activities (conversation_id, seq, activity)
-       SELECT $1, last_seq, $2::jsonb FROM c
-       RETURNING seq`,
-      [conversationId, JSON.stringify(activity)],
-    );
-    const seq = rows[0]?.seq;
-    if (seq === undefined) throw new ConversationNotFound();
-    return Number(seq);
+    const append = { conversationId, activity: JSON.stringify(activity) };
+    const seq = this.group ? await this.group.run(append) : (await appendRows(this.db, [append]))[0]!;
+    if (seq === null) throw new ConversationNotFound();
+    return seq;
   }
 
   /** Activities after `watermark`, oldest first, at most `limit`. */
@@ -84,4 +83,43 @@ export class TranscriptStore {
     const { rowCount } = await this.db.query('DELETE FROM directline_conversations WHERE updated_at < $1', [cutoff.toISOString()]);
     return rowCount;
   }
+}
+
+interface Append {
+  conversationId: string;
+  /** The activity as JSON. */
+  activity: string;
+}
+
+/**
+ * Appends one activity to each of several distinct conversations; returns each one's seq, or null for
+ * an unknown conversation. One statement: the row lock on the conversation orders concurrent appends.
+ */
+async function appendRows(db: Queryable, appends: Append[]): Promise<Array<number | null>> {
+  const one = appends.length === 1 ? appends[0]! : undefined;
+  const { rows } = one
+    ? await db.query<{ conversation_id: string; seq: number }>(
+        `WITH c AS (
+           UPDATE directline_conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq
+         )
+         INSERT INTO directline_activities (conversation_id, seq, activity)
+         SELECT $1, last_seq, $2::jsonb FROM c
+         RETURNING conversation_id, seq`,
+        [one.conversationId, one.activity],
+      )
+    : await db.query<{ conversation_id: string; seq: number }>(
+        `WITH input AS (
+           SELECT * FROM unnest($1::text[], $2::text[]) AS i(conversation_id, activity)
+         ), c AS (
+           UPDATE directline_conversations AS d SET last_seq = d.last_seq + 1, updated_at = now()
+             FROM input WHERE d.id = input.conversation_id
+           RETURNING d.id, d.last_seq
+         )
+         INSERT INTO directline_activities (conversation_id, seq, activity)
+         SELECT c.id, c.last_seq, input.activity::jsonb FROM c JOIN input ON input.conversation_id = c.id
+         RETURNING conversation_id, seq`,
+        [appends.map((a) => a.conversationId), appends.map((a) => a.activity)],
+      );
+  const seqs = new Map(rows.map((r) => [r.conversation_id, Number(r.seq)]));
+  return appends.map((a) => seqs.get(a.conversationId) ?? null);
 }

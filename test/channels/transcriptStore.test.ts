@@ -1,0 +1,53 @@
+// The Direct Line transcript on both databases: numbering under concurrency (on PGlite concurrent
+// appends go as one statement), unknown conversations, and forgetting.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConversationNotFound, TranscriptStore } from '../../src/channels/directline/transcriptStore.js';
+import { openPglite, openPostgres, type Database } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
+import { dropSchemas, pgUrl, postgresGate, schemaName } from '../support/postgres.js';
+
+const runPostgres = postgresGate('Direct Line transcript tests on PostgreSQL', 'test/channels/transcriptStore.test.ts');
+const schemas = new Set<string>();
+afterAll(async () => {
+  if (runPostgres) await dropSchemas(schemas);
+});
+
+const backends: Array<[string, () => Promise<Database>, boolean]> = [
+  ['PGlite', () => openPglite(null), true],
+  [
+    'PostgreSQL',
+    () => {
+      const schema = schemaName('test_transcript');
+      schemas.add(schema);
+      return openPostgres(pgUrl, { schema });
+    },
+    runPostgres,
+  ],
+];
+
+describe.each(backends)('transcript on %s', (_name, open, enabled) => {
+  it.skipIf(!enabled)('numbers each conversation 1, 2, 3… however appends interleave, and refuses unknown ones', async () => {
+    const db = await open();
+    try {
+      await migrate(db);
+      const store = new TranscriptStore(db);
+      const ids = Array.from({ length: 12 }, (_, i) => `conv${String(i).padStart(2, '0')}`);
+      for (const id of ids) await store.ensure(id);
+      // Twelve conversations appending at once, five activities each, one after another per conversation.
+      await Promise.all(ids.map(async (id) => {
+        for (let n = 1; n <= 5; n++) expect(await store.append(id, { text: `${id} #${n}` })).toBe(n);
+      }));
+      const unknown = store.append('nobody', { text: 'x' });
+      const known = store.append(ids[0]!, { text: 'after' });
+      await expect(unknown).rejects.toBeInstanceOf(ConversationNotFound);
+      expect(await known).toBe(6);
+      for (const id of ids.slice(1)) {
+        expect((await store.after(id, 0, 10)).map((a) => [a.seq, a.activity['text']])).toEqual([1, 2, 3, 4, 5].map((n) => [n, `${id} #${n}`]));
+      }
+      await store.forgetThrough(ids[0]!, 5);
+      expect((await store.after(ids[0]!, 0, 10)).map((a) => a.seq)).toEqual([6]);
+    } finally {
+      await db.close();
+    }
+  });
+});
