@@ -20,7 +20,9 @@ export class RecentDocs {
   private readonly entries = new Map<string, RecentDoc | typeof ABSENT>();
   /**
    * Bumped by every removal. A read or write that began before a removal may carry an answer from
-   * before it, so it is not put back (the removal wins, and the next read asks the database).
+   * before it, so it is not put back: its key is dropped instead (the removal wins, and the next read
+   * asks the database). Dropped, not left alone: the epoch is shared by all keys, so the removal may
+   * have been another key's, and this key's held entry (say, ABSENT before a first save) is now stale.
    */
   private epoch = 0;
 
@@ -49,7 +51,10 @@ export class RecentDocs {
   }
 
   put(key: string, entry: RecentDoc | typeof ABSENT, mark: number): void {
-    if (mark !== this.epoch) return;
+    if (mark !== this.epoch) {
+      this.entries.delete(key);
+      return;
+    }
     const held = this.entries.get(key);
     // eTags come from one sequence: an older answer arriving late never replaces a newer one; and
     // "absent" never replaces a document (only a removal does).

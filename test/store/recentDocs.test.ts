@@ -13,6 +13,16 @@ describe('RecentDocs', () => {
     expect(recent.get('a')?.eTag).toBe('2');
   });
 
+  it("another key's removal during a write drops this key's stale entry instead of keeping it", () => {
+    const recent = new RecentDocs(10);
+    recent.put('a', ABSENT, recent.mark());
+    const writeStarted = recent.mark();
+    recent.remove(['b']);
+    recent.put('a', { doc: '{"v":1}', eTag: '1' }, writeStarted);
+    // Not ABSENT: the write landed, and the next read must ask the database.
+    expect(recent.get('a')).toBeUndefined();
+  });
+
   it('an older eTag arriving late never replaces a newer one (compared as numbers, not text)', () => {
     const recent = new RecentDocs(10);
     recent.put('a', { doc: '{"v":10}', eTag: '10' }, recent.mark());
