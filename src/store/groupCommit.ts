@@ -5,7 +5,9 @@
  * take about what 6 single-row UPDATEs do).
  *
  * A flush holds each key at most once; a second job for a key waits for the next flush, so jobs of one
- * key run in the order they came. If a flush fails, each of its jobs fails with that error.
+ * key run in the order they came. A flush must be atomic (one statement, or one transaction): if a
+ * flush of several jobs fails, nothing of it was written, and each job goes again on its own, so one
+ * bad job (a document the database refuses) fails alone instead of failing other patients' turns.
  */
 export class GroupCommit<Job, Result> {
   private queue: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
@@ -46,15 +48,21 @@ export class GroupCommit<Job, Result> {
         }
         this.queue = later;
         try {
-          const results = await this.flush(batch.map((entry) => entry.job));
-          if (results.length !== batch.length) throw new Error(`GroupCommit: flush returned ${results.length} results for ${batch.length} jobs`);
+          const results = await this.flushChecked(batch.map((entry) => entry.job));
           batch.forEach((entry, i) => entry.resolve(results[i]!));
         } catch (error) {
-          for (const entry of batch) entry.reject(error);
+          if (batch.length === 1) batch[0]!.reject(error);
+          else for (const entry of batch) await this.flushChecked([entry.job]).then(([result]) => entry.resolve(result!), entry.reject);
         }
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  private async flushChecked(jobs: Job[]): Promise<Result[]> {
+    const results = await this.flush(jobs);
+    if (results.length !== jobs.length) throw new Error(`GroupCommit: flush returned ${results.length} results for ${jobs.length} jobs`);
+    return results;
   }
 }

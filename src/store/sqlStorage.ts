@@ -168,62 +168,63 @@ function conflictUnless(eTag: string | null, w: Write): string {
 }
 
 const SET_ROW = `doc = excluded.doc, etag = excluded.etag, updated_at = now()`;
+const INSERT = `INSERT INTO bot_state (key, doc, etag)`;
+const RETURNING = `RETURNING key, etag::text AS etag`;
 
 /**
- * Writes distinct keys (their eTags already well-formed) and returns each one's new eTag, or null
- * where its condition failed. One statement per kind of write: a single row is a prepared statement,
- * several rows (a group commit) are one statement over arrays.
+ * Writes distinct keys and returns each one's new eTag, or null where its condition failed. A single
+ * row (every turn of the bot) is a prepared statement; several rows (a group commit) are one statement
+ * over arrays, whatever mix of kinds they are, so a batch is all or nothing and a failed one can go
+ * again key by key without any key having been written twice.
  */
 async function writeRows(db: Queryable, writes: Write[]): Promise<Array<string | null>> {
-  const eTags = new Map<string, string>();
-  const kinds = {
-    overwrite: writes.filter((w) => w.mode === 'overwrite'),
-    create: writes.filter((w) => w.mode === 'create'),
-    // A malformed eTag can never match a stored one: no need to ask.
-    update: writes.filter((w) => typeof w.mode === 'object' && ETAG.test(w.mode.eTag)),
-  };
-  const run = async (sql: string, params: unknown[], prepare?: string) => {
-    const { rows } = await db.query<{ key: string; etag: string }>(sql, params, prepare ? { prepare } : {});
-    for (const row of rows) eTags.set(row.key, row.etag);
-  };
-  const one = (list: Write[]) => (list.length === 1 ? list[0]! : undefined);
-  const keysAndDocs = (list: Write[]) => [list.map((w) => w.key), list.map((w) => w.doc)];
-  const insert = `INSERT INTO bot_state (key, doc, etag)`;
-  const fromArrays = `SELECT v.key, v.doc::jsonb, nextval('bot_state_etag_seq') FROM unnest($1::text[], $2::text[]) AS v(key, doc)`;
-  const returning = `RETURNING key, etag::text AS etag`;
-
-  if (kinds.overwrite.length > 0) {
-    const w = one(kinds.overwrite);
-    await (w
-      ? run(`${insert} VALUES ($1, $2::text::jsonb, nextval('bot_state_etag_seq')) ON CONFLICT (key) DO UPDATE SET ${SET_ROW} ${returning}`, [w.key, w.doc], 'bot_state_upsert')
-      : run(`${insert} ${fromArrays} ON CONFLICT (key) DO UPDATE SET ${SET_ROW} ${returning}`, keysAndDocs(kinds.overwrite)));
-  }
-  if (kinds.create.length > 0) {
-    // Under concurrency Postgres makes the second INSERT wait for the first to commit, then do nothing.
-    const w = one(kinds.create);
-    await (w
-      ? run(`${insert} VALUES ($1, $2::text::jsonb, nextval('bot_state_etag_seq')) ON CONFLICT (key) DO NOTHING ${returning}`, [w.key, w.doc], 'bot_state_create')
-      : run(`${insert} ${fromArrays} ON CONFLICT (key) DO NOTHING ${returning}`, keysAndDocs(kinds.create)));
-  }
-  if (kinds.update.length > 0) {
-    const w = one(kinds.update);
-    const eTagOf = (u: Write) => (u.mode as { eTag: string }).eTag;
-    await (w
-      ? run(
-          `UPDATE bot_state SET doc = $2::text::jsonb, etag = nextval('bot_state_etag_seq'), updated_at = now()
-            WHERE key = $1 AND etag = $3::bigint ${returning}`,
-          [w.key, w.doc, eTagOf(w)],
-          'bot_state_update',
-        )
-      : run(
-          `UPDATE bot_state AS b SET doc = v.doc::jsonb, etag = nextval('bot_state_etag_seq'), updated_at = now()
-             FROM unnest($1::text[], $2::text[], $3::bigint[]) AS v(key, doc, etag)
-            WHERE b.key = v.key AND b.etag = v.etag
-           RETURNING b.key, b.etag::text AS etag`,
-          [...keysAndDocs(kinds.update), kinds.update.map(eTagOf)],
-        ));
-  }
+  // A malformed eTag can never match a stored one: no need to ask.
+  const asked = writes.filter((w) => typeof w.mode !== 'object' || ETAG.test(w.mode.eTag));
+  if (asked.length === 0) return writes.map(() => null);
+  const { rows } = asked.length === 1 ? await writeOneRow(db, asked[0]!) : await writeManyRows(db, asked);
+  const eTags = new Map(rows.map((row) => [row.key, row.etag]));
   return writes.map((w) => eTags.get(w.key) ?? null);
+}
+
+function writeOneRow(db: Queryable, w: Write) {
+  const values = `VALUES ($1, $2::text::jsonb, nextval('bot_state_etag_seq'))`;
+  const [sql, params, prepare]: [string, unknown[], string] =
+    w.mode === 'overwrite'
+      ? [`${INSERT} ${values} ON CONFLICT (key) DO UPDATE SET ${SET_ROW} ${RETURNING}`, [w.key, w.doc], 'bot_state_upsert']
+      : w.mode === 'create'
+        ? // Under concurrency Postgres makes the second INSERT wait for the first to commit, then do nothing.
+          [`${INSERT} ${values} ON CONFLICT (key) DO NOTHING ${RETURNING}`, [w.key, w.doc], 'bot_state_create']
+        : [
+            `UPDATE bot_state SET doc = $2::text::jsonb, etag = nextval('bot_state_etag_seq'), updated_at = now()
+              WHERE key = $1 AND etag = $3::bigint ${RETURNING}`,
+            [w.key, w.doc, w.mode.eTag],
+            'bot_state_update',
+          ];
+  return db.query<{ key: string; etag: string }>(sql, params, { prepare });
+}
+
+/** One statement, one data-modifying CTE per kind of write present. */
+function writeManyRows(db: Queryable, writes: Write[]) {
+  const params: unknown[] = [];
+  const arrays = (lists: unknown[][]) => lists.map((list) => (params.push(list), `$${params.length}`));
+  const of = (mode: 'overwrite' | 'create') => writes.filter((w) => w.mode === mode);
+  const updates = writes.filter((w) => typeof w.mode === 'object');
+  const fromArrays = (list: Write[]) => {
+    const [keys, docs] = arrays([list.map((w) => w.key), list.map((w) => w.doc)]);
+    return `${INSERT} SELECT v.key, v.doc::jsonb, nextval('bot_state_etag_seq') FROM unnest(${keys}::text[], ${docs}::text[]) AS v(key, doc)`;
+  };
+  const parts: string[] = [];
+  if (of('overwrite').length > 0) parts.push(`overwritten AS (${fromArrays(of('overwrite'))} ON CONFLICT (key) DO UPDATE SET ${SET_ROW} ${RETURNING})`);
+  if (of('create').length > 0) parts.push(`created AS (${fromArrays(of('create'))} ON CONFLICT (key) DO NOTHING ${RETURNING})`);
+  if (updates.length > 0) {
+    const [keys, docs, eTags] = arrays([updates.map((w) => w.key), updates.map((w) => w.doc), updates.map((w) => (w.mode as { eTag: string }).eTag)]);
+    parts.push(`updated AS (UPDATE bot_state AS b SET doc = v.doc::jsonb, etag = nextval('bot_state_etag_seq'), updated_at = now()
+       FROM unnest(${keys}::text[], ${docs}::text[], ${eTags}::bigint[]) AS v(key, doc, etag)
+      WHERE b.key = v.key AND b.etag = v.etag
+     RETURNING b.key, b.etag::text AS etag)`);
+  }
+  const names = parts.map((part) => part.slice(0, part.indexOf(' ')));
+  return db.query<{ key: string; etag: string }>(`WITH ${parts.join(',\n')}\n${names.map((name) => `SELECT key, etag FROM ${name}`).join(' UNION ALL ')}`, params);
 }
 
 function parseDoc(key: string, text: string): Record<string, unknown> {

@@ -42,12 +42,22 @@ describe('GroupCommit', () => {
     expect(flushes.map((f) => f.map((j) => `${j.key}${j.value}`))).toEqual([['a1', 'b1', 'c1'], ['a2', 'd1']]);
   });
 
-  it("a failed flush fails its own jobs only, and the queue carries on", async () => {
-    const { group } = recorder((jobs) => jobs.some((j) => j.key === 'bad'));
+  it('a failed flush goes again job by job, so only the job the database refuses fails; the queue carries on', async () => {
+    const { group, flushes } = recorder((jobs) => jobs.some((j) => j.key === 'bad'));
+    const first = group.run({ key: 'first', value: 1 });
+    await new Promise((r) => setTimeout(r, 1));
     const bad = group.run({ key: 'bad', value: 1 });
     const sameFlush = group.run({ key: 'x', value: 1 });
+    await expect(first).resolves.toBe('first=1');
     await expect(bad).rejects.toThrow('database down');
-    await expect(sameFlush).rejects.toThrow('database down');
+    await expect(sameFlush).resolves.toBe('x=1');
+    expect(flushes.map((f) => f.map((j) => j.key))).toEqual([['first'], ['bad', 'x'], ['bad'], ['x']]);
     await expect(group.run({ key: 'y', value: 1 })).resolves.toBe('y=1');
+  });
+
+  it('when every job fails (the database is down), every job gets the error', async () => {
+    const { group } = recorder(() => true);
+    const results = await Promise.allSettled([group.run({ key: 'a', value: 1 }), group.run({ key: 'b', value: 1 })]);
+    expect(results.map((r) => r.status === 'rejected' && String(r.reason))).toEqual(['Error: database down', 'Error: database down']);
   });
 });

@@ -123,7 +123,24 @@ describe('PGlite specifics', () => {
       }
     });
 
-    it('writes that queue up together go as one statement per kind, each with its own result', async () => {
+    it("another key's delete or forget while a first save is in flight does not hide the saved row", async () => {
+      const { db, storage } = await counted();
+      try {
+        await storage.write({ other: { v: 0 } });
+        // Both conversations read as new, so "absent" is what this storage holds for them.
+        expect(await storage.read(['a', 'b'])).toEqual({});
+        const saved = storage.write({ a: { v: 1, eTag: CREATE_ONLY_ETAG } });
+        storage.forget(['other']);
+        await saved;
+        await Promise.all([storage.write({ b: { v: 1, eTag: CREATE_ONLY_ETAG } }), storage.delete(['other'])]);
+        expect(await storage.read(['a', 'b', 'other'])).toMatchObject({ a: { v: 1 }, b: { v: 1 } });
+        expect(await storage.read(['other'])).toEqual({});
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('writes that queue up together go as one statement, each with its own result', async () => {
       const { db, sent, storage } = await counted();
       try {
         await storage.write({ u1: { v: 0 }, u2: { v: 0 }, taken: { v: 0 } });
@@ -140,11 +157,35 @@ describe('PGlite specifics', () => {
           storage.write({ o2: { v: 1, eTag: '*' } }),
         ]);
         expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-        // Updates, creates and overwrites: three statements, then the second write of u1 on its own.
-        expect(sent.length - before).toBe(4);
+        // Updates, creates and overwrites in one statement, then the second write of u1 on its own.
+        expect(sent.length - before).toBe(2);
         storage.forget();
         const stored = await storage.read(['u1', 'u2', 'n1', 'n2', 'taken', 'o1', 'o2']);
         expect(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.v]))).toEqual({ u1: 1, u2: 1, n1: 1, n2: 1, taken: 0, o1: 1, o2: 1 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('a document the database refuses fails its own write only; the others in its batch are written once', async () => {
+      const { db, sent, storage } = await counted();
+      try {
+        await storage.write({ u: { v: 0 } });
+        const eTag = (await storage.read(['u'])).u!.eTag;
+        const before = sent.length;
+        // jsonb cannot hold U+0000; the inputs strip it, so only a bug could send one. It must not take others down.
+        const results = await Promise.allSettled([
+          storage.write({ u: { v: 1, eTag } }),
+          storage.write({ bad: { text: 'a\u0000b', eTag: CREATE_ONLY_ETAG } }),
+          storage.write({ n: { v: 1, eTag: CREATE_ONLY_ETAG } }),
+          storage.write({ o: { v: 1 } }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        // The batch, then each write on its own: had the batch written anything, the create of n would now conflict.
+        expect(sent.length - before).toBe(5);
+        storage.forget();
+        const stored = await storage.read(['u', 'bad', 'n', 'o']);
+        expect(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.v]))).toEqual({ u: 1, n: 1, o: 1 });
       } finally {
         await db.close();
       }
