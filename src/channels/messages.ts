@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import { safeError } from '../server/logger.js';
+import { storableJson } from '../store/storable.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -40,6 +41,8 @@ export function registerMessages(server: Server, adapter: CloudAdapter, bot: Act
         const issue = parsed.error.issues[0]!;
         return badRequest(res, 400, 'BadActivity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
       }
+      // What the database cannot hold (U+0000, a broken emoji) would otherwise fail the turn on saving.
+      req.body = storableJson(req.body as unknown);
       try {
         await adapter.process(req, res, (context) => bot.run(context));
       } catch (error) {

@@ -312,6 +312,18 @@ describe('Direct Line 3.0', () => {
       expect((await call(url, `/v3/directline/conversations/${c.conversationId}/activities`, { headers: { authorization: `Basic ${c.token}` } })).status).toBe(401);
     });
 
+    it('keeps what a patient wrote when it holds what the database cannot (U+0000, half an emoji)', async () => {
+      const c = await startConversation(url);
+      await postActivity(url, c.conversationId, c.token, { type: 'event', name: 'webchat/join', value: {} });
+      await postActivity(url, c.conversationId, c.token, { text: 'yes' });
+      // A client that cut "neck 😀" at a length limit leaves the emoji's first half; another sent a NUL.
+      const posted = await postActivity(url, c.conversationId, c.token, { text: 'ne\u0000ck \ud83d', channelData: { 'note\u0000': 'x\udc00' } });
+      expect(posted.status).toBe(200);
+      const list = (await activities(url, c.conversationId, c.token)).body['activities'] as Json[];
+      expect(list.find((a) => a['id'] === posted.body['id'])).toMatchObject({ text: 'neck \ufffd', channelData: { note: 'x\ufffd' } });
+      expect(lastPromptStep(list)).toBe('spread');
+    });
+
     it('accepts a typing activity without storing it', async () => {
       const c = await startConversation(url);
       const typing = await postActivity(url, c.conversationId, c.token, { type: 'typing' });

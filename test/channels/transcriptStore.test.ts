@@ -25,6 +25,23 @@ const backends: Array<[string, () => Promise<Database>, boolean]> = [
   ],
 ];
 
+describe('transcript on PGlite', () => {
+  it('appends to different conversations that queue up together go as one statement', async () => {
+    const db = await openPglite(null);
+    try {
+      await migrate(db);
+      const sent: string[] = [];
+      const store = new TranscriptStore({ ...db, query: (sql, params, options) => (sent.push(sql), db.query(sql, params, options)) });
+      for (const id of ['a', 'b', 'c']) await store.ensure(id);
+      const before = sent.length;
+      expect(await Promise.all(['a', 'b', 'c'].map((id) => store.append(id, { text: id })))).toEqual([1, 1, 1]);
+      expect(sent.length - before).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe.each(backends)('transcript on %s', (_name, open, enabled) => {
   it.skipIf(!enabled)('numbers each conversation 1, 2, 3… however appends interleave, and refuses unknown ones', async () => {
     const db = await open();
@@ -46,6 +63,23 @@ describe.each(backends)('transcript on %s', (_name, open, enabled) => {
       }
       await store.forgetThrough(ids[0]!, 5);
       expect((await store.after(ids[0]!, 0, 10)).map((a) => a.seq)).toEqual([6]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.skipIf(!enabled)('an activity the database refuses fails alone; appends queued with it are stored once', async () => {
+    const db = await open();
+    try {
+      await migrate(db);
+      const store = new TranscriptStore(db);
+      for (const id of ['a', 'b', 'c']) await store.ensure(id);
+      await store.append('a', { text: 'first' });
+      // The channel cleans what it receives; only a bug could send this, and it must not fail other patients' posts.
+      const results = await Promise.allSettled([store.append('a', { text: 'x\u0000' }), store.append('b', { text: 'b1' }), store.append('c', { text: 'c1' })]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'refused'))).toEqual(['refused', 1, 1]);
+      expect((await store.after('a', 0, 10)).map((a) => a.activity['text'])).toEqual(['first']);
+      expect(await store.append('b', { text: 'b2' })).toBe(2);
     } finally {
       await db.close();
     }

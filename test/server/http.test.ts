@@ -68,6 +68,15 @@ describe('POST /api/messages (anonymous, expectReplies)', () => {
     expect(activities).toEqual([]);
   });
 
+  it('carries on with what a patient wrote when it holds what the database cannot (U+0000, half an emoji)', async () => {
+    await post(server.url, 'conv-nul', { text: 'hi' });
+    await post(server.url, 'conv-nul', { text: 'yes' });
+    const { status, activities } = await post(server.url, 'conv-nul', { text: 'ne\u0000ck \ud83d' });
+    expect(status).toBe(200);
+    expect(lastStep(activities)).toBe('spread');
+    expect(activities.map((a) => a['text']).join(' ')).not.toMatch(/went wrong/);
+  });
+
   it('treats a value that is not an answer as a kind re-ask', async () => {
     await post(server.url, 'conv-val', { text: 'hi' });
     const { status, activities } = await post(server.url, 'conv-val', { value: { intake: { step: 'consent', answer: { evil: true } } } });
