@@ -10,7 +10,7 @@
  * bad job (a document the database refuses) fails alone instead of failing other patients' turns.
  */
 export class GroupCommit<Job, Result> {
-  private queue: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
+  private queue: Array<Entry<Job, Result>> = [];
   private draining = false;
 
   constructor(
@@ -47,22 +47,46 @@ export class GroupCommit<Job, Result> {
           }
         }
         this.queue = later;
+        let results: Result[];
         try {
-          const results = await this.flushChecked(batch.map((entry) => entry.job));
-          batch.forEach((entry, i) => entry.resolve(results[i]!));
+          results = await this.flush(batch.map((entry) => entry.job));
         } catch (error) {
+          // Nothing was written. A bad job fails alone; when the database itself is down, each job
+          // learns so from its own try (a few more failed statements, no wrong answer).
           if (batch.length === 1) batch[0]!.reject(error);
-          else for (const entry of batch) await this.flushChecked([entry.job]).then(([result]) => entry.resolve(result!), entry.reject);
+          else for (const entry of batch) await this.flushAlone(entry);
+          continue;
         }
+        settle(batch, results);
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async flushChecked(jobs: Job[]): Promise<Result[]> {
-    const results = await this.flush(jobs);
-    if (results.length !== jobs.length) throw new Error(`GroupCommit: flush returned ${results.length} results for ${jobs.length} jobs`);
-    return results;
+  private async flushAlone(entry: Entry<Job, Result>): Promise<void> {
+    let results: Result[];
+    try {
+      results = await this.flush([entry.job]);
+    } catch (error) {
+      return entry.reject(error);
+    }
+    settle([entry], results);
   }
+}
+
+interface Entry<Job, Result> {
+  job: Job;
+  resolve: (r: Result) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * One result per job, in order. A flush that answers otherwise did write (it returned), so its jobs
+ * must not go again: each is told the flush is broken.
+ */
+function settle<Job, Result>(batch: Array<Entry<Job, Result>>, results: Result[]): void {
+  if (results.length === batch.length) return batch.forEach((entry, i) => entry.resolve(results[i]!));
+  const error = new Error(`GroupCommit: flush returned ${results.length} results for ${batch.length} jobs`);
+  for (const entry of batch) entry.reject(error);
 }

@@ -61,3 +61,26 @@ describe('GroupCommit', () => {
     expect(results.map((r) => r.status === 'rejected' && String(r.reason))).toEqual(['Error: database down', 'Error: database down']);
   });
 });
+
+describe('GroupCommit with a flush that answers for the wrong number of jobs', () => {
+  it('tells every job of that flush, and does not write them again (the flush returned, so it wrote)', async () => {
+    const flushes: string[][] = [];
+    const group = new GroupCommit<string, string>(
+      async (jobs) => {
+        flushes.push(jobs);
+        await new Promise((r) => setTimeout(r, 5));
+        return jobs.length > 1 ? jobs.slice(1) : jobs;
+      },
+      (job) => job,
+    );
+    const first = group.run('first');
+    await new Promise((r) => setTimeout(r, 1));
+    const results = await Promise.allSettled([first, group.run('a'), group.run('b')]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual([
+      'first',
+      'Error: GroupCommit: flush returned 1 results for 2 jobs',
+      'Error: GroupCommit: flush returned 1 results for 2 jobs',
+    ]);
+    expect(flushes).toEqual([['first'], ['a', 'b']]);
+  });
+});
