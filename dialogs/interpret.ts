@@ -169,7 +169,7 @@ const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score
 function earlyAnswers(text: string): EarlyAnswers | undefined {
   const early: EarlyAnswers = {};
   const duration = nlu.parseDuration(text);
-  if (duration.ok) early.duration = { weeks: duration.value.weeks, text: duration.value.text.slice(0, MAX_SAID) };
+  if (duration.ok) early.duration = { weeks: duration.value.weeks, text: nlu.cutAt(duration.value.text, MAX_SAID) };
   const causes = nlu.parseCauses(text);
   if (causes.ok && !causes.value.includes('unknown')) early.causes = causes.value;
   const score = nlu.parsePainScore(text);
@@ -185,7 +185,7 @@ function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, sai
 }
 
 function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string): Interpretation {
-  const said = text.slice(0, MAX_SAID);
+  const said = nlu.cutAt(text, MAX_SAID);
   const withSaid = <T,>(u: Understood<T>, toEvent: (v: T) => Interpretation | IntakeEvent): Interpretation => {
     if (!u.ok) return { kind: 'miss', why: u.reason, ...(u.detail ? { detail: u.detail } : {}), said };
     const made = toEvent(u.value);
@@ -208,7 +208,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'spread':
       return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites) }));
     case 'duration':
-      return withSaid(nlu.parseDuration(text), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: d.text.slice(0, MAX_SAID) } }));
+      return withSaid(nlu.parseDuration(text), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) } }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow':

@@ -9,6 +9,7 @@ export { parsePainScore } from './painScore.js';
 export { parseDifficulty } from './difficulty.js';
 export { parseFlagChecklist } from './flags.js';
 export { parsePrecautions } from './precautions.js';
+export { cutAt } from './text.js';
 export { parseSummaryReply } from './summaryReply.js';
 export { parseContact } from './contact.js';
 export type * from './types.js';

@@ -8,7 +8,17 @@ const MAX_TOKENS = 400;
 /** Accepts anything so a caller passing a non-string by mistake gets 'empty', not an exception. */
 export function clip(raw: unknown): string {
   if (typeof raw !== 'string') return '';
-  return raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
+  return cutAt(raw, MAX_CHARS);
+}
+
+/**
+ * At most `max` UTF-16 units of `text`, one fewer where the cut would fall inside an emoji: half of one
+ * is not text, a database refuses it, and a screen shows it as a broken character.
+ */
+export function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const high = text.charCodeAt(max - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
 }
 
 export function isBlank(raw: unknown): boolean {

@@ -3,6 +3,7 @@
 // idempotent: a retried turn, a reconcile sweep and the live turn can all record the same intake and
 // exactly one row and one webhook event result.
 import type { Database, Queryable } from '../store/database.js';
+import { storableJsonText } from '../store/storable.js';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import type { Triage } from '../../dialogs/vocabulary.js';
 import { createdDeliveries, type Delivery } from './outbox.js';
@@ -43,7 +44,7 @@ export interface RecordOptions {
  */
 export async function recordIntake(db: Queryable, summary: IntakeSummary, outcome: 'done' | 'emergency', options: RecordOptions): Promise<boolean> {
   const s = IntakeSummary.parse(summary);
-  const doc = JSON.stringify(s);
+  const doc = storableJsonText(s);
   // One statement, so one atomic write without BEGIN/COMMIT (on PGlite those were half its cost):
   // the event is queued only when the intake row was written, and both or neither are.
   const { rowCount } = await db.query(
@@ -81,7 +82,7 @@ export async function recordAbandoned(db: Queryable, partial: PartialIntake): Pr
        SET triage = excluded.triage, partial = excluded.partial, recorded_at = excluded.recorded_at, updated_at = now()
      WHERE intakes.outcome = 'abandoned'
      RETURNING intake_id`,
-    [p.intakeId, p.channelId, p.conversationId, p.triage ?? null, JSON.stringify(p), p.startedAt],
+    [p.intakeId, p.channelId, p.conversationId, p.triage ?? null, storableJsonText(p), p.startedAt],
   );
   return r.rowCount === 1;
 }

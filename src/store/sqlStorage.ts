@@ -12,6 +12,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Database, Queryable } from './database.js';
 import { GroupCommit } from './groupCommit.js';
 import { ABSENT, RecentDocs } from './recentDocs.js';
+import { storableJsonText } from './storable.js';
 
 /** eTags are sequence values; anything else can never match, so we reject it without asking the database. */
 const ETAG = /^[0-9]{1,18}$/;
@@ -154,8 +155,8 @@ function toWrite(key: string, item: unknown): Write {
     throw new TypeError(`Storage: item for "${key}" must be an object`);
   }
   const { eTag, ...rest } = item as { eTag?: unknown };
-  // Same serialisation as MemoryStorage (JSON.stringify); text::jsonb so neither driver re-encodes it.
-  const doc = JSON.stringify(rest);
+  // Same serialisation as MemoryStorage (JSON.stringify, made storable); text::jsonb so neither driver re-encodes it.
+  const doc = storableJsonText(rest);
   if (eTag === undefined || eTag === null || eTag === '' || eTag === '*') return { key, doc, mode: 'overwrite' };
   if (eTag === CREATE_ONLY_ETAG) return { key, doc, mode: 'create' };
   return { key, doc, mode: { eTag: String(eTag) } };

@@ -13,6 +13,19 @@ export function storableText(text: string): string {
   return text.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/**
+ * JSON text for a jsonb column. The backstop behind cleaning at the door: whatever the bot built (a
+ * summary, its own reply quoting the patient) still cannot fail a save. JSON.stringify writes U+0000
+ * and unpaired surrogates as escapes, and only those; a cheap test finds them (or a patient's literal
+ * backslash-u, cleaned needlessly but harmlessly).
+ */
+export function storableJsonText(value: unknown): string {
+  const text = JSON.stringify(value);
+  return REFUSED_ESCAPE.test(text) ? JSON.stringify(storableJson(JSON.parse(text))) : text;
+}
+
+const REFUSED_ESCAPE = /\\u(?:0000|d[89a-f])/i;
+
 /** A copy of parsed JSON with every string and property name made storable; untouched if already so. */
 export function storableJson<T>(value: T): T {
   return (needsCleaning(value) ? clean(value) : value) as T;

@@ -75,11 +75,25 @@ describe.each(backends)('transcript on %s', (_name, open, enabled) => {
       const store = new TranscriptStore(db);
       for (const id of ['a', 'b', 'c']) await store.ensure(id);
       await store.append('a', { text: 'first' });
-      // The channel cleans what it receives; only a bug could send this, and it must not fail other patients' posts.
-      const results = await Promise.allSettled([store.append('a', { text: 'x\u0000' }), store.append('b', { text: 'b1' }), store.append('c', { text: 'c1' })]);
+      // Conversation ids come from the server's own tokens; only a bug could send this, and it must not fail other patients' posts.
+      const results = await Promise.allSettled([store.append('a\u0000', { text: 'x' }), store.append('b', { text: 'b1' }), store.append('c', { text: 'c1' })]);
       expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'refused'))).toEqual(['refused', 1, 1]);
       expect((await store.after('a', 0, 10)).map((a) => a.activity['text'])).toEqual(['first']);
       expect(await store.append('b', { text: 'b2' })).toBe(2);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.skipIf(!enabled)('an activity holding what jsonb refuses (U+0000, half an emoji) is stored cleaned, not refused', async () => {
+    const db = await open();
+    try {
+      await migrate(db);
+      const store = new TranscriptStore(db);
+      await store.ensure('a');
+      // The bot's own replies are not cleaned at the door: one quoting a cut message must still be stored.
+      expect(await store.append('a', { text: 'You said "ne\u0000ck \ud83d"' })).toBe(1);
+      expect((await store.after('a', 0, 10)).map((a) => a.activity['text'])).toEqual(['You said "neck \ufffd"']);
     } finally {
       await db.close();
     }

@@ -113,6 +113,13 @@ export function describeSqlStore(name: string, openDb: () => Promise<Database>):
       expect(Object.keys(await storage.read(['create/batch-a', 'create/batch-b']))).toEqual(['create/batch-b']);
     });
 
+    it('a document holding what jsonb refuses (U+0000, half an emoji) is saved cleaned, not refused', async () => {
+      const storage = new SqlStorage(db);
+      await storage.write({ 'unstorable/1': { said: 'ne\u0000ck \ud83d', words: ['\udc00ok'] } });
+      const { said, words } = (await storage.read(['unstorable/1']))['unstorable/1']!;
+      expect({ said, words }).toEqual({ said: 'neck \ufffd', words: ['\ufffdok'] });
+    });
+
     it('a corrupt row raises a clear error instead of returning garbage', async () => {
       await db.query("INSERT INTO bot_state (key, doc, etag) VALUES ('corrupt/1', '[1,2]', 1), ('corrupt/2', 'null', 1)");
       const storage = new SqlStorage(db);

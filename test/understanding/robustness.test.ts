@@ -43,6 +43,21 @@ const chatty = fc
   .map((parts) => parts.join(' '));
 
 describe('robustness', () => {
+  it('cutAt keeps at most the limit and never half an emoji (a half is not text, and PostgreSQL refuses it)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 50 }), (text, max) => {
+        const cut = nlu.cutAt(text, max);
+        expect(text.startsWith(cut)).toBe(true);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut.length).toBeGreaterThanOrEqual(Math.min(text.length, max - 1));
+        expect(cut).not.toMatch(/[\uD800-\uDBFF]$/);
+      }),
+      { numRuns: 400 },
+    );
+    expect(nlu.cutAt('ab\u{1F600}', 3)).toBe('ab');
+    expect(nlu.cutAt('ab\u{1F600}', 4)).toBe('ab\u{1F600}');
+  });
+
   it('no parser throws on arbitrary strings, and each answers in the agreed shape', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 }), chatty), (text) => {

@@ -8,6 +8,7 @@
 // - a conversation idle for longer than a token can live is unreachable for the patient, and is swept.
 import type { Database, Queryable } from '../../store/database.js';
 import { GroupCommit } from '../../store/groupCommit.js';
+import { storableJsonText } from '../../store/storable.js';
 
 export interface StoredActivity {
   seq: number;
@@ -47,7 +48,7 @@ export class TranscriptStore {
 
   /** Appends and returns the activity's seq; an unknown conversation is a ConversationNotFound. */
   async append(conversationId: string, activity: Record<string, unknown>): Promise<number> {
-    const append = { conversationId, activity: JSON.stringify(activity) };
+    const append = { conversationId, activity: storableJsonText(activity) };
     const seq = this.group ? await this.group.run(append) : (await appendRows(this.db, [append]))[0]!;
     if (seq === null) throw new ConversationNotFound();
     return seq;

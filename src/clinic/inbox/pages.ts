@@ -2,6 +2,7 @@
 import type { ClinicProfile } from '../../../dialogs/clinicProfile.js';
 import { MOVEMENT_LABELS } from '../../../dialogs/movements.js';
 import { describeSite } from '../../../dialogs/painAreas.js';
+import { cutAt } from '../../../dialogs/understanding/index.js';
 import { screenText } from '../../../dialogs/redFlags.js';
 import type { Contact, Duration, Flag, MovementLimit, Recommendation } from '../../../dialogs/summarySchema.js';
 import { STEPS, TRIAGES, type Cause, type Difficulty, type Region, type Side, type Step, type Triage } from '../../../dialogs/vocabulary.js';
@@ -214,7 +215,7 @@ function words(v: View, print: boolean): SafeHtml {
     return said && said.length > 0 && (!print || PRINTED_WORDS.has(step)) ? [[step, said] as const] : [];
   });
   if (entries.length === 0) return html`<p class="unanswered">Only buttons were used.</p>`;
-  const clip = (s: string) => (print && s.length > 140 ? `${s.slice(0, 140)}…` : s);
+  const clip = (s: string) => (print && s.length > 140 ? `${cutAt(s, 140)}…` : s);
   return html`<div class="word-columns">${entries.map(
     ([step, said]) => html`<div class="word-group"><h3>${STEP_LABELS[step]}</h3>${(print ? said.slice(0, 2) : said).map((s) => html`<blockquote>${clip(s)}</blockquote>`)}${print && said.length > 2 ? html`<div class="small muted">+${said.length - 2} more in the inbox</div>` : ''}</div>`,
   )}</div>`;
