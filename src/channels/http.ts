@@ -19,11 +19,25 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * How deep a body may nest. Activities nest a few levels (a card's submitted value, channelData); a
+ * body of thousands of nested brackets parses, then overflows the stack of whatever walks it next.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `value` nests at most `maxDepth` objects or arrays deep; stops walking at the limit. */
+export function nestsWithin(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  return maxDepth > 0 && Object.values(value).every((item) => nestsWithin(item, maxDepth - 1));
+}
+
+export const TOO_DEEP = `The body nests deeper than ${MAX_JSON_DEPTH} levels.`;
+
 const JSON_TYPE = /^application\/(?:[a-z.+-]*\+)?json\s*(?:;.*)?$/i;
 
 /**
  * Reads a JSON body of at most `maxBytes`. With `optional`, an empty body is `undefined`.
- * Throws HttpError 415 (not JSON), 413 (too big) or 400 (unparseable); callers validate the shape.
+ * Throws HttpError 415 (not JSON), 413 (too big) or 400 (unparseable, too deep); callers validate the shape.
  */
 export async function readJson(req: IncomingMessage, maxBytes: number, options: { optional?: boolean } = {}): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -45,11 +59,14 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '' && options.optional) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'BadArgument', 'The body is not valid JSON.');
   }
+  if (!nestsWithin(body)) throw new HttpError(400, 'BadArgument', TOO_DEEP);
+  return body;
 }
 
 /** Answers an error thrown by a route; anything unexpected is a 500 without details (and is logged by the caller). */

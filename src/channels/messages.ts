@@ -7,6 +7,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import { safeError } from '../server/logger.js';
 import { storableJson } from '../store/storable.js';
+import { TOO_DEEP, nestsWithin } from './http.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -36,13 +37,15 @@ export function registerMessages(server: Server, adapter: CloudAdapter, bot: Act
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
     async (req: Request, res: Response) => {
+      if (!nestsWithin(req.body)) return badRequest(res, 400, 'BadActivity', TOO_DEEP);
+      // What the database cannot hold (U+0000, a broken emoji) would otherwise fail the turn on saving.
+      // Cleaned before it is checked, so an id that was only a NUL is empty, and refused as such.
+      req.body = storableJson(req.body as unknown);
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         return badRequest(res, 400, 'BadActivity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
       }
-      // What the database cannot hold (U+0000, a broken emoji) would otherwise fail the turn on saving.
-      req.body = storableJson(req.body as unknown);
       try {
         await adapter.process(req, res, (context) => bot.run(context));
       } catch (error) {

@@ -302,6 +302,12 @@ describe('Direct Line 3.0', () => {
       expect(notObject.status).toBe(400);
       const uploadRoute = await call(url, `/v3/directline/conversations/${c.conversationId}/upload`, { method: 'POST', token: c.token, body: {} });
       expect(uploadRoute.status).toBe(400);
+      // Cleaned, then checked: a sender id that was only a NUL is empty, not an empty id shared by all.
+      const nulSender = await postActivity(url, c.conversationId, c.token, { from: { id: '\u0000' } });
+      expect([nulSender.status, nulSender.body['error'].message]).toEqual([400, expect.stringMatching(/^from\.id: /)]);
+      const deep = `{"type":"message","value":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+      const tooDeep = await call(url, `/v3/directline/conversations/${c.conversationId}/activities`, { method: 'POST', token: c.token, body: deep });
+      expect(tooDeep).toEqual({ status: 400, body: { error: { code: 'BadArgument', message: 'The body nests deeper than 64 levels.' } } });
     });
 
     it('refuses a bad watermark and a missing or malformed Authorization header', async () => {

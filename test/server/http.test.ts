@@ -77,6 +77,29 @@ describe('POST /api/messages (anonymous, expectReplies)', () => {
     expect(activities.map((a) => a['text']).join(' ')).not.toMatch(/went wrong/);
   });
 
+  it('carries on when the words it keeps (300 units) would end in half an emoji', async () => {
+    await post(server.url, 'conv-cut', { text: 'hi' });
+    await post(server.url, 'conv-cut', { text: 'yes' });
+    const { status, activities } = await post(server.url, 'conv-cut', { text: `neck ${'a'.repeat(294)}\u{1F600}` });
+    expect(status).toBe(200);
+    expect(lastStep(activities)).toBe('spread');
+    expect(activities.map((a) => a['text']).join(' ')).not.toMatch(/went wrong/);
+  });
+
+  it('refuses an id that is only what the database cannot hold, instead of sharing an empty one', async () => {
+    const { status, body } = await post(server.url, '\u0000', { text: 'hi' });
+    expect(status).toBe(400);
+    expect(JSON.parse(body as string)).toEqual({ error: { code: 'BadActivity', message: expect.stringMatching(/^conversation\.id: /) } });
+  });
+
+  it('refuses a body nested thousands deep with a 400 that says so (walking it would overflow the stack)', async () => {
+    const deep = `{"type":"message","channelId":"test","conversation":{"id":"conv-deep"},"deliveryMode":"expectReplies","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'BadActivity', message: 'The body nests deeper than 64 levels.' } });
+    expect((await post(server.url, 'conv-deep', { value: { a: { b: { c: [[[1]]] } } } })).status).toBe(200);
+  });
+
   it('treats a value that is not an answer as a kind re-ask', async () => {
     await post(server.url, 'conv-val', { text: 'hi' });
     const { status, activities } = await post(server.url, 'conv-val', { value: { intake: { step: 'consent', answer: { evil: true } } } });

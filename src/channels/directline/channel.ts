@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../../store/database.js';
 import { safeError } from '../../server/logger.js';
-import { storableJson } from '../../store/storable.js';
 import { DirectLineAdapter } from './directLineAdapter.js';
 import { StreamServer } from './stream.js';
 import { TokenSigner } from './tokens.js';
@@ -81,9 +80,7 @@ export class DirectLineChannel {
    * activity's id once the replies are in the transcript. Turns of one conversation run one at a time,
    * in arrival order, so a double tap cannot interleave two sets of replies.
    */
-  async post(conversationId: string, received: PostedActivity, serviceUrl: string): Promise<string> {
-    // What the database cannot hold (U+0000, a broken emoji) would fail the append, and the turn.
-    const posted = storableJson(received);
+  async post(conversationId: string, posted: PostedActivity, serviceUrl: string): Promise<string> {
     const incoming: Record<string, unknown> = {
       ...posted,
       channelId: CHANNEL_ID,
