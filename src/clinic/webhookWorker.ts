@@ -155,18 +155,40 @@ export class WebhookWorker {
     return claims.length;
   }
 
+  /**
+   * Aborts at the timeout or at shutdown. Not AbortSignal.any([shutdown, AbortSignal.timeout()]): on
+   * Node 20 nothing holds the timeout signal strongly, a garbage collection can drop it before it
+   * fires, and a receiver that never answers then stalled every delivery behind it (seen in CI).
+   * Here the timer holds the controller until it is cleared.
+   */
+  private attemptSignal(): { signal: AbortSignal; done: () => void } {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer in ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+    const onShutdown = () => controller.abort(this.shutdown.signal.reason);
+    if (this.shutdown.signal.aborted) onShutdown();
+    else this.shutdown.signal.addEventListener('abort', onShutdown, { once: true });
+    return {
+      signal: controller.signal,
+      done: () => {
+        clearTimeout(timer);
+        this.shutdown.signal.removeEventListener('abort', onShutdown);
+      },
+    };
+  }
+
   private async send(claim: Claimed): Promise<void> {
     const { db, logger, url, secret } = this.options;
     const log = { intakeId: claim.intakeId, event: claim.event, deliveryId: claim.id, attempts: claim.attempts };
     let status: number | null = null;
     let failure: string;
+    const attempt = this.attemptSignal();
     try {
       const res = await this.fetch(url, {
         method: 'POST',
         headers: { ...deliveryHeaders(claim, secret) },
         body: claim.body,
         redirect: 'manual',
-        signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.timeoutMs)]),
+        signal: attempt.signal,
       });
       status = res.status;
       await res.body?.cancel().catch(() => {});
@@ -178,6 +200,8 @@ export class WebhookWorker {
       failure = `HTTP ${res.status}`;
     } catch (error) {
       failure = this.shutdown.signal.aborted ? 'interrupted: server shutting down' : describeFailure(error, this.timeoutMs);
+    } finally {
+      attempt.done();
     }
     const retryInMs = this.shutdown.signal.aborted ? 0 : backoffDelay(claim.attempts, this.backoff, this.random);
     await markFailed(db, claim, { httpStatus: status, error: failure, retryInMs });

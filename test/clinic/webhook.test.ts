@@ -1,10 +1,17 @@
 // Webhook delivery to a real receiver on loopback: signatures, retries while the receiver is down or
 // hanging, deletion events, and a server killed between writing the intake and POSTing it.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import { signPayload, verifySignature } from '../../src/clinic/signature.js';
-import { backoffDelay } from '../../src/clinic/webhookWorker.js';
+import { enqueue } from '../../src/clinic/outbox.js';
+import { backoffDelay, WebhookWorker } from '../../src/clinic/webhookWorker.js';
+import { openPglite } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
 import { post, startChild, tempDir } from '../support/server.js';
 import { SECRET, TOKEN, api, completeIntake, eventually, startClinicServer, startReceiver, type ClinicServer, type Receiver } from './support.js';
 
@@ -37,6 +44,31 @@ describe('signatures', () => {
     expect(backoffDelay(10, b, () => 1)).toBe(8000);
     expect(backoffDelay(50, b, () => 0.5)).toBe(6000);
   });
+});
+
+describe('a receiver that never answers, while the garbage collector runs', () => {
+  it('the attempt still times out and is marked for retry, so later deliveries are not stalled behind it', async () => {
+    // On Node 20 a timeout signal combined with AbortSignal.any could be collected before it fired.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const receiver = await startReceiver();
+    receiver.hang = true;
+    const db = await openPglite(null);
+    const collecting = setInterval(gc, 10);
+    try {
+      await migrate(db);
+      await enqueue(db, { intakeId: randomUUID(), event: 'intake.created', body: '{}' });
+      const worker = new WebhookWorker({ db, url: `http://127.0.0.1:${receiver.port}/hooks/intake`, secret: SECRET, logger: pino({ level: 'silent' }), timeoutMs: 300 });
+      const stalled = new Promise((resolve) => setTimeout(() => resolve('stalled: the attempt never timed out'), 10_000).unref());
+      expect(await Promise.race([worker.drainOnce(), stalled])).toBe(1);
+      const { rows } = await db.query<{ last_error: string; attempts: number }>('SELECT last_error, attempts FROM intake_outbox');
+      expect(rows).toEqual([{ last_error: 'timed out after 0.3 s', attempts: 1 }]);
+    } finally {
+      clearInterval(collecting);
+      await receiver.close();
+      await db.close();
+    }
+  }, 20_000);
 });
 
 describe('delivery (one server, a receiver that comes and goes on a fixed port)', () => {
