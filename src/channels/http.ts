@@ -2,6 +2,7 @@
 // 4xx errors, the error shape clients can rely on, the public base URL, and CORS for allowed origins.
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
+import { storableJson } from '../store/storable.js';
 
 /** `{ error: { code, message } }`, the shape Azure's Direct Line uses too. Never a stack trace. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
@@ -38,6 +39,8 @@ const JSON_TYPE = /^application\/(?:[a-z.+-]*\+)?json\s*(?:;.*)?$/i;
 /**
  * Reads a JSON body of at most `maxBytes`. With `optional`, an empty body is `undefined`.
  * Throws HttpError 415 (not JSON), 413 (too big) or 400 (unparseable, too deep); callers validate the shape.
+ * What the database cannot hold (U+0000, a broken emoji) is cleaned here, before anyone checks or keeps
+ * the body: an id that was only a NUL is then empty, and refused as such.
  */
 export async function readJson(req: IncomingMessage, maxBytes: number, options: { optional?: boolean } = {}): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -66,7 +69,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
     throw new HttpError(400, 'BadArgument', 'The body is not valid JSON.');
   }
   if (!nestsWithin(body)) throw new HttpError(400, 'BadArgument', TOO_DEEP);
-  return body;
+  return storableJson(body);
 }
 
 /** Answers an error thrown by a route; anything unexpected is a 500 without details (and is logged by the caller). */

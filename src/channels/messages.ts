@@ -38,8 +38,7 @@ export function registerMessages(server: Server, adapter: CloudAdapter, bot: Act
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
     async (req: Request, res: Response) => {
       if (!nestsWithin(req.body)) return badRequest(res, 400, 'BadActivity', TOO_DEEP);
-      // What the database cannot hold (U+0000, a broken emoji) would otherwise fail the turn on saving.
-      // Cleaned before it is checked, so an id that was only a NUL is empty, and refused as such.
+      // restify's bodyParser read it, so the bounds and cleaning readJson gives every other route go here.
       req.body = storableJson(req.body as unknown);
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) {

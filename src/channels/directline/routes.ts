@@ -10,7 +10,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { safeError } from '../../server/logger.js';
-import { storableJson } from '../../store/storable.js';
 import { applyCors, HttpError, publicOrigin, readJson, sendError, sendHttpError } from '../http.js';
 import { PostedActivity, type DirectLineChannel } from './channel.js';
 import { parseWatermark, present } from './stream.js';
@@ -145,9 +144,7 @@ export function registerDirectLine(server: Server, channel: DirectLineChannel, o
       // Not looked up first: storing the activity finds an unknown conversation (ConversationNotFound, a
       // 404), which saves a query on the path of every message a patient sends.
       const conversationId = claimedConversation(req, authenticate(req));
-      // What the database cannot hold (U+0000, a broken emoji) is cleaned before the activity is checked
-      // (an id that was only a NUL is then empty, and refused), so the append and the turn cannot fail on it.
-      const parsed = PostedActivity.safeParse(storableJson(await readJson(req, MAX_ACTIVITY_BYTES)));
+      const parsed = PostedActivity.safeParse(await readJson(req, MAX_ACTIVITY_BYTES));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         throw new HttpError(400, 'BadArgument', `${issue.path.join('.') || 'activity'}: ${issue.message}`);
