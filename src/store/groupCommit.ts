@@ -47,31 +47,27 @@ export class GroupCommit<Job, Result> {
           }
         }
         this.queue = later;
-        let results: Result[];
-        try {
-          results = await this.flush(batch.map((entry) => entry.job));
-        } catch (error) {
-          // Nothing was written. A bad job fails alone; when the database itself is down, each job
-          // learns so from its own try (a few more failed statements, no wrong answer).
-          if (batch.length === 1) batch[0]!.reject(error);
-          else for (const entry of batch) await this.flushAlone(entry);
-          continue;
-        }
-        settle(batch, results);
+        // A failed flush wrote nothing. A bad job fails alone; when the database itself is down, each
+        // job learns so from its own try (a few more failed statements, no wrong answer).
+        const flushed = await this.flushAndSettle(batch);
+        if (!flushed && batch.length > 1) for (const entry of batch) await this.flushAndSettle([entry]);
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async flushAlone(entry: Entry<Job, Result>): Promise<void> {
+  /** Flushes the batch and settles its jobs; false when the flush threw (a lone job is rejected with it). */
+  private async flushAndSettle(batch: Array<Entry<Job, Result>>): Promise<boolean> {
     let results: Result[];
     try {
-      results = await this.flush([entry.job]);
+      results = await this.flush(batch.map((entry) => entry.job));
     } catch (error) {
-      return entry.reject(error);
+      if (batch.length === 1) batch[0]!.reject(error);
+      return false;
     }
-    settle([entry], results);
+    settle(batch, results);
+    return true;
   }
 }
 
