@@ -24,7 +24,7 @@ export class HttpError extends Error {
  * How deep a body may nest. Activities nest a few levels (a card's submitted value, channelData); a
  * body of thousands of nested brackets parses, then overflows the stack of whatever walks it next.
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Whether `value` nests at most `maxDepth` objects or arrays deep; stops walking at the limit. */
 export function nestsWithin(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
