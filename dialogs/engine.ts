@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { createActor, type AnyActorScope } from 'xstate';
 import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
-import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState } from './intakeContext.js';
+import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState, type SignMention } from './intakeContext.js';
 import { MAX_TEXT, interpret, isStructured, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
 import { causeWords } from './summary.js';
-import { parseFlagChecklist } from './understanding/index.js';
-import type { FlagCode } from './vocabulary.js';
+import { cutAt, findSigns, isAffirmed } from './understanding/index.js';
+import type { QuestionBack } from './understanding/questionsBack.js';
 import { WORDS } from './words.js';
 
 export interface TurnEnv {
@@ -100,24 +100,38 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
     return afterEnd(snapshot, state, input, env);
   }
   const interpretation = interpret(state, snapshot.context, input, env.now);
-  const aside = urgentAside(state, input, env);
-  if (aside) preface.push(aside);
   // A first message that is not an answer to consent ("hi") simply gets the welcome.
-  if (restored === null && interpretation.kind === 'miss') {
+  if (restored === null && interpretation.kind !== 'event' && interpretation.kind !== 'command') {
     const fresh = welcome(env);
     return { ...fresh, outputs: [...preface, ...fresh.outputs] };
   }
-  const result = respond(snapshot, state, interpretation, env);
+  const result = respond(snapshot, state, interpretation, typedSigns(state, input), env);
   return { ...result, outputs: [...preface, ...result.outputs] };
 }
 
-function respond(snapshot: Snapshot, state: QuestionState, interpretation: Interpretation, env: TurnEnv): TurnResult {
+/** Safety questions whose own words are the answer; everywhere else a typed sign is asked about. */
+const OWN_SAFETY_ANSWER: ReadonlySet<QuestionState> = new Set(['redFlags', 'checkItem', 'confirmSign', 'flagFollowUp']);
+
+/**
+ * Warning signs the patient typed as their own and current (ConText), at any question but the safety
+ * ones. Only words the patient typed: a button's text is its title, which the bot wrote.
+ */
+export function typedSigns(state: QuestionState, input: PatientInput): SignMention[] {
+  if (OWN_SAFETY_ANSWER.has(state) || typeof input.text !== 'string' || input.text.length > MAX_TEXT || isStructured(input)) return [];
+  const signs = findSigns(input.text, 'anywhere').filter(isAffirmed);
+  // The therapist reads the whole message the sign was in, in the patient's own words.
+  const words = cutAt(input.text.trim(), 300);
+  return signs.map((m) => ({ code: m.code, words }));
+}
+
+function respond(snapshot: Snapshot, state: QuestionState, interpretation: Interpretation, signs: SignMention[], env: TurnEnv): TurnResult {
   const clinic = env.clinic;
   switch (interpretation.kind) {
     case 'command':
       switch (interpretation.command) {
         case 'help':
-          return advance(snapshot, { type: 'HELP' }, env, [say(`${WORDS.help[state]} ${WORDS.commands}`)]);
+          // Like a question back: it counts towards the closed form, so help asked again and again ends in buttons.
+          return advance(snapshot, { type: 'MISS', step: STEP_OF[state] }, env, [say(`${WORDS.help[state]} ${WORDS.commands}`)]);
         case 'back':
           if (snapshot.context.trail.length === 0) return { persisted: persist(snapshot), outputs: [say(WORDS.firstQuestion), ask(state, snapshot.context, clinic)], effects: [] };
           return advance(snapshot, { type: 'BACK' }, env, []);
@@ -129,28 +143,44 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
           return deleted();
       }
       break;
-    case 'miss':
-      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...(interpretation.said ? { said: interpretation.said } : {}) }, env, [
-        say(missText(state, interpretation.why, interpretation.detail)),
-      ]);
+    case 'question':
+      // Answered, then the same question again. It counts towards the closed form like a miss (a third
+      // identical question helps nobody), but the patient is not told they were not understood.
+      return advance(snapshot, { type: 'MISS', step: STEP_OF[state] }, env, [say(answerBack(state, interpretation.back, clinic))]);
+    case 'miss': {
+      const said = interpretation.said ? { said: interpretation.said } : {};
+      // Contact details are optional: a second answer that is not one is taken as "no thanks".
+      if (state === 'contact' && snapshot.context.misses >= 1) {
+        return advance(snapshot, { type: 'CONTACT', contact: null, at: env.now }, env, [say(WORDS.contactSkipped(clinic))]);
+      }
+      // At the closed form of an optional question, words that still fit no button are kept for the therapist.
+      if (snapshot.context.misses >= 2 && (state === 'movement' || state === 'spread' || state === 'cause')) {
+        const kept: IntakeEvent =
+          state === 'movement' ? { type: 'SKIP', ...said } : state === 'spread' ? { type: 'SPREAD', sites: [], ...said } : { type: 'CAUSES', causes: ['other'], ...said };
+        return advance(snapshot, kept, env, [say(WORDS.somethingElse)], signs);
+      }
+      // A sign typed in an answer that fits nothing else is asked about first; the question comes back after.
+      const before = signs.length > 0 ? [] : [say(missText(state, interpretation.why, interpretation.detail))];
+      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said }, env, before, signs);
+    }
     case 'event':
-      return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : []);
+      return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : [], signs);
   }
 }
 
-/** Emergency signs that need no follow-up question to mean "get help now". */
-const URGENT_SIGNS: FlagCode[] = ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'chest_pain_breathless', 'neck_neuro_signs', 'hot_swollen_joint_fever'];
-
-/**
- * A safety net for emergency signs typed at any question ("3 weeks, and I can't control my bladder").
- * The answer is still used; the patient is told at once what to do, and the safety screen later asks formally.
- */
-function urgentAside(state: QuestionState, input: PatientInput, env: TurnEnv): Output | null {
-  if (state === 'consent' || state === 'redFlags' || state === 'flagFollowUp') return null;
-  // Only words the patient typed: a button's text is its title, which the bot wrote.
-  if (typeof input.text !== 'string' || input.text.length > MAX_TEXT || isStructured(input)) return null;
-  const signs = parseFlagChecklist(input.text, URGENT_SIGNS);
-  return signs.ok && signs.value.length > 0 ? say(WORDS.urgentAside(env.clinic)) : null;
+function answerBack(state: QuestionState, back: QuestionBack, clinic: ClinicProfile): string {
+  switch (back) {
+    case 'why':
+      return WORDS.why[state];
+    case 'meaning':
+      return `${WORDS.answersBack.meaning} ${WORDS.help[state]}`;
+    case 'diagnosis':
+      return WORDS.answersBack.diagnosis;
+    case 'privacy':
+      return WORDS.answersBack.privacy(clinic);
+    case 'human':
+      return WORDS.answersBack.human(clinic);
+  }
 }
 
 function missText(state: QuestionState, why: Why, detail?: string): string {
@@ -195,8 +225,11 @@ function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } |
   }
 }
 
-/** Runs the event through the chart, applies any answers given early, and says what comes next. */
-function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[]): TurnResult {
+/**
+ * Runs the event through the chart, applies any answers given early, asks about any warning sign typed
+ * with it (the answer is still used; the question it led to comes back after), and says what comes next.
+ */
+function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[], signs: SignMention[] = []): TurnResult {
   let next = transition(snapshot, event);
   const noted: string[] = [];
   for (let early = earlyEvent(next); early; early = earlyEvent(next)) {
@@ -204,6 +237,10 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
     noted.push(early.noted);
   }
   if (noted.length) before = [...before, say(WORDS.notedEarly(noted))];
+  const reached = stateOf(next);
+  if (signs.length > 0 && reached !== 'done' && reached !== 'emergency' && reached !== 'declined') {
+    next = transition(next, { type: 'MENTION', signs, resume: reached });
+  }
   const state = stateOf(next);
   if (state === 'done' || state === 'emergency' || state === 'declined') {
     const closing = ending(state, next.context, env.clinic);
@@ -214,9 +251,14 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
     return { persisted: persist(next), outputs: [...before, ...closing], effects };
   }
   const outputs = [...before];
-  // After two misses in a row, point at the buttons and a human.
-  if (next.context.misses >= 2) outputs.push(say(WORDS.stuck(env.clinic)));
-  outputs.push(ask(state, next.context, env.clinic));
+  // Never a third identical question: after two misses, the closed form (buttons, or a checklist one
+  // item at a time) and a human's number.
+  const wentOneByOne = event.type === 'MISS' && state === 'checkItem' && stateOf(snapshot) !== 'checkItem';
+  if (next.context.misses >= 2 || wentOneByOne) outputs.push(say(WORDS.closedForm(env.clinic)));
+  const question = ask(state, next.context, env.clinic);
+  // The closed form names its buttons, so the question is never the same words a third time.
+  const closed = next.context.misses >= 2 && question.kind === 'ask' && question.choices.length > 0 && !question.checklist;
+  outputs.push(closed ? { ...question, closed: true, text: `${question.text}\n${WORDS.pickOne(question.choices.map((c) => c.label))}` } : question);
   return { persisted: persist(next), outputs, effects: [] };
 }
 

@@ -1,6 +1,6 @@
 // The events the statechart understands. The shell (src/bot) builds them from activities through
 // dialogs/interpret.ts; nothing else reaches the machine.
-import type { EarlyAnswers, EditTarget } from './intakeContext.js';
+import type { EarlyAnswers, EditTarget, ResumeAt, SignMention } from './intakeContext.js';
 import type { BodySite, Contact, Duration } from './summarySchema.js';
 import type { Cause, Difficulty, FlagCode, Region, Side, Step } from './vocabulary.js';
 import type { NamedSite } from './understanding/types.js';
@@ -20,12 +20,23 @@ export type AnswerEvent =
   | ({ type: 'CAUSES'; causes: Cause[] } & Said)
   | ({ type: 'SCORE'; value: number } & Said)
   | ({ type: 'DIFFICULTY'; difficulty: Difficulty } & Said)
-  | ({ type: 'FLAGS'; codes: FlagCode[] } & Said)
+  /** `typed`: read from free text, so emergency items are confirmed before they end the intake. */
+  | ({ type: 'FLAGS'; codes: FlagCode[]; typed?: boolean } & Said)
   | ({ type: 'YES_NO'; yes: boolean } & Said)
   | ({ type: 'PRECAUTIONS'; codes: FlagCode[] } & Said)
   | ({ type: 'CONFIRM' } & Said)
   | ({ type: 'EDIT'; target: EditTarget } & Said)
   | ({ type: 'CONTACT'; contact: Contact | null; at: string } & Said);
+
+/**
+ * The safety protocol's events. MENTION: warning signs typed at any question (the machine asks about
+ * emergency ones at once and keeps the rest); ONE_BY_ONE: go through a checklist an item at a time;
+ * SKIP: the closed form of an optional question took the patient's words instead of a value.
+ */
+export type SafetyEvent =
+  | { type: 'MENTION'; signs: SignMention[]; resume: ResumeAt }
+  | { type: 'ONE_BY_ONE' }
+  | ({ type: 'SKIP' } & Said);
 
 export type CommandEvent =
   | { type: 'HELP' }
@@ -36,4 +47,4 @@ export type CommandEvent =
 /** Input the current question could not use; the machine only counts it, the words say why. */
 export type MissEvent = { type: 'MISS'; step: Step } & Said;
 
-export type IntakeEvent = AnswerEvent | CommandEvent | MissEvent;
+export type IntakeEvent = AnswerEvent | SafetyEvent | CommandEvent | MissEvent;

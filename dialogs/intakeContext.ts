@@ -15,7 +15,7 @@ export type EditTarget = z.infer<typeof EditTarget>;
 /** The states that ask something and so can be returned to with "back". */
 export const QUESTION_STATES = [
   'consent', 'location', 'side', 'primary', 'spread', 'duration', 'cause', 'intensityNow', 'intensityWorst',
-  'movement', 'redFlags', 'flagFollowUp', 'precautions', 'summary', 'contact',
+  'movement', 'redFlags', 'flagFollowUp', 'precautions', 'summary', 'contact', 'confirmSign', 'checkItem',
 ] as const;
 export const QuestionState = z.enum(QUESTION_STATES);
 export type QuestionState = z.infer<typeof QuestionState>;
@@ -28,6 +28,7 @@ export const STEP_OF: Record<QuestionState | FinalState, Step> = {
   consent: 'consent', location: 'location', side: 'side', primary: 'primary', spread: 'spread',
   duration: 'duration', cause: 'cause', intensityNow: 'intensity_now', intensityWorst: 'intensity_worst',
   movement: 'movement', redFlags: 'red_flags', flagFollowUp: 'red_flags', precautions: 'precautions',
+  confirmSign: 'red_flags', checkItem: 'red_flags',
   summary: 'summary', contact: 'contact', done: 'done', emergency: 'emergency', declined: 'declined',
 };
 
@@ -43,6 +44,18 @@ export const EarlyAnswers = z.object({
   intensityNow: z.number().int().min(0).max(10).optional(),
 });
 export type EarlyAnswers = z.infer<typeof EarlyAnswers>;
+
+/** A warning sign in the patient's own words (the safety protocol: ask, don't assume; never lose it). */
+export const SignMention = z.object({ code: FlagCode, words: z.string().max(300) });
+export type SignMention = z.infer<typeof SignMention>;
+
+/** The closed form of a checklist: one item at a time as a yes/no question. */
+export const ItemCheck = z.object({ of: z.enum(['redFlags', 'precautions']), index: z.number().int().min(0), yes: z.array(FlagCode) });
+export type ItemCheck = z.infer<typeof ItemCheck>;
+
+/** Where the conversation goes on after a typed sign has been asked about. */
+export const ResumeAt = z.enum([...QUESTION_STATES, 'routeScreen']);
+export type ResumeAt = z.infer<typeof ResumeAt>;
 
 export const IntakeContext = z.object({
   intakeId: z.string().uuid(),
@@ -71,6 +84,16 @@ export const IntakeContext = z.object({
   stopped: z.boolean(),
   trail: z.array(z.object({ state: QuestionState, index: z.number().int().min(0) })),
   early: EarlyAnswers.optional(),
+  /** Signs typed that were not asked about, or not answered: kept for the therapist as `mentioned`. */
+  heard: z.array(SignMention),
+  /** Typed emergency signs waiting for "is that happening now?", and the question to go back to. */
+  confirming: z.array(SignMention),
+  resumeAt: ResumeAt.nullable(),
+  /** Typed signs the patient said are happening now. */
+  confirmedSigns: z.array(FlagCode),
+  /** Typed signs the patient said are not happening now: still shown to the therapist. */
+  deniedSigns: z.array(SignMention),
+  itemCheck: ItemCheck.nullable(),
 });
 export type IntakeContext = z.infer<typeof IntakeContext>;
 
@@ -105,6 +128,12 @@ export function freshContext(id: IntakeIdentity): IntakeContext {
     editing: null,
     stopped: false,
     trail: [],
+    heard: [],
+    confirming: [],
+    resumeAt: null,
+    confirmedSigns: [],
+    deniedSigns: [],
+    itemCheck: null,
   };
 }
 
@@ -144,9 +173,24 @@ function codesFromScreen(ctx: IntakeContext): FlagCode[] {
 }
 
 export function flagsOf(ctx: IntakeContext) {
-  return flagsFrom([...codesFromScreen(ctx), ...(ctx.precautions ?? [])]);
+  return flagsFrom([...codesFromScreen(ctx), ...ctx.confirmedSigns, ...(ctx.precautions ?? [])]);
 }
 
 export function hasEmergency(ctx: IntakeContext): boolean {
-  return codesFromScreen(ctx).some((c) => levelOf(c) === 'emergency');
+  return [...codesFromScreen(ctx), ...ctx.confirmedSigns].some((c) => levelOf(c) === 'emergency');
+}
+
+/** Signs the patient typed and did not confirm: never dropped, and never in both lists. */
+export function mentionedOf(ctx: IntakeContext): SignMention[] {
+  const flagged = new Set(flagsOf(ctx).map((f) => f.code));
+  const out: SignMention[] = [];
+  for (const m of [...ctx.deniedSigns, ...ctx.heard, ...ctx.confirming]) {
+    if (!flagged.has(m.code) && !out.some((o) => o.code === m.code)) out.push(m);
+  }
+  return out;
+}
+
+/** A fall or knock, ticked at the checklist or given as the cause: with osteoporosis a GP should look first. */
+export function hadFallOrKnock(ctx: IntakeContext): boolean {
+  return (ctx.screened ?? []).includes('trauma_fracture') || ctx.causes.includes('injury');
 }

@@ -7,6 +7,7 @@ import { EditTarget, STEP_OF, type EarlyAnswers, type IntakeContext, type Questi
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import * as nlu from './understanding/index.js';
+import type { QuestionBack } from './understanding/questionsBack.js';
 import type { Command, MissReason, NamedSite, Understood } from './understanding/types.js';
 import { Cause, Difficulty, FlagCode, Region, Side, Step } from './vocabulary.js';
 
@@ -20,6 +21,7 @@ export type Why = MissReason | 'worst_below_now' | 'stale_button' | 'bad_value' 
 export type Interpretation =
   | { kind: 'event'; event: IntakeEvent; note?: string }
   | { kind: 'command'; command: Command }
+  | { kind: 'question'; back: QuestionBack }
   | { kind: 'miss'; why: Why; detail?: string; said?: string };
 
 /** Longer than any real answer; past this we ask for a shorter one rather than parse a document. */
@@ -61,9 +63,16 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
   if (structured.success) return fromValue(state, ctx, structured.data, at);
   const text = (input.text ?? '').trim();
   if (text.length > MAX_TEXT) return { kind: 'miss', why: 'too_long' };
+  const back = nlu.parseQuestionBack(text);
+  if (back) return { kind: 'question', back };
   const command = nlu.parseCommand(text);
   if (command && !(command === 'back' && meansBodyPart(state, text))) return { kind: 'command', command };
   return fromText(state, ctx, text, at);
+}
+
+/** The step a state's buttons carry: a checklist gone one item at a time keeps its own step. */
+export function stepOf(state: QuestionState, ctx: IntakeContext) {
+  return state === 'checkItem' && ctx.itemCheck?.of === 'precautions' ? 'precautions' : STEP_OF[state];
 }
 
 /** Where the question is about body parts, "back" or "the back" is the body part; "go back" still goes back. */
@@ -75,7 +84,7 @@ function meansBodyPart(state: QuestionState, text: string): boolean {
 }
 
 function fromValue(state: QuestionState, ctx: IntakeContext, value: z.infer<typeof StructuredValue>, at: string): Interpretation {
-  if (value.intake.step !== STEP_OF[state]) return { kind: 'miss', why: 'stale_button' };
+  if (value.intake.step !== stepOf(state, ctx)) return { kind: 'miss', why: 'stale_button' };
   // Card submits put their inputs beside `intake`; buttons put the answer inside it.
   const answer = value.intake.answer ?? formAnswer(state, value);
   const event = eventFromAnswer(state, ctx, answer, at);
@@ -132,7 +141,9 @@ function eventFromAnswer(state: QuestionState, ctx: IntakeContext, answer: unkno
       const v = FlagList.safeParse(answer);
       return v.success && v.data.every((c) => offered.includes(c)) ? ok({ type: 'FLAGS', codes: [...new Set(v.data)] }) : null;
     }
-    case 'flagFollowUp': {
+    case 'flagFollowUp':
+    case 'confirmSign':
+    case 'checkItem': {
       const v = AnyAnswer.safeParse(answer);
       return v.success ? ok({ type: 'YES_NO', yes: v.data }) : null;
     }
@@ -165,13 +176,18 @@ function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
 /** A bare number next to a body part ("L5", "my 2 knees") is not a pain score; these cues make it one. */
 const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score|rating|level)\b|\bpain (is|at|of)\b/i;
 
+/** Words that introduce a cause in a message about something else. */
+const CAUSE_CUE = /\b(from|after|since|doing|playing|while|when i|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|fall|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|pulled|strained|twisted|rolled|stress(ed)?|slept)\b/i;
+
 /** Later answers in a location message, kept for when the flow reaches their questions. */
-function earlyAnswers(text: string): EarlyAnswers | undefined {
+function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
   const early: EarlyAnswers = {};
-  const duration = nlu.parseDuration(text);
+  const duration = nlu.parseDuration(text, at);
   if (duration.ok) early.duration = { weeks: duration.value.weeks, text: nlu.cutAt(duration.value.text, MAX_SAID) };
-  const causes = nlu.parseCauses(text);
-  if (causes.ok && !causes.value.includes('unknown')) early.causes = causes.value;
+  // Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
+  // like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
+  const causes = CAUSE_CUE.test(text) ? nlu.parseCauses(text) : null;
+  if (causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other')) early.causes = causes.value;
   const score = nlu.parsePainScore(text);
   if (score.ok && SCORE_CUE.test(text)) early.intensityNow = score.value;
   return Object.keys(early).length ? early : undefined;
@@ -198,7 +214,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'location':
       return withSaid(nlu.parseSites(text), (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
-        const early = earlyAnswers(text);
+        const early = earlyAnswers(text, at);
         return { type: 'SITES', sites: a.sites, ...(early ? { early } : {}) };
       });
     case 'side':
@@ -208,20 +224,30 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'spread':
       return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites) }));
     case 'duration':
-      return withSaid(nlu.parseDuration(text), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) } }));
+      return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) } }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow':
-    case 'intensityWorst':
       return withSaid(nlu.parsePainScore(text), (value) => scoreEvent(state, ctx, value, said));
+    case 'intensityWorst':
+      return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));
     case 'movement':
       return withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
-    case 'redFlags':
-      return withSaid(nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region))), (codes) => ({ type: 'FLAGS', codes }));
+    case 'redFlags': {
+      const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));
+      // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.
+      if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
+      return withSaid(read, (codes) => ({ type: 'FLAGS', codes, typed: true }));
+    }
     case 'flagFollowUp':
+    case 'confirmSign':
+    case 'checkItem':
       return withSaid(nlu.parseYesNo(text), (yes) => ({ type: 'YES_NO', yes }));
-    case 'precautions':
-      return withSaid(nlu.parsePrecautions(text), (codes) => ({ type: 'PRECAUTIONS', codes }));
+    case 'precautions': {
+      const read = nlu.parsePrecautions(text, PRECAUTIONS);
+      if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
+      return withSaid(read, (codes) => ({ type: 'PRECAUTIONS', codes }));
+    }
     case 'summary':
       return withSaid(nlu.parseSummaryReply(text), (reply) => {
         if (reply.kind === 'confirm') return { type: 'CONFIRM' };

@@ -14,14 +14,19 @@ import {
   type EditTarget,
   type IntakeContext,
   type IntakeIdentity,
+  type ItemCheck,
   type QuestionState,
+  type ResumeAt,
+  type SignMention,
 } from './intakeContext.js';
+import { FOLLOW_UPS, PRECAUTIONS, screenFor } from './redFlags.js';
+import { levelOf, type FlagCode } from './vocabulary.js';
 import { defaultSide } from './painAreas.js';
 import { durationCategory } from './triage.js';
 import type { Step } from './vocabulary.js';
 
 /** Bump when states or context change shape; older snapshots are restarted politely (src/bot). */
-export const FLOW_VERSION = 1;
+export const FLOW_VERSION = 2;
 
 type Ctx = IntakeContext;
 type Ev = IntakeEvent;
@@ -43,11 +48,62 @@ function missed(ctx: Ctx, step: Step, said: string | undefined): Partial<Ctx> {
   return { misses: ctx.misses + 1, patientWords: words };
 }
 
+/** Words typed at a safety question, kept like any other step's (the answer itself is the event). */
+function wordsAt(ctx: Ctx, said: string | undefined): Partial<Ctx> {
+  if (!said) return {};
+  return { patientWords: { ...ctx.patientWords, red_flags: [...(ctx.patientWords.red_flags ?? []), said].slice(-MAX_WORDS_PER_STEP) } };
+}
+
 function firstUnansweredMovement(ctx: Ctx, from: number): number {
   const list = movementList(ctx);
   for (let i = from; i < list.length; i++) if (ctx.movementAnswers[list[i]!] === undefined) return i;
   return list.length;
 }
+
+/** The items of a checklist asked one at a time. */
+function itemsOf(ctx: Ctx, check: ItemCheck): FlagCode[] {
+  return check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
+}
+
+const isListed = (list: readonly SignMention[], code: FlagCode) => list.some((m) => m.code === code);
+
+/**
+ * Typed signs: an emergency sign not yet asked about waits for "is that happening now?"; any other sign
+ * is kept for the therapist. A sign already confirmed, denied or waiting is not asked twice.
+ */
+function hear(ctx: Ctx, signs: readonly SignMention[], resume: ResumeAt): Partial<Ctx> {
+  const known = (code: FlagCode) =>
+    ctx.confirmedSigns.includes(code) || isListed(ctx.deniedSigns, code) || isListed(ctx.confirming, code) || isListed(ctx.heard, code);
+  const fresh = signs.filter((s, i) => !known(s.code) && signs.findIndex((o) => o.code === s.code) === i);
+  const urgent = fresh.filter((s) => levelOf(s.code) === 'emergency');
+  return {
+    heard: [...ctx.heard, ...fresh.filter((s) => levelOf(s.code) !== 'emergency')],
+    confirming: [...ctx.confirming, ...urgent],
+    ...(urgent.length > 0 ? { resumeAt: ctx.resumeAt ?? resume } : {}),
+  };
+}
+
+/** The patient's answer to "is that happening now?" about the first waiting sign. */
+function settleSign(ctx: Ctx, yes: boolean | null): Partial<Ctx> {
+  const [sign, ...rest] = ctx.confirming;
+  if (!sign) return {};
+  if (yes === true) return { confirming: rest, confirmedSigns: [...ctx.confirmedSigns, sign.code] };
+  // "No" (or no clear answer) takes a typed checklist tick back; the words stay for the therapist.
+  const screened = yes === false && ctx.screened ? ctx.screened.filter((c) => c !== sign.code) : ctx.screened;
+  return yes === false
+    ? { confirming: rest, screened, deniedSigns: [...ctx.deniedSigns, sign] }
+    : { confirming: rest, heard: [...ctx.heard, sign] };
+}
+
+/** The closed form's answer to one checklist item: yes, no, or (after two misses) not sure. */
+function settleItem(ctx: Ctx, answer: boolean | string): Partial<Ctx> {
+  const check = ctx.itemCheck!;
+  const code = itemsOf(ctx, check)[check.index]!;
+  const unsure = typeof answer === 'string' ? { heard: [...ctx.heard, { code, words: answer }] } : {};
+  return { ...unsure, misses: 0, itemCheck: { ...check, index: check.index + 1, yes: answer === true ? [...check.yes, code] : check.yes } };
+}
+
+const resumeTo = (state: ResumeAt) => ({ context }: { context: Ctx }) => context.confirming.length === 0 && context.resumeAt === state;
 
 const editingIs = (target: EditTarget) => ({ context }: { context: Ctx }) => context.editing === target;
 
@@ -72,6 +128,10 @@ export const intakeMachine = setup({
     editingMovement: editingIs('movement'),
     editingAny: ({ context }) => context.editing !== null,
     trailEmpty: ({ context }) => context.trail.length === 0,
+    signWaiting: ({ context }) => context.confirming.length > 0,
+    itemsLeft: ({ context }) => context.itemCheck !== null && context.itemCheck.index < itemsOf(context, context.itemCheck).length,
+    checkingFlags: ({ context }) => context.itemCheck?.of === 'redFlags',
+    secondMiss: ({ context }) => context.misses >= 1,
   },
   actions: {
     countMiss: assign(({ context, event }) => missed(context, (event as Of<'MISS'>).step, (event as Of<'MISS'>).said)),
@@ -92,8 +152,15 @@ export const intakeMachine = setup({
       if (last.state === 'movement') restored.movementIndex = last.index;
       if (last.state === 'flagFollowUp') restored.followUpIndex = last.index;
       if (last.state === 'summary') restored.editing = null;
+      // Going back from a safety question never loses the sign it was about.
+      if (context.confirming.length > 0) Object.assign(restored, { heard: [...context.heard, ...context.confirming], confirming: [], resumeAt: null });
+      restored.itemCheck = null;
       return restored;
     }),
+    hear: assign(({ context, event }) => hear(context, (event as Of<'MENTION'>).signs, (event as Of<'MENTION'>).resume)),
+    clearResume: assign({ resumeAt: null }),
+    checkFlagsOneByOne: assign({ itemCheck: { of: 'redFlags', index: 0, yes: [] }, misses: 0 }),
+    checkPrecautionsOneByOne: assign({ itemCheck: { of: 'precautions', index: 0, yes: [] }, misses: 0 }),
   },
 }).createMachine({
   id: 'intake',
@@ -227,6 +294,12 @@ export const intakeMachine = setup({
             return { ...answered(context, 'movement', context.movementIndex, event.said), movementAnswers: next.movementAnswers, movementIndex: nextIndex };
           }),
         },
+        // The closed form took the patient's words for this movement instead of a rating: move on, keep the words.
+        SKIP: {
+          target: 'movement',
+          reenter: true,
+          actions: assign(({ context, event }) => ({ ...answered(context, 'movement', context.movementIndex, event.said), movementIndex: context.movementIndex + 1 })),
+        },
       },
     },
     routeAfterMovement: { always: [{ guard: 'editingMovement', target: 'summary' }, { target: 'redFlags' }] },
@@ -234,17 +307,68 @@ export const intakeMachine = setup({
       on: {
         FLAGS: {
           target: 'routeScreen',
-          actions: assign(({ context, event }) => ({
-            ...answered(context, 'redFlags', 0, event.said),
-            screened: event.codes,
-            followUpAnswers: {},
-            followUpIndex: 0,
-          })),
+          actions: assign(({ context, event }) => {
+            // An emergency ending from typed words is confirmed first; a follow-up question confirms the others.
+            const toConfirm = event.typed
+              ? event.codes.filter((c) => levelOf(c) === 'emergency' && !FOLLOW_UPS[c]).map((code) => ({ code, words: event.said ?? '' }))
+              : [];
+            return {
+              ...answered(context, 'redFlags', 0, event.said),
+              screened: event.codes,
+              followUpAnswers: {},
+              followUpIndex: 0,
+              confirming: toConfirm,
+              resumeAt: toConfirm.length > 0 ? ('routeScreen' as const) : context.resumeAt,
+            };
+          }),
         },
+        ONE_BY_ONE: { target: 'checkItem', actions: 'checkFlagsOneByOne' },
+        // Never a third identical question: after two misses, one item at a time.
+        MISS: [{ guard: 'secondMiss', target: 'checkItem', actions: ['countMiss', 'checkFlagsOneByOne'] }, { actions: 'countMiss' }],
       },
+    },
+    checkItem: {
+      on: {
+        YES_NO: { target: 'routeItems', actions: assign(({ context, event }) => ({ ...settleItem(context, event.yes), ...wordsAt(context, event.said) })) },
+        MISS: [
+          { guard: 'secondMiss', target: 'routeItems', actions: assign(({ context, event }) => settleItem(context, event.said ?? 'not sure')) },
+          { actions: 'countMiss' },
+        ],
+      },
+    },
+    routeItems: {
+      always: [
+        { guard: 'itemsLeft', target: 'checkItem', reenter: true },
+        {
+          guard: 'checkingFlags',
+          target: 'routeScreen',
+          actions: assign(({ context }) => ({ screened: context.itemCheck!.yes, followUpAnswers: {}, followUpIndex: 0, itemCheck: null })),
+        },
+        { target: 'summary', actions: assign(({ context }) => ({ precautions: context.itemCheck!.yes, itemCheck: null })) },
+      ],
+    },
+    confirmSign: {
+      on: {
+        YES_NO: { target: 'routeConfirm', actions: assign(({ context, event }) => ({ ...settleSign(context, event.yes), ...wordsAt(context, event.said), misses: 0 })) },
+        MISS: [
+          // Two answers that are neither yes nor no: the sign stays unconfirmed and is kept; the intake goes on.
+          { guard: 'secondMiss', target: 'routeConfirm', actions: assign(({ context }) => ({ ...settleSign(context, null), misses: 0 })) },
+          { actions: 'countMiss' },
+        ],
+      },
+    },
+    routeConfirm: {
+      always: [
+        { guard: 'emergencyFlagged', target: 'emergency' },
+        { guard: 'signWaiting', target: 'confirmSign', reenter: true },
+        { guard: resumeTo('routeScreen'), target: 'routeScreen', actions: 'clearResume' },
+        ...QUESTION_STATES.map((state) => ({ guard: resumeTo(state), target: state, actions: 'clearResume' as const })),
+        { target: 'summary' },
+      ],
     },
     routeScreen: {
       always: [
+        { guard: 'signWaiting', target: 'confirmSign' },
         { guard: 'emergencyFlagged', target: 'emergency' },
         { guard: 'followUpLeft', target: 'flagFollowUp' },
         { target: 'precautions' },
@@ -271,6 +395,8 @@ export const intakeMachine = setup({
           target: 'summary',
           actions: assign(({ context, event }) => ({ ...answered(context, 'precautions', 0, event.said), precautions: event.codes })),
         },
+        ONE_BY_ONE: { target: 'checkItem', actions: 'checkPrecautionsOneByOne' },
+        MISS: [{ guard: 'secondMiss', target: 'checkItem', actions: ['countMiss', 'checkPrecautionsOneByOne'] }, { actions: 'countMiss' }],
       },
     },
     summary: {
@@ -307,6 +433,7 @@ export const intakeMachine = setup({
   on: {
     // Handled here for every question state: the final states take no events at all.
     HELP: { actions: assign({ misses: 0 }) },
+    MENTION: [{ guard: ({ context, event }) => hear(context, event.signs, event.resume).confirming!.length > 0, target: '.confirmSign', actions: 'hear' }, { actions: 'hear' }],
     MISS: { actions: 'countMiss' },
     RESTART: { target: '.consent', actions: 'restart' },
     STOP: { target: '.declined', actions: 'markStopped' },

@@ -34,6 +34,8 @@ export type Ask = {
   checklist?: { options: ChecklistOption[]; noneLabel: string };
   /** The contact form (name, phone, email, preferred times). */
   contactForm?: boolean;
+  /** The closed form after two misses: the buttons are the answer (a page may hide the text box's hint). */
+  closed?: boolean;
 } & Marker;
 
 export type Output =

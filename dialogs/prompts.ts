@@ -4,7 +4,7 @@ import { STEP_OF, movementList, pendingFollowUps, siteAwaitingSide, type IntakeC
 import { MOVEMENT_LABELS } from './movements.js';
 import type { Ask, Choice, Marker, Output, Progress } from './outputs.js';
 import { COMMON_REGIONS, REGION_LABELS, describeSite } from './painAreas.js';
-import { FOLLOW_UPS, PRECAUTIONS, PRECAUTION_TEXT, screenFor, screenText } from './redFlags.js';
+import { FOLLOW_UPS, PRECAUTIONS, PRECAUTION_TEXT, SIGN_IN_PLAIN_WORDS, screenFor, screenText } from './redFlags.js';
 import { buildSummary, summaryFacts } from './summary.js';
 import { STEPS, type Cause, type Difficulty, type Step } from './vocabulary.js';
 import { WORDS } from './words.js';
@@ -17,8 +17,8 @@ export function progressOf(step: Step): Progress {
   return { index, total: TOTAL };
 }
 
-export function marker(step: Step, subject?: string): Marker {
-  return subject === undefined ? { step, progress: progressOf(step) } : { step, subject, progress: progressOf(step) };
+export function marker(step: Step, subject?: string, progress: Progress = progressOf(step)): Marker {
+  return subject === undefined ? { step, progress } : { step, subject, progress };
 }
 
 const YES_NO: Choice[] = [
@@ -128,6 +128,19 @@ export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProf
     }
     case 'contact':
       return { ...plain(q.contact, [{ label: 'No thanks', answer: null }]), contactForm: true };
+    case 'confirmSign': {
+      const sign = ctx.confirming[0]!;
+      // A safety question asked in the middle of another: the bar stays where the conversation is.
+      const at = ctx.resumeAt && ctx.resumeAt !== 'routeScreen' ? progressOf(STEP_OF[ctx.resumeAt]) : progressOf('red_flags');
+      return { kind: 'ask', text: q.confirmSign(SIGN_IN_PLAIN_WORDS[sign.code] ?? screenText(sign.code)), choices: YES_NO, ...marker('red_flags', sign.code, at) };
+    }
+    case 'checkItem': {
+      const check = ctx.itemCheck!;
+      const items = check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
+      const code = items[check.index]!;
+      const step = check.of === 'redFlags' ? 'red_flags' : 'precautions';
+      return { kind: 'ask', text: q.checkItem(screenText(code), check.index + 1, items.length), choices: YES_NO, ...marker(step, code) };
+    }
   }
 }
 

@@ -76,12 +76,25 @@ export function screenText(code: FlagCode): string {
   return SCREEN_ITEMS.find((i) => i.code === code)?.text ?? PRECAUTION_TEXT[code] ?? code;
 }
 
+/** A sign typed in free text, in plain words for "You mentioned …. Is that happening now?". */
+export const SIGN_IN_PLAIN_WORDS: Partial<Record<FlagCode, string>> = {
+  bladder_bowel_change: 'new trouble passing or controlling urine or bowel motions',
+  saddle_numbness: 'numbness around your genitals, bottom or inner thighs',
+  both_legs_symptoms: 'pain, numbness or weakness in both legs',
+  progressive_weakness: 'weakness in an arm or leg that is getting worse',
+  chest_pain_breathless: 'chest pain or trouble breathing',
+  neck_neuro_signs: 'dizziness, double vision, slurred speech, trouble swallowing or sudden falls',
+  trauma_fracture: 'a bone that could be broken or a joint out of place after a fall or knock',
+  hot_swollen_joint_fever: 'a hot, red, swollen joint with a fever',
+};
+
 /** Precautions for hands-on work and yellow flags, recorded for the therapist (review level). */
-export const PRECAUTIONS: readonly FlagCode[] = ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement'];
+export const PRECAUTIONS: readonly FlagCode[] = ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis'];
 
 export const PRECAUTION_TEXT: Partial<Record<FlagCode, string>> = {
   pregnancy: 'Pregnant',
   blood_thinners: 'Taking blood-thinning medication',
   recent_surgery: 'Surgery in the last 3 months',
   fear_of_movement: 'Worried that moving will make it worse',
+  osteoporosis: 'Osteoporosis or thin bones',
 };

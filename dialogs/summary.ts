@@ -1,7 +1,7 @@
 // Builds the contract's IntakeSummary from what the conversation holds, and describes it in plain
 // language for the patient to check.
 import type { ClinicProfile } from './clinicProfile.js';
-import { flagsOf, movementList, orderedRegions, type IntakeContext } from './intakeContext.js';
+import { flagsOf, hadFallOrKnock, mentionedOf, movementList, orderedRegions, type IntakeContext } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import { describeSite } from './painAreas.js';
 import { screenText } from './redFlags.js';
@@ -11,7 +11,8 @@ import type { Cause, Difficulty } from './vocabulary.js';
 
 export function buildSummary(ctx: IntakeContext, clinic: ClinicProfile): IntakeSummary {
   const flags = flagsOf(ctx);
-  const triage = triageOf(flags);
+  const mentioned = mentionedOf(ctx).map((m) => ({ code: m.code, words: m.words, confirmed: false as const }));
+  const triage = triageOf(flags, { mentioned: mentioned.length, fallOrKnock: hadFallOrKnock(ctx) });
   const duration = ctx.duration ?? { weeks: 0, category: 'acute' as const, text: '' };
   const primary = ctx.primary ?? ctx.sites[0]?.region;
   const movementLimits: MovementLimit[] = movementList(ctx).flatMap((movement) => {
@@ -32,6 +33,7 @@ export function buildSummary(ctx: IntakeContext, clinic: ClinicProfile): IntakeS
     intensity: { now: ctx.intensityNow ?? 0, worst: Math.max(ctx.intensityWorst ?? 0, ctx.intensityNow ?? 0) },
     movementLimits,
     flags,
+    mentioned,
     triage,
     recommendation: recommend(clinic, { triage, category: duration.category, regionCount: orderedRegions(ctx).length }),
     ...(ctx.contact ? { contact: ctx.contact } : {}),
@@ -47,6 +49,7 @@ const CAUSE_WORDS: Record<Cause, string> = {
   repetitive_use: 'repetitive use',
   injury: 'an injury or accident',
   posture: 'posture or an awkward position',
+  other: 'something else (in your words)',
   unknown: 'not sure',
 };
 const DIFFICULTY_WORDS: Record<Difficulty, string> = { none: 'no trouble', some: 'some trouble', a_lot: 'a lot of trouble', unable: 'unable' };
@@ -60,7 +63,7 @@ export function summaryFacts(s: IntakeSummary): Array<[string, string]> {
   const where = s.painAreas.map((a) => describeSite(a.region, a.side) + (a.primary && s.painAreas.length > 1 ? ' (main)' : '')).join(', ');
   const spread = s.spreadsTo.length ? s.spreadsTo.map((a) => describeSite(a.region, a.side)).join(', ') : 'does not spread';
   const limits = s.movementLimits.map((m) => `${MOVEMENT_LABELS[m.movement]}: ${DIFFICULTY_WORDS[m.difficulty]}`).join('; ');
-  const flags = s.flags.map((f) => screenText(f.code)).join('; ');
+  const flags = [...s.flags.map((f) => screenText(f.code)), ...(s.mentioned ?? []).map((m) => `mentioned: ${screenText(m.code).toLowerCase()}`)].join('; ');
   return [
     ['Where', where],
     ['Spreads to', spread],

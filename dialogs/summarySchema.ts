@@ -31,6 +31,10 @@ export type MovementLimit = z.infer<typeof MovementLimit>;
 export const Flag = z.object({ code: FlagCode, level: FlagLevel });
 export type Flag = z.infer<typeof Flag>;
 
+/** A warning sign the patient typed but did not confirm when asked: kept for the therapist, never dropped. */
+export const Mentioned = z.object({ code: FlagCode, words: z.string(), confirmed: z.literal(false) });
+export type Mentioned = z.infer<typeof Mentioned>;
+
 export const Recommendation = z.object({
   appointmentType: z.string().min(1),
   durationMinutes: z.number().int().positive(),
@@ -54,22 +58,30 @@ export const IntakeSummary = z
     channelId: z.string().min(1),
     startedAt: z.string().datetime({ offset: true }),
     completedAt: z.string().datetime({ offset: true }).nullable(),
-    painAreas: z
-      .array(PainArea)
-      .min(1)
-      .refine((areas) => areas.filter((a) => a.primary).length === 1, {
-        message: 'exactly one pain area must be primary',
-      }),
+    /** At least one, exactly one primary; empty only when an emergency ended the intake before the patient said where it hurts. */
+    painAreas: z.array(PainArea),
     spreadsTo: z.array(BodySite),
     duration: Duration,
     causes: z.array(Cause).min(1),
     intensity: Intensity,
     movementLimits: z.array(MovementLimit),
     flags: z.array(Flag),
+    /** Added within schema version 1: optional, so older records still validate. */
+    mentioned: z.array(Mentioned).optional(),
     triage: Triage,
     recommendation: Recommendation.nullable(),
     contact: Contact.optional(),
     patientWords: z.partialRecord(Step, z.array(z.string())),
   })
-  .meta({ title: 'IntakeSummary', description: 'A myotherapy pre-assessment intake (schemaVersion 1)' });
+  .refine((s) => (s.painAreas.length === 0 ? s.triage === 'emergency' : s.painAreas.filter((a) => a.primary).length === 1), {
+    message: 'painAreas needs exactly one primary area (it may be empty only in an emergency ending)',
+    path: ['painAreas'],
+  })
+  .meta({
+    title: 'IntakeSummary',
+    description: 'A myotherapy pre-assessment intake (schemaVersion 1)',
+    // The refine above, for JSON Schema readers: at least one pain area unless the intake ended as an emergency.
+    if: { properties: { triage: { const: 'emergency' } } },
+    else: { properties: { painAreas: { type: 'array', minItems: 1 } } },
+  });
 export type IntakeSummary = z.infer<typeof IntakeSummary>;

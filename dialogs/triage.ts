@@ -3,11 +3,20 @@ import type { AppointmentType, ClinicProfile } from './clinicProfile.js';
 import type { DurationCategory, Flag, Recommendation } from './summarySchema.js';
 import { levelOf, type FlagCode, type Triage } from './vocabulary.js';
 
-export function triageOf(flags: readonly Flag[]): Triage {
+/** What besides the flags raises triage (PRODUCT.md, "How patients type, and the safety protocol"). */
+export interface TriageFacts {
+  /** Warning signs typed and not confirmed: never routine. */
+  mentioned?: number;
+  /** A fall or knock, which with osteoporosis needs a GP first. */
+  fallOrKnock?: boolean;
+}
+
+export function triageOf(flags: readonly Flag[], facts: TriageFacts = {}): Triage {
   const levels = new Set(flags.map((f) => f.level));
   if (levels.has('emergency')) return 'emergency';
   if (levels.has('see_doctor')) return 'see_doctor_first';
-  if (levels.has('review')) return 'therapist_review';
+  if (facts.fallOrKnock && flags.some((f) => f.code === 'osteoporosis')) return 'see_doctor_first';
+  if (levels.has('review') || (facts.mentioned ?? 0) > 0) return 'therapist_review';
   return 'routine';
 }
 

@@ -26,7 +26,8 @@ export const DIFFICULTIES = ['none', 'some', 'a_lot', 'unable'] as const;
 export const Difficulty = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof Difficulty>;
 
-export const CAUSES = ['strain', 'stress', 'repetitive_use', 'injury', 'posture', 'unknown'] as const;
+/** `other`: the patient's words fit no category; the words are kept in patientWords.cause. */
+export const CAUSES = ['strain', 'stress', 'repetitive_use', 'injury', 'posture', 'other', 'unknown'] as const;
 export const Cause = z.enum(CAUSES);
 export type Cause = z.infer<typeof Cause>;
 
@@ -43,7 +44,7 @@ export const SEE_DOCTOR_FLAGS = [
   'immunosuppressed_steroids', 'clumsy_hands_unsteady_walk',
 ] as const;
 export const REVIEW_FLAGS = [
-  'numbness_tingling', 'pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement',
+  'numbness_tingling', 'pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis',
 ] as const;
 export const FLAG_CODES = [...EMERGENCY_FLAGS, ...SEE_DOCTOR_FLAGS, ...REVIEW_FLAGS] as const;
 export const FlagCode = z.enum(FLAG_CODES);

@@ -29,6 +29,8 @@ export const WORDS = {
     contact:
       'Would you like the clinic to contact you? Share your name and a phone number or email, ' +
       'and when suits you, or say "no thanks".',
+    confirmSign: (sign: string) => `You mentioned ${sign}. Is that happening now?`,
+    checkItem: (item: string, n: number, total: number) => `${n === 1 ? "Let's go through them one at a time. " : ''}(${n} of ${total}) ${item}?`,
   } satisfies Record<Exclude<QuestionState, 'consent' | 'flagFollowUp'>, unknown>,
   help: {
     consent: 'Say "yes" to start the pre-assessment or "no" to leave; nothing is kept if you say no.',
@@ -46,7 +48,37 @@ export const WORDS = {
     precautions: 'Say "none", or which apply, e.g. "pregnant" or "on blood thinners".',
     summary: 'Say "yes" if it is right, or what to change, e.g. "change the pain score".',
     contact: 'e.g. "Sam Lee 0412 345 678, mornings", or "no thanks".',
+    confirmSign: 'Say "yes" if it is happening now, or "no" if it is not.',
+    checkItem: 'Say "yes" if this applies to you now, or "no".',
   } satisfies Record<QuestionState, string>,
+  /** Why each question is asked: the answer to "why do you need that?" before the question again. */
+  why: {
+    consent: 'Your answers are health information, so the law asks me to get your OK before I collect them.',
+    location: 'Where it hurts tells your therapist which areas to assess and treat.',
+    side: 'The side matters for the hands-on assessment and for the safety questions.',
+    primary: 'Knowing the main problem lets your therapist start where it matters most to you.',
+    spread: 'Pain that travels can come from muscles or from a nerve, which changes the treatment plan.',
+    duration: 'How long it has been going changes how it is treated: new pain and long-standing pain need different plans.',
+    cause: 'What set it off helps your therapist find the muscles involved and stop it coming back.',
+    intensityNow: 'A number from 0 to 10 lets your therapist measure whether treatment is helping.',
+    intensityWorst: 'The worst this week shows how much it varies, which the number right now does not.',
+    movement: 'What it stops you doing shapes the treatment and the goals you set together.',
+    redFlags: 'A few signs mean a doctor should check you first. Asking keeps you safe; most people have none of them.',
+    flagFollowUp: 'This tells whether it needs a doctor now or is safe for hands-on treatment.',
+    confirmSign: 'Some signs need a doctor straight away, so I check before we go on.',
+    checkItem: 'A few signs mean a doctor should check you first, so I ask about each one.',
+    precautions: 'These change which techniques are safe for you, such as dry needling or deep massage.',
+    summary: 'This is what your therapist will read, so it should be right.',
+    contact: 'So the clinic can get back to you about an appointment. It is optional.',
+  } satisfies Record<QuestionState, string>,
+  /** Questions back that are not about one question. */
+  answersBack: {
+    diagnosis: 'No, this is not a diagnosis. It is a pre-assessment so your therapist can prepare; they will assess you in person.',
+    privacy: (clinic: ClinicProfile) =>
+      `Only ${clinic.name} sees your answers. They stay on the clinic's own system, and you can say "delete my data" at any time.`,
+    human: (clinic: ClinicProfile) => `I'm an automated assistant. To talk to a person, call ${clinic.name} on ${clinic.phone}.`,
+    meaning: 'Let me put it another way.',
+  },
   commands: 'You can also say "back", "restart", "stop" or "delete my data" at any time.',
   firstQuestion: 'This is the first question, so there is nothing to go back to.',
   staleButton: 'That button belongs to an earlier question. Here is the current one:',
@@ -55,7 +87,7 @@ export const WORDS = {
       case 'empty':
         return 'I did not get an answer there.';
       case 'ambiguous':
-        return 'I found more than one answer there, so I would rather ask than guess.';
+        return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';
       case 'not_offered':
         return 'That is not one of the places you named.';
       case 'worst_below_now':
@@ -83,9 +115,12 @@ export const WORDS = {
     `Please don't wait for a myotherapy appointment. What you describe needs urgent medical attention: ` +
     `call ${clinic.emergencyNumber} now or go to your nearest emergency department. ` +
     `If you are unsure, call ${clinic.emergencyNumber} and they will advise you.`,
-  urgentAside: (clinic: ClinicProfile) =>
-    `Something you said can be a sign that needs urgent care. If it is happening now, call ${clinic.emergencyNumber} ` +
-    `or go to an emergency department; don't wait for this chat. I'll ask about it properly in the safety questions.`,
+  signNoted: 'Thank you. I have noted it for your therapist.',
+  closedForm: (clinic: ClinicProfile) =>
+    `Please tap one of the buttons below, or call ${clinic.name} on ${clinic.phone} if you'd rather talk to someone.`,
+  somethingElse: 'Thanks, I have kept your words for your therapist.',
+  pickOne: (labels: string[]) => `Please pick one: ${labels.slice(0, -1).join(', ')}${labels.length > 1 ? ' or ' : ''}${labels.at(-1) ?? ''}.`,
+  contactSkipped: (clinic: ClinicProfile) => `No problem, I'll leave contact details out. You can call ${clinic.name} on ${clinic.phone} any time.`,
   seeDoctorFirst:
     'Some of your answers mean a GP should check you before hands-on treatment. Please see your doctor first; ' +
     'you can still book with us, and bring what the GP says.',

@@ -1,8 +1,9 @@
 // Where it hurts: lay words for body regions, the side each one is on, and what the patient ruled out.
 import type { Region, Side } from '../vocabulary.js';
+import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
-import { NOT_A_SIDE, SIDE_PHRASES } from './sides.js';
+import { afterLastCorrection, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
 import { isBlank, tokenise } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
 
@@ -27,10 +28,19 @@ const paired = (region: Region, extra: Partial<RegionWord> = {}): RegionWord => 
 
 const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = [
   [r('head'), ['head', 'headache', 'head ache', 'migraine', 'temple', 'forehead', 'skull', 'scalp', 'back of head', 'behind eyes', 'behind eye']],
-  [paired('head'), ['temples']],
+  // The head is a midline region: "my temples" is the head, not a side of it.
+  [r('head'), ['temples']],
   [r('jaw'), ['jaw', 'tmj', 'tmd', 'jaw joint', 'jawline', 'jaws']],
   [r('neck'), ['neck', 'cervical', 'back of neck', 'nape', 'base of skull', 'wry neck', 'cervical spine']],
-  [r('shoulder'), ['shoulder', 'rotator cuff', 'frozen shoulder', 'deltoid', 'trapezius', 'ac joint', 'collarbone', 'collar bone', 'clavicle', 'back of shoulder']],
+  [
+    r('shoulder'),
+    [
+      'shoulder', 'rotator cuff', 'frozen shoulder', 'deltoid', 'trapezius', 'trap', 'ac joint', 'collarbone', 'collar bone', 'clavicle',
+      'back of shoulder',
+      // The upper trapezius in lay words.
+      'between neck and shoulder', 'between shoulder and neck',
+    ],
+  ],
   [paired('shoulder'), ['shoulders', 'traps', 'delts']],
   [
     r('upper_back'),
@@ -81,11 +91,15 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [paired('ankle_foot'), ['ankles', 'feet', 'heels', 'arches', 'soles']],
 ];
 
-// Uses of body words that name no place ("it came back", "on the other hand").
+// Uses of body words that name no place ("it came back", "on the other hand"), and common words a typo
+// rule would otherwise read as a body word ("heaps" is not "heads", "aches" is not "arches").
 const NOT_A_SITE: readonly string[] = [
   ...NOT_A_SIDE, 'came back', 'come back', 'comes back', 'coming back', 'back again', 'back to', 'back then',
   'back when', 'back and forth', 'went back', 'go back', 'going back', 'get back', 'got back', 'been back',
   'other hand', 'second hand', 'hand in hand', 'head over', 'heads up', 'off the top of my head', 'lower down',
+  'back in', 'heaps', 'aches', 'achy', 'footy',
+  // Warning-sign areas, not pain areas (signs.ts reads them): "between my legs", "back passage".
+  'between my legs', 'between legs', 'back passage',
 ];
 
 const LEXICON = lexicon<SiteWord>([
@@ -94,6 +108,89 @@ const LEXICON = lexicon<SiteWord>([
   [{ kind: 'side', side: 'both', bare: true }, ['both']],
   [{ kind: 'not_a_site' }, NOT_A_SITE],
 ], { shortTypos: ['neck', 'knee', 'back'] });
+
+/** Regions with a left and a right: a plural of one ("sholders", "calfs") is both sides unless a side is said. */
+const PAIRED_REGIONS: ReadonlySet<Region> = new Set(REGION_PHRASES.filter(([w]) => w.paired).map(([w]) => w.region));
+/** One-word singular names, some ending in s ("biceps", "achilles"); their "'s" is "is" ("hip's been bad"). */
+const SINGULAR_WORDS: ReadonlySet<string> = new Set(
+  REGION_PHRASES.filter(([w]) => !w.paired).flatMap(([, phrases]) => phrases.filter((p) => /^[a-z]+$/.test(p))),
+);
+
+/** "hip's been bad", "head's fine": the "'s" after a body word is "is", not a plural. */
+function splitClitics(text: string): string {
+  return text.replace(/\b([A-Za-z]+)['\u2019]s\b/g, (all: string, word: string) => (SINGULAR_WORDS.has(word.toLowerCase()) ? `${word} is` : all));
+}
+
+/**
+ * "bottom of my right foot", "back of my left knee", "arch of the foot": a part word followed by "of" and a
+ * region names a spot on that region; the part word is not a region of its own ("bottom" is not the buttock).
+ */
+const PART_OF_WORDS: ReadonlySet<string> = new Set(['back', 'bottom', 'arch', 'sole', 'heel', 'top', 'front', 'side', 'base', 'ball', 'palm']);
+const PART_OF_GAP: ReadonlySet<string> = new Set(['of', 'my', 'the', 'a', 'your', 'his', 'her']);
+
+/** The limbs, top to bottom; the joints are named only when the patient names them. */
+const LIMBS: ReadonlyArray<readonly Region[]> = [
+  ['upper_arm', 'elbow', 'forearm', 'wrist_hand'],
+  ['thigh', 'knee', 'lower_leg', 'ankle_foot'],
+];
+const JOINTS: ReadonlySet<Region> = new Set(['elbow', 'knee']);
+/** Regions that share a side with a limb's parts (pain down the back of the leg from the left buttock is on the left). */
+const SIDE_GROUPS: ReadonlyArray<readonly Region[]> = [['shoulder', ...LIMBS[0]!], ['buttock', 'hip', ...LIMBS[1]!]];
+const limbOf = (r: Region) => LIMBS.find((l) => l.includes(r));
+/**
+ * Regions on the body's midline. A side said before a list does not carry onto them ("r) shoulder + neck" is the
+ * right shoulder and the neck); a side said after the list does ("neck and shoulder, right side").
+ */
+const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'chest', 'upper_back', 'mid_back', 'lower_back']);
+const isLimbWord = (w: RegionWord) => w.could === LEGS || w.could === ARMS;
+
+/**
+ * Non-pain symptoms. A region the patient only says is numb, weak or tingling ("both my legs are numb",
+ * "my legs feel like jelly") is a warning-sign mention, not a pain area; signs.ts reads the sign.
+ */
+const SYMPTOM_PHRASES: readonly string[] = [
+  'weak', 'weakness', 'weaker', 'jelly', 'clumsy', 'short of breath', 'breathless', 'cant breathe', 'cant get my breath',
+  'cant catch my breath', 'dizzy', 'seeing double', 'giving way', 'gives way',
+];
+/** Altered feeling: not a pain area at the location question, but where it is felt is spread ("tingling into my fingers"). */
+const SENSORY_PHRASES: readonly string[] = [
+  'numb', 'numbness', 'tingly', 'tingling', 'tingle', 'tingles', 'pins and needles', 'cant feel', 'gone dead', 'feels dead',
+];
+/** Pain words: a region said to hurt is a pain area even if it also tingles ("pain and numbness in my hand"). */
+const PAIN_WORDS: ReadonlySet<string> = new Set(['pain', 'painful', 'paining', 'sore', 'hurts', 'hurt', 'hurting', 'ache', 'aching', 'aches', 'achy', 'throbbing', 'killing']);
+const SYMPTOM_WINDOW = 5;
+
+/** "goes down my leg", "radiating into my head": where the pain travels to, at the location question. */
+const SPREAD_CUES: readonly string[] = [
+  'goes', 'going', 'go', 'runs', 'running down', 'radiates', 'radiating', 'radiate', 'shoots', 'shooting', 'travels',
+  'travelling', 'traveling', 'spreads', 'spreading', 'down', 'refers', 'referring',
+];
+/** "when I turn my head", "can't lift my arm": a body part moved is not where it hurts. */
+const MOVED_CUES: readonly string[] = [
+  'turn', 'turning', 'lift', 'lifting', 'raise', 'raising', 'move', 'moving', 'bend', 'bending', 'straighten', 'rotate',
+  'reach', 'use', 'using',
+];
+/** At the spread question, "stays in my lower back", "just the heel" name the pain area itself: no spread there. */
+const STAYS_CUES: readonly string[] = ['stays', 'stay', 'staying', 'just', 'only', 'stays in', 'just in', 'only in'];
+const STAYS_GAP: ReadonlySet<string> = new Set(['in', 'the', 'my', 'at', 'around', 'on']);
+
+type Cue = 'symptom' | 'sensory' | 'spread' | 'moved' | 'stays';
+const CUES = lexicon<Cue>([
+  ['symptom', SYMPTOM_PHRASES],
+  ['sensory', SENSORY_PHRASES],
+  ['spread', SPREAD_CUES],
+  ['moved', MOVED_CUES],
+  ['stays', STAYS_CUES],
+]);
+
+/** Where a clause ends for these rules. */
+const CLAUSE_END: ReadonlySet<string> = new Set([',', '.', ';', '!', '?', 'but', 'however', 'though', 'although', 'whereas', 'except']);
+const FILLERS: ReadonlySet<string> = new Set(['my', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'that', 'this', 'those', 'these', 'both', 'is', 'are', 'i', 'im', 'am']);
+
+/** Between two regions of one list ("left knee and calf", "neck is paining and shoulder also"): a side word carries over these. */
+const LIST_GAP: ReadonlySet<string> = new Set([',', 'and', 'n', '&', '/', 'plus', 'my', 'the', 'also', 'is', 'are', ...PAIN_WORDS]);
+/** "hip or maybe lower back", "knee or shin": two regions offered as alternatives. */
+const OR_GAP: ReadonlySet<string> = new Set(['or', ',', 'maybe', 'perhaps', 'possibly', 'its', 'it', 'is', 'the', 'my', 'might', 'be', 'could']);
 
 /** Tokens that do not separate a side from its region ("right side of my neck"). */
 const ATTACH_GAP = new Set(['my', 'the', 'a', 'of', 'on', 'in', 'at', 'side', 'is', 'its', 'pain', 'sore', 'hurts', 'one', 'just', 'mostly', 'mainly', 'more']);
@@ -107,6 +204,9 @@ interface Mark {
   bare: boolean;
 }
 
+/** Why a region the patient named is not taken as a site where it hurts (negated ones are excluded instead). */
+export type Aside = 'past_or_other' | 'symptom' | 'spread' | 'moved' | 'stays' | 'corrected' | 'container';
+
 export interface RegionMention {
   region: Region;
   side?: Side;
@@ -114,6 +214,7 @@ export interface RegionMention {
   start: number;
   note?: string;
   could?: readonly Region[];
+  aside?: Aside;
 }
 
 export interface SitesReading {
@@ -123,9 +224,22 @@ export interface SitesReading {
   mentions: RegionMention[];
   /** A side was said but no region. */
   sideOnly: boolean;
+  /** Two regions offered as alternatives ("hip or maybe lower back"). */
+  alternatives: boolean;
+  /** Every site came from a vague word alone ("my back", "right arm"). */
+  vagueOnly: boolean;
 }
 
-const combine = (a: Side | undefined, b: Side): Side => (a === undefined || a === b ? b : 'both');
+/** Which question the words answer: the location and spread questions read some grammar differently. */
+export type SitesQuestion = 'location' | 'spread' | 'any';
+
+/** Lateral sides win over "centre" ("fingers on the left hand, the middle two" is the left). */
+const combine = (a: Side | undefined, b: Side): Side => {
+  if (a === undefined || a === b) return b;
+  if (a === 'centre') return b;
+  if (b === 'centre') return a;
+  return 'both';
+};
 
 function distance(tokens: readonly string[], from: number, to: number): number {
   let d = 0;
@@ -137,9 +251,9 @@ function distance(tokens: readonly string[], from: number, to: number): number {
   return d;
 }
 
-/** Everything the other parsers need about body sites in one pass. */
 const BACK_LEVELS = new Set(['upper', 'lower', 'low', 'mid', 'middle']);
 const LIST_JOIN = new Set(['and', 'or', '/', ',']);
+const ELIDED_JOIN = new Set(['and', 'or', '/', ',', 'not', 'than']);
 
 /** "upper and lower back" names two regions: spell it out as "upper back and lower back". */
 function expandSharedNouns(tokens: readonly string[]): string[] {
@@ -148,27 +262,62 @@ function expandSharedNouns(tokens: readonly string[]): string[] {
     const t = tokens[i]!;
     out.push(t);
     if (BACK_LEVELS.has(t) && LIST_JOIN.has(tokens[i + 1] ?? '') && BACK_LEVELS.has(tokens[i + 2] ?? '') && tokens[i + 3] === 'back') out.push('back');
+    // "lower back not upper", "upper back and lower": the second level word shares the first one's "back".
+    if (BACK_LEVELS.has(t) && tokens[i + 1] !== 'back' && ELIDED_JOIN.has(tokens[i - 1] ?? '') && tokens[i - 2] === 'back' && BACK_LEVELS.has(tokens[i - 3] ?? '')) out.push('back');
   }
   return out;
 }
 
 const SIDE_NEGATORS = new Set(['not', 'no', 'isnt', 'nor']);
 
+/** Historical and other-person mentions, read one comma clause at a time ("fell 2 years ago, hip's been bad since"). */
+function pastOrOther(tokens: readonly string[], spans: readonly Match<RegionWord>[]): boolean[] {
+  const out = spans.map(() => false);
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i] !== ',') continue;
+    const inside = spans.map((s, k) => [s, k] as const).filter(([s]) => s.start >= from && s.end <= i);
+    if (inside.length > 0) {
+      const read = assert(tokens.slice(from, i), inside.map(([s]) => ({ start: s.start - from, end: s.end - from })));
+      inside.forEach(([, k], n) => {
+        out[k] = read[n]!.historical || read[n]!.other;
+      });
+    }
+    from = i + 1;
+  }
+  return out;
+}
+
 /** Everything the other parsers need about body sites in one pass. */
-export function readSites(input: readonly string[]): SitesReading {
+export function readSites(input: readonly string[], question: SitesQuestion = 'any'): SitesReading {
   const tokens = expandSharedNouns(input);
   const all = findAll(tokens, LEXICON);
-  const regions = all.filter((m): m is Match<RegionWord> => m.value.kind === 'region');
+  const sideMatches = all.filter((m) => m.value.kind === 'side');
+  const regionAt = new Int32Array(tokens.length).fill(-1);
+  let regions = all.filter((m): m is Match<RegionWord> => m.value.kind === 'region');
+  // "bottom of my right foot": the part word names a spot on the region after it.
+  regions = regions.filter((m, k) => {
+    if (m.end - m.start !== 1 || !PART_OF_WORDS.has(tokens[m.start]!) || tokens[m.end] !== 'of') return true;
+    const next = regions[k + 1];
+    if (!next) return true;
+    for (let i = m.end; i < next.start; i++) {
+      if (!PART_OF_GAP.has(tokens[i]!) && !sideMatches.some((s) => s.start <= i && i < s.end)) return true;
+    }
+    return false;
+  });
+  regions.forEach((m, k) => {
+    for (let i = m.start; i < m.end; i++) regionAt[i] = k;
+  });
   const transparent = new Set<number>();
   for (const m of all) if (m.value.kind !== 'region') for (let i = m.start; i < m.end; i++) transparent.add(i);
 
   // "left knee, not the right" and "not my left knee, the right one" correct the side, not the region:
   // when two sides are said, a negator right before one of them belongs to that side.
-  const sideMatches = all.filter((m) => m.value.kind === 'side');
   const consumed = new Set<number>();
   const negatedSides = new Set<number>();
   if (sideMatches.length > 1) {
-    for (const m of sideMatches) {
+    // "Not both" is a correction only when a side follows it: in "down to my left knee but not both legs" the legs are ruled out.
+    for (const m of sideMatches.filter((x) => !(x.value.kind === 'side' && x.value.bare) || sideMatches.some((y) => y.start > x.start))) {
       let j = m.start - 1;
       while (j >= 0 && (tokens[j] === 'the' || tokens[j] === 'my')) j--;
       if (j >= 0 && SIDE_NEGATORS.has(tokens[j]!)) {
@@ -178,11 +327,53 @@ export function readSites(input: readonly string[]): SitesReading {
     }
   }
   const neg = negated(tokens, regions, { transparent, consumed });
+  // "the head's fine": said not to hurt.
+  regions.forEach((m, k) => {
+    if (saidFine(tokens, m)) neg[k] = true;
+  });
+
+  // Why each region is set aside, if it is.
+  const aside: Array<Aside | undefined> = regions.map(() => undefined);
+  const past = pastOrOther(tokens, regions);
+  past.forEach((p, k) => {
+    if (p) aside[k] = 'past_or_other';
+  });
+
+  const cues = findAll(tokens.map((t, i) => (regionAt[i]! >= 0 ? '\u0000' : t)), CUES);
+  const cueAt: Array<Cue | undefined> = new Array(tokens.length);
+  for (const c of cues) for (let i = c.start; i < c.end; i++) cueAt[i] = c.value;
+
+  if (question !== 'any') {
+    regions.forEach((m, k) => {
+      if (aside[k] === undefined && !neg[k] && onlySymptom(tokens, m, regionAt, cueAt, question === 'location')) aside[k] = 'symptom';
+    });
+  }
+  const keptOnes = () => regions.map((_, k) => k).filter((k) => aside[k] === undefined && !neg[k]);
+  // Rules that move a region aside only when the patient named another one to take its place.
+  const asideIfOthers = (why: Aside, test: (m: Match<RegionWord>) => boolean) => {
+    const hit = keptOnes().filter((k) => test(regions[k]!));
+    if (hit.length > 0 && hit.length < keptOnes().length) for (const k of hit) aside[k] = why;
+  };
+  asideIfOthers('moved', (m) => cueBefore(tokens, m.start, cueAt, 'moved', 2));
+  if (question === 'location') asideIfOthers('spread', (m) => inScopeOf(tokens, m.start, cueAt, 'spread'));
+  if (question === 'spread') {
+    regions.forEach((m, k) => {
+      if (aside[k] === undefined && !neg[k] && staysIn(tokens, m.start, cueAt)) aside[k] = 'stays';
+    });
+  }
+  // "left heel, sorry i mean right heel": the correction replaces what came before it.
+  const standing = keptOnes().map((k) => ({ start: regions[k]!.start, end: regions[k]!.end, k }));
+  const survived = new Set(afterLastCorrection(tokens, standing).map((s) => s.k));
+  for (const s of standing) if (!survived.has(s.k)) aside[s.k] = 'corrected';
 
   // Join "left and right" spread over words into one mark, so it lands on one region as 'both'.
+  const liveSides = afterLastCorrection(
+    tokens,
+    sideMatches.filter((m) => !negatedSides.has(m.start) && !saidFine(tokens, m)),
+  );
   const marks: Mark[] = [];
-  for (const m of all) {
-    if (m.value.kind !== 'side' || negatedSides.has(m.start)) continue;
+  for (const m of liveSides) {
+    if (m.value.kind !== 'side') continue;
     const last = marks[marks.length - 1];
     const between = last ? tokens.slice(last.end, m.start) : [];
     const joined =
@@ -199,54 +390,211 @@ export function readSites(input: readonly string[]): SitesReading {
     }
   }
 
-  const sideOf = new Map<Match<RegionWord>, Side>();
+  const sideOf = new Map<number, Side>();
   let sideOnly = false;
+  const live = (k: number) => aside[k] === undefined && !neg[k];
   for (const mark of marks) {
-    let prev: Match<RegionWord> | undefined;
-    for (const g of regions) if (g.end <= mark.start) prev = g;
-    const next = regions.find((g) => g.start >= mark.end);
+    let prev = -1;
+    regions.forEach((g, k) => {
+      if (g.end <= mark.start) prev = k;
+    });
+    const nextK = regions.findIndex((g) => g.start >= mark.end);
+    const prevM = prev >= 0 ? regions[prev] : undefined;
+    const next = nextK >= 0 ? regions[nextK] : undefined;
     // "both neck and shoulder": "both" joins the regions, it is not a side.
-    if (mark.bare && next) {
-      const after = regions[regions.indexOf(next) + 1];
+    // "both shoulder blades and my neck": before a plural, "both" is the two sides of it.
+    if (mark.bare && next && !tokens[next.end - 1]!.endsWith('s')) {
+      const after = regions[nextK + 1];
       if (after && tokens.slice(next.end, after.start).includes('and') && distance(tokens, mark.end, next.start) === 0) continue;
     }
-    const dPrev = prev ? distance(tokens, prev.end, mark.start) : Infinity;
+    const dPrev = prevM ? distance(tokens, prevM.end, mark.start) : Infinity;
     const dNext = next ? distance(tokens, mark.end, next.start) : Infinity;
-    const target = dNext <= dPrev ? (dNext <= MAX_ATTACH_DISTANCE ? next : undefined) : dPrev <= MAX_ATTACH_DISTANCE ? prev : undefined;
-    if (target) sideOf.set(target, combine(sideOf.get(target), mark.side));
-    else sideOnly = true;
+    let target = dNext <= dPrev ? (dNext <= MAX_ATTACH_DISTANCE ? nextK : -1) : dPrev <= MAX_ATTACH_DISTANCE ? prev : -1;
+    // "shoulder paining 2 weeks, left": a side far from the only region named is still its side.
+    const liveOnes = regions.map((_, k) => k).filter((k) => aside[k] === undefined && !neg[k]);
+    if (target < 0 && liveOnes.length === 1 && !sentenceBreakBetween(tokens, regions[liveOnes[0]!]!, mark)) target = liveOnes[0]!;
+    if (target < 0) {
+      sideOnly = true;
+      continue;
+    }
+    // "not down both legs, just the left one": "the left one" names the ruled-out region again, on one side.
+    if (neg[target] && target === prev && /\bones?\b/.test(tokens.slice(mark.start, mark.end + 1).join(' ')) && tokens.slice(regions[target]!.end, mark.start).includes(',')) {
+      neg[target] = false;
+      sideOf.set(target, mark.side);
+      continue;
+    }
+    sideOf.set(target, combine(sideOf.get(target), mark.side));
+    // "left knee and calf", "glute and hammy, left side": a side word carries over the list it is said with,
+    // up to a region with a side of its own. "both shoulder blades" counts the blades: it does not carry.
+    if (mark.bare || !live(target)) continue;
+    const step = target === nextK ? 1 : -1;
+    for (let k = target + step; k >= 0 && k < regions.length; k += step) {
+      const [a, b] = step > 0 ? [regions[k - 1]!, regions[k]!] : [regions[k]!, regions[k + 1]!];
+      const gap = tokens.slice(a.end, b.start);
+      if (gap.length === 0 || !gap.every((t) => LIST_GAP.has(t))) break;
+      if (marks.some((o) => o.start >= a.end && o.start < b.start) || sideOf.has(k) || !live(k)) break;
+      if (step > 0 && MIDLINE.has(regions[k]!.value.region)) break;
+      sideOf.set(k, mark.side);
+    }
   }
 
-  const sites: NamedSite[] = [];
-  const notes: string[] = [];
+  // "quad and kneecap on my right leg", "the knee of left leg": a limb word beside a part of that limb is
+  // the container of the part; it gives the part its side and is no site of its own.
+  if (question === 'location') {
+    regions.forEach((m, k) => {
+      if (!live(k) || !isLimbWord(m.value)) return;
+      const limb = limbOf(m.value.region)!;
+      const sentence = sentenceOf(tokens, m.start);
+      const parts = regions
+        .map((_, j) => j)
+        .filter((j) => j !== k && live(j) && !isLimbWord(regions[j]!.value) && limb.includes(regions[j]!.value.region) && sentenceOf(tokens, regions[j]!.start) === sentence);
+      if (parts.length === 0) return;
+      aside[k] = 'container';
+      const side = sideOf.get(k);
+      if (side) for (const j of parts) if (!sideOf.has(j)) sideOf.set(j, side);
+    });
+  }
+
+  // "my back, the upper back mostly": a vague word next to a region it could mean is that region.
+  if (question === 'location') {
+    regions.forEach((m, k) => {
+      const could = m.value.could;
+      if (!live(k) || !could) return;
+      if (regions.some((o, j) => j !== k && live(j) && !o.value.could && could.includes(o.value.region))) aside[k] = 'container';
+    });
+  }
+
   const mentions: RegionMention[] = [];
+  const notes: string[] = [];
   regions.forEach((m, k) => {
     const word = m.value;
-    const side = sideOf.get(m) ?? (word.paired ? 'both' : undefined);
+    const side = sideOf.get(k) ?? (word.paired || pluralOf(tokens, m) ? 'both' : undefined);
     const mention: RegionMention = { region: word.region, negated: neg[k]!, start: m.start };
     if (side) mention.side = side;
     if (word.note) mention.note = word.note;
     if (word.could) mention.could = word.could;
+    if (aside[k]) mention.aside = aside[k];
     mentions.push(mention);
-    if (neg[k]) return;
-    if (word.note) notes.push(word.note);
-    const existing = sites.find((s) => s.region === word.region);
-    if (!existing) sites.push(side ? { region: word.region, side } : { region: word.region });
-    else if (side) existing.side = combine(existing.side, side);
   });
+
+  // "lower back, not my hips, everyone thinks it's my hips": a region ruled out stays out when another one is named.
+  const ruledOut = new Set(mentions.filter((m) => m.negated).map((m) => m.region));
+  const positive = mentions.filter((m) => !m.negated && m.aside === undefined);
+  const drop = positive.some((m) => !ruledOut.has(m.region)) ? ruledOut : new Set<Region>();
+
+  const sites: NamedSite[] = [];
+  let vagueOnly = true;
+  for (const m of positive) {
+    if (drop.has(m.region)) continue;
+    if (m.note && !notes.includes(m.note)) notes.push(m.note);
+    if (m.could !== BACKS && m.could !== ARMS && m.could !== LEGS) vagueOnly = false;
+    const existing = sites.find((s) => s.region === m.region);
+    if (!existing) sites.push(m.side ? { region: m.region, side: m.side } : { region: m.region });
+    else if (m.side) existing.side = combine(existing.side, m.side);
+  }
   const named = new Set(sites.map((s) => s.region));
   const excluded = [...new Set(mentions.filter((m) => m.negated && !named.has(m.region)).map((m) => m.region))];
-  return { sites, excluded, notes, mentions, sideOnly: sideOnly && sites.length === 0 };
+
+  // "hip or maybe lower back": two different regions offered as alternatives.
+  let alternatives = false;
+  for (let i = 1; i < positive.length; i++) {
+    const a = positive[i - 1]!;
+    const b = positive[i]!;
+    const gap = tokens.slice(regions.find((g) => g.start === a.start)!.end, b.start);
+    if (a.region !== b.region && gap.includes('or') && gap.every((t) => OR_GAP.has(t))) alternatives = true;
+  }
+  return { sites, excluded, notes, mentions, sideOnly: sideOnly && sites.length === 0, alternatives, vagueOnly: vagueOnly && sites.length > 0 };
 }
+
+/** Whether a sentence ends between a region and a side mark, in either order. */
+function sentenceBreakBetween(tokens: readonly string[], a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [from, to] = a.end <= b.start ? [a.end, b.start] : [b.end, a.start];
+  return tokens.slice(from, to).some((t) => SENTENCE_BREAKS.has(t));
+}
+
+function sentenceOf(tokens: readonly string[], at: number): number {
+  let id = 0;
+  for (let i = 0; i < at; i++) if (SENTENCE_BREAKS.has(tokens[i]!)) id++;
+  return id;
+}
+
+/** "sholders", "calfs": a plural the lexicon only knew as a typo or inflection of the singular. */
+function pluralOf(tokens: readonly string[], m: Match<RegionWord>): boolean {
+  const last = tokens[m.end - 1]!;
+  return m.penalty > 0 && PAIRED_REGIONS.has(m.value.region) && last.endsWith('s') && !SINGULAR_WORDS.has(last) && !NOT_PLURALS.has(last);
+}
+/** "foots getting weaker" is "foot's" typed without the apostrophe: the plural is "feet". */
+const NOT_PLURALS: ReadonlySet<string> = new Set(['foots']);
+
+/** Whether the region is only said to be numb, weak, tingling… in its own clause, and not to hurt. */
+function onlySymptom(tokens: readonly string[], m: Match<RegionWord>, regionAt: Int32Array, cueAt: ReadonlyArray<Cue | undefined>, sensory: boolean): boolean {
+  const isSymptom = (i: number) => cueAt[i] === 'symptom' || (sensory && cueAt[i] === 'sensory');
+  // Forward: "my legs feel like jelly", "my chest feels tight and im short of breath"; stops at the next region
+  // and right away at a list word ("down both legs and they feel weak" is not about the legs).
+  let symptom = false;
+  let pain = false;
+  if (!['and', 'or', ','].includes(tokens[m.end] ?? '')) {
+    for (let i = m.end, n = 0; i < tokens.length && n < SYMPTOM_WINDOW; i++) {
+      const t = tokens[i]!;
+      if (CLAUSE_END.has(t) || regionAt[i]! >= 0) break;
+      if (PAIN_WORDS.has(t)) pain = true;
+      if (isSymptom(i)) symptom = true;
+      if (!FILLERS.has(t)) n++;
+    }
+    if (symptom) return !pain;
+  }
+  // Backward: "pins and needles in my fingers", "can't feel my bum".
+  for (let i = m.start - 1, n = 0; i >= 0 && n < SYMPTOM_WINDOW; i--) {
+    const t = tokens[i]!;
+    if (CLAUSE_END.has(t)) break;
+    if (regionAt[i]! >= 0) continue;
+    if (PAIN_WORDS.has(t)) pain = true;
+    if (isSymptom(i)) symptom = true;
+    if (!FILLERS.has(t)) n++;
+  }
+  return symptom && !pain;
+}
+
+/** A cue of this kind at most `within` words (fillers aside) before `at`. */
+function cueBefore(tokens: readonly string[], at: number, cueAt: ReadonlyArray<Cue | undefined>, kind: Cue, within: number): boolean {
+  for (let i = at - 1, n = 0; i >= 0 && n < within; i--) {
+    if (cueAt[i] === kind) return true;
+    if (!FILLERS.has(tokens[i]!) && !SIDE_WORDS.has(tokens[i]!)) n++;
+  }
+  return false;
+}
+
+/** Whether a cue of this kind comes earlier in the same clause. */
+function inScopeOf(tokens: readonly string[], at: number, cueAt: ReadonlyArray<Cue | undefined>, kind: Cue): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    if (CLAUSE_END.has(tokens[i]!)) return false;
+    if (cueAt[i] === kind) return true;
+  }
+  return false;
+}
+
+/** "stays in my lower back", "nope, just the heel". */
+function staysIn(tokens: readonly string[], at: number, cueAt: ReadonlyArray<Cue | undefined>): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    if (cueAt[i] === 'stays') return true;
+    if (!STAYS_GAP.has(tokens[i]!)) return false;
+  }
+  return false;
+}
+
+const SIDE_WORDS: ReadonlySet<string> = new Set(['left', 'right', 'l', 'r', 'lft', 'rt', 'both']);
 
 export function parseSites(text: string): Understood<SitesAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const reading = readSites(tokenise(text));
+    const reading = readSites(tokenise(splitClitics(text)), 'location');
     if (reading.sites.length === 0) {
       if (reading.excluded.length > 0) return miss('not_understood', 'only_excluded');
       return miss('not_understood', reading.sideOnly ? 'side_only' : undefined);
     }
+    if (reading.alternatives) return miss('ambiguous', 'two_regions');
+    // "my back", "right arm", "my leg": which part of it is for the patient to say.
+    if (reading.vagueOnly) return miss('not_understood', 'vague');
     return ok({ sites: reading.sites, excluded: reading.excluded }, joinNotes(reading.notes));
   });
 }
@@ -260,18 +608,85 @@ const STAYS_PUT = lexicon<true>([
       'only here', 'stays there', 'stays put', 'stays in one place', 'one place', 'one spot', 'same place', 'same spot',
       'just that spot', 'just the one spot', 'just the one area', 'just that area', 'localised', 'localized', 'not anywhere',
       'nowhere else', 'stays where it is', 'it stays', 'doesnt',
+      // "not that I've noticed": no spread the patient knows of.
+      'not that ive noticed', 'not that i have noticed', 'not that i know of', 'havent noticed', 'not that i can tell',
     ],
   ],
 ]);
 
+/** "down to my hand", "all the way down to": the limb above the end point is on the way ("down into my calf" only enters it). */
+const DOWN_TO: readonly string[] = ['down to', 'all the way to', 'all the way down to', 'right down to'];
+const DOWN_TO_LEX = lexicon<true>([[true, DOWN_TO]]);
+
+/**
+ * Pain spreading along a limb covers the limb's parts on the way: "down my arm" is the upper arm and forearm,
+ * "down my arm to my elbow" the upper arm and elbow, "down to my hand" the upper arm, forearm and hand,
+ * "into my arm" only its top. Parts of the same limb share the side said for any of them.
+ */
+function alongLimbs(tokens: readonly string[], reading: SitesReading): NamedSite[] {
+  const live = reading.mentions.filter((m) => !m.negated && m.aside === undefined);
+  const downTo = findAll(tokens, DOWN_TO_LEX);
+  const out: NamedSite[] = [];
+  const add = (region: Region, side: Side | undefined) => {
+    const existing = out.find((s) => s.region === region);
+    if (!existing) out.push(side ? { region, side } : { region });
+    else if (side) existing.side = combine(existing.side, side);
+  };
+  live.forEach((m, i) => {
+    const limb = limbOf(m.region);
+    const vague = m.could === LEGS || m.could === ARMS;
+    if (!limb) return add(m.region, m.side);
+    if (vague) {
+      const end = live.slice(i + 1).find((e) => limb.includes(e.region) && e.could === undefined && sentenceOf(tokens, e.start) === sentenceOf(tokens, m.start));
+      const endAt = end ? limb.indexOf(end.region) : limb.length - 1;
+      const justInto = enteredBy(tokens, m.start);
+      limb.forEach((part, n) => {
+        if (n < endAt && !JOINTS.has(part) && (!justInto || n === 0)) add(part, m.side ?? end?.side);
+      });
+      return;
+    }
+    add(m.region, m.side);
+    if (downTo.some((d) => d.end <= m.start && tokens.slice(d.end, m.start).every((t) => FILLERS.has(t) || SIDE_WORDS.has(t)))) {
+      limb.forEach((part, n) => {
+        if (n < limb.indexOf(m.region) && !JOINTS.has(part)) add(part, m.side);
+      });
+    }
+  });
+  for (const group of SIDE_GROUPS) {
+    const sides = new Set(out.filter((s) => group.includes(s.region) && (s.side === 'left' || s.side === 'right' || s.side === 'both')).map((s) => s.side));
+    if (sides.size !== 1) continue;
+    const [side] = sides;
+    for (const s of out) if (group.includes(s.region) && (s.side === undefined || s.side === 'centre')) s.side = side!;
+  }
+  return out;
+}
+
+/** "into my chest and left arm": entered, not travelled down ("down into both legs" travels). */
+function enteredBy(tokens: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t === 'into') return tokens[i - 1] !== 'down';
+    if (t === 'down' || CLAUSE_END.has(t)) return false;
+  }
+  return false;
+}
+
 export function parseSpread(text: string): Understood<SitesAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
-    const reading = readSites(tokens);
-    const answer = { sites: reading.sites, excluded: reading.excluded };
-    if (reading.sites.length > 0) return ok(answer, joinNotes(reading.notes));
-    if (reading.excluded.length > 0 || findAll(tokens, STAYS_PUT).length > 0) return ok(answer);
+    const tokens = expandSharedNouns(tokenise(splitClitics(text)));
+    const reading = readSites(tokens, 'spread');
+    // Symptoms along the path of the spread count as spread ("down my leg, and my foot goes numb").
+    const limbs = reading.mentions.filter((m) => !m.negated && m.aside === undefined && (m.could === LEGS || m.could === ARMS)).map((m) => limbOf(m.region));
+    for (const m of reading.mentions) if (m.aside === 'symptom' && limbs.includes(limbOf(m.region))) delete m.aside;
+    const sites = alongLimbs(tokens, reading);
+    const answer = { sites, excluded: reading.excluded.filter((r) => !sites.some((s) => s.region === r)) };
+    if (sites.length > 0) {
+      if (reading.alternatives) return miss('ambiguous', 'two_regions');
+      return ok(answer, joinNotes(reading.notes.filter((n) => !/^(leg|arm) taken/.test(n))));
+    }
+    // Ruled out, said to stay put, or only in the past or someone else's: no spread now.
+    if (reading.excluded.length > 0 || reading.mentions.length > 0 || findAll(tokens, STAYS_PUT).length > 0) return ok(answer);
     return miss('not_understood', reading.sideOnly ? 'side_only' : undefined);
   });
 }
@@ -281,26 +696,42 @@ const ORDINALS: Readonly<Record<string, number>> = {
   '6': 6, seventh: 7, '7': 7, eighth: 8, '8': 8, ninth: 9, '9': 9,
 };
 const EQUALLY = new Set(['both', 'equally', 'equal', 'same', 'all', 'either', 'each']);
+/** "lower", "middle" on their own at the primary question pick the back region at that level, when offered. */
+const LEVEL_WORDS: ReadonlyArray<readonly [Region, readonly string[]]> = [
+  ['lower_back', ['lower', 'low', 'bottom']],
+  ['mid_back', ['middle', 'mid']],
+  ['upper_back', ['upper', 'top']],
+];
+/** "the one in the middle" of three choices. */
+const MIDDLE = new Set(['middle', 'mid']);
+/** Said of the worse one ("the headaches are worse") or of the lesser one ("the wrist is just annoying"). */
+const WORSE_WORDS = new Set(['worse', 'worst', 'most', 'mostly', 'mainly', 'main', 'biggest', 'bigger', 'more']);
+const LESSER_WORDS = new Set(['just', 'only', 'annoying', 'less', 'minor', 'comes', 'fine', 'better', 'ok', 'okay', 'bit', 'occasionally', 'sometimes']);
 
 export function parsePrimary(text: string, candidates: Region[]): Understood<Region> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
+    const tokens = tokenise(splitClitics(text));
     const offered = Array.isArray(candidates) ? candidates : [];
-    const reading = readSites(tokens);
-    const chosen: Region[] = [];
+    const reading = readSites(tokens, 'any');
+    const picks_: Array<{ region: Region; start: number }> = [];
     let unoffered = false;
     for (const m of reading.mentions) {
-      if (m.negated) continue;
-      const pick = offered.includes(m.region) ? m.region : m.could?.find((c) => offered.includes(c));
-      if (pick === undefined) unoffered = true;
-      else if (!chosen.includes(pick)) chosen.push(pick);
+      if (m.negated || (m.aside !== undefined && m.aside !== 'symptom')) continue;
+      const fits = offered.includes(m.region) ? [m.region] : (m.could ?? []).filter((c) => offered.includes(c));
+      // "my back" when both the upper and lower back are on offer does not say which.
+      if (fits.length > 1 && !offered.includes(m.region)) return miss('ambiguous');
+      if (m.could && m.could.filter((c) => offered.includes(c)).length > 1) return miss('ambiguous');
+      if (fits.length === 0) unoffered = true;
+      else picks_.push({ region: fits[0]!, start: m.start });
     }
+    const chosen = [...new Set(picks_.map((p) => p.region))];
     if (chosen.length === 1) return ok(chosen[0]!);
     if (chosen.length > 1) {
       // "neck more than back", "neck rather than shoulder": the first one named wins.
       if (tokens.includes('than')) return ok(chosen[0]!);
-      return miss('ambiguous');
+      const pick = byClause(tokens, picks_);
+      return pick ? ok(pick) : miss('ambiguous');
     }
 
     const picks = new Set<number>();
@@ -315,8 +746,37 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
       const region = offered[only - 1];
       return region === undefined ? miss('out_of_range') : ok(region);
     }
+    // "lower" with the lower back on offer; "middle one" of three.
+    const levels = LEVEL_WORDS.filter(([region, words]) => offered.includes(region) && tokens.some((t) => words.includes(t))).map(([region]) => region);
+    if (levels.length === 1) return ok(levels[0]!);
+    if (offered.length % 2 === 1 && offered.length > 1 && tokens.some((t) => MIDDLE.has(t))) return ok(offered[(offered.length - 1) / 2]!);
     if (unoffered) return miss('not_offered');
     if (tokens.some((t) => EQUALLY.has(t))) return miss('ambiguous');
     return miss('not_understood');
   });
+}
+
+/**
+ * Two regions named in separate clauses: a correction takes the last ("neck, actually no, the headaches are
+ * worse"); the one said to be worse wins; one said to be lesser ("the wrist is just annoying") loses.
+ */
+function byClause(tokens: readonly string[], picks: ReadonlyArray<{ region: Region; start: number }>): Region | undefined {
+  const corrected = afterLastCorrection(tokens, picks.map((p) => ({ ...p, end: p.start + 1 })));
+  const left = [...new Set(corrected.map((p) => p.region))];
+  if (left.length === 1) return left[0];
+  const clauses = picks.map((p) => clauseWords(tokens, p.start));
+  if (new Set(clauses.map((c) => c.id)).size < picks.length) return undefined;
+  const worse = picks.filter((_, k) => clauses[k]!.words.some((t) => WORSE_WORDS.has(t)));
+  if (new Set(worse.map((p) => p.region)).size === 1) return worse[0]!.region;
+  const notLesser = picks.filter((_, k) => !clauses[k]!.words.some((t) => LESSER_WORDS.has(t)));
+  if (new Set(notLesser.map((p) => p.region)).size === 1) return notLesser[0]!.region;
+  return undefined;
+}
+
+function clauseWords(tokens: readonly string[], at: number): { id: number; words: string[] } {
+  let from = at;
+  while (from > 0 && !CLAUSE_END.has(tokens[from - 1]!)) from--;
+  let to = at;
+  while (to < tokens.length && !CLAUSE_END.has(tokens[to]!)) to++;
+  return { id: from, words: tokens.slice(from, to) };
 }

@@ -1,89 +1,392 @@
 // Why it started: "lifted a box at the gym", "stress at work", "desk job", "slept funny", "no idea".
 import type { Cause } from '../vocabulary.js';
-import { findAll, lexicon, negated } from './phrases.js';
+import { assert } from './assertions.js';
+import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
-type CauseWord = Cause | 'not_a_cause';
+/**
+ * Words whose cause depends on what else the patient says (see resolve() below):
+ *   sport     a sport or workout: strain; where they got hurt when an injury is named with it
+ *             ("rolled my ankle at netball"); overuse when done often ("tennis 4 times a week")
+ *   setting   a desk, laptop or screen: repetitive use, unless a posture word says what about it
+ *             ("hunched over my laptop", "fell asleep at my desk")
+ *   thing     bedding and furniture: posture, unless it is what was lifted ("lifting the mattress")
+ *   waking    "woke up with it": posture, unless the patient also says they don't know why
+ *   manner    "awkwardly": posture, unless it says how something was lifted or played in the same clause
+ *   stressor  a life event: stress, unless it is a purpose ("practising for my exam")
+ *   often     how much of a sport ("heaps", "4 times a week", "upped my kms")
+ *   all_day   sustained work ("all day", "8 hrs a day"): also makes an unlisted job task overuse
+ *   repeats   "over and over": a lift or a sport in the same clause is overuse; alone, overuse
+ *   resolved  "long healed", "that's gone": the events before it in that sentence are over
+ *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
+ */
+type Marker = 'sport' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'all_day' | 'repeats' | 'resolved' | 'vague';
+type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
   [
     'strain',
     [
-      'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'gym', 'sport', 'sports', 'footy', 'football', 'soccer',
-      'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey', 'surfing', 'overdid it', 'overdid', 'overdoing it',
-      'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained', 'workout', 'working out',
-      'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'moving house', 'moving furniture', 'gardening', 'weights',
-      'crossfit', 'tweaked', 'twisted', 'hit the gym', 'squats', 'deadlift', 'deadlifts', 'carrying', 'carried',
-      'marathon', 'hiking', 'cycling', 'pushed too hard', 'heavy', 'bent over', 'bending', 'reached', 'picked up', 'picking up',
-      'yoga', 'pilates', 'dancing', 'swimming', 'climbing', 'boxing', 'martial arts', 'bjj', 'skiing', 'snowboarding',
+      'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
+      'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
+      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried',
+      'pushed too hard', 'heavy', 'bending', 'manual handling', 'sprinting', 'reached', 'picked up', 'picking up',
+      // Heavy jobs around the house and yard.
+      'mowing', 'mowed', 'mowing the lawn', 'shovelling', 'shoveling', 'shovelled', 'shovel', 'digging', 'dug', 'pavers',
+      'laying pavers', 'paving', 'landscaping', 'pulling', 'pulling out', 'pushing', 'wrestling', 'hauling', 'hauled', 'dragging',
+      'dragged', 'unloaded', 'unloading', 'loading', 'renovating', 'renovation', 'renovations', 'renos', 'ripping up',
+      'doing too much', 'did too much', 'done too much', 'moving', 'moved house', 'removalist', 'firewood', 'chopping wood',
+      'chopping firewood', 'splitting wood', 'splitting firewood', 'cutting wood', 'shopping bags', 'bent down', 'bending down',
+      'pick up', 'pick something up', 'caught', 'catching', 'chasing', 'building', 'playing with the kids', 'rough housing',
+      'mucking around',
+      // Jobs that are mostly lifting and handling.
+      'aged care', 'labourer', 'bricklayer', 'scaffolder', 'landscaper',
+      // A sudden effort that "set it off".
+      'sneezed', 'sneeze', 'sneezing', 'something went', 'something gave', 'something popped', 'felt something go',
+    ],
+  ],
+  [
+    'sport',
+    [
+      'gym', 'sport', 'sports', 'gardening', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
+      'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
+      'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
+      'hit the gym', 'squats', 'deadlift', 'deadlifts', 'deadlifting', 'hike', 'marathon', 'hiking', 'cycling', 'yoga',
+      'pilates', 'dancing', 'swimming',
+      'climbing', 'boxing', 'martial arts', 'bjj', 'skiing', 'snowboarding', 'squash', 'rowing', 'rowing machine', 'paddling',
+      'kayaking', 'volleyball', 'badminton', 'ballet', 'dance', 'f45', 'hiit', 'bootcamp', 'boot camp', 'spin class', 'parkrun',
+      'park run', 'triathlon', 'half marathon', 'ironman', 'bike', 'bike ride', 'bike riding', 'biking', 'mountain biking',
+      'riding',
+      'horse riding', 'bushwalking', 'bushwalk', 'trail running', 'gymnastics', 'karate', 'judo', 'taekwondo', 'kickboxing',
+      'mma',
+      'muay thai', 'jiu jitsu', 'footy training', 'soccer training', 'netball training', 'at training', 'training session',
+      'skateboarding', 'skating', 'wakeboarding', 'waterskiing', 'baseball', 'softball', 'afl', 'oztag',
+      'touch footy', 'lawn bowls', 'pickleball', 'padel', 'water polo', 'push ups', 'pushups', 'press ups', 'pull ups',
+      'chin ups',
+      'burpees', 'lunges', 'kettlebell', 'kettlebells', 'bench press', 'sit ups', 'situps', 'crunches', 'leg day',
+      'personal trainer',
     ],
   ],
   [
     'stress',
     [
-      'stress', 'stressed', 'stressful', 'anxiety', 'anxious', 'tension', 'tense', 'work pressure', 'pressure', 'worry', 'worried',
-      'emotional', 'grief', 'burnout', 'burnt out', 'burned out', 'overwhelmed', 'clenching', 'grinding my teeth', 'teeth grinding', 'upset', 'depression',
-      'depressed', 'exams', 'deadlines', 'tough time', 'hard time',
+      'stress', 'stressed', 'stressful', 'stressing', 'stresses', 'stressing me out', 'anxiety', 'anxious', 'tension', 'tense',
+      'work pressure', 'pressure', 'worry', 'worried', 'emotional', 'grief', 'burnout', 'burnt out', 'burned out', 'overwhelmed',
+      'clenching', 'grinding my teeth', 'teeth grinding', 'upset', 'depression', 'depressed', 'tough time', 'hard time',
+    ],
+  ],
+  [
+    'stressor',
+    [
+      'exams', 'exam', 'deadlines', 'deadline', 'divorce', 'divorced', 'marriage breakdown', 'breakup', 'broke up', 'new boss',
+      'my boss',
+      'boss', 'wedding planning', 'planning a wedding', 'planning the wedding', 'planning my wedding', 'redundancy',
+      'made redundant', 'lost my job', 'funeral', 'bereavement', 'passed away', 'died', 'death', 'money worries', 'finances',
+      'mortgage', 'bills', 'debt', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
+      // Australian for overloaded.
+      'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
     ],
   ],
   [
     'repetitive_use',
     [
-      'desk work', 'desk', 'desk job', 'typing', 'computer', 'laptop', 'repetitive', 'repetition', 'repetitive strain', 'rsi',
-      'mouse', 'tools', 'same movement', 'same movements', 'training', 'overuse', 'overused', 'keyboard', 'office work', 'office job',
-      'gaming', 'playing guitar', 'guitar', 'piano', 'violin', 'knitting', 'sewing', 'factory', 'assembly line',
-      'screen', 'screens', 'writing', 'texting', 'scrolling', 'manual work', 'manual labour', 'hairdressing', 'trade',
-      'tradie', 'construction', 'on my feet all day', 'all day at work', 'over and over', 'every day at work',
+      'desk work', 'typing', 'repetitive', 'repetition', 'repetitive strain', 'rsi',
+      'mouse', 'tools', 'same movement', 'same movements', 'training', 'overuse', 'overused', 'keyboard',
+      'playing guitar', 'guitar', 'piano', 'violin', 'knitting', 'sewing', 'factory', 'assembly line',
+      'writing', 'texting', 'scrolling', 'manual work', 'manual labour', 'hairdressing', 'trade',
+      'tradie', 'construction', 'on my feet all day',
+      // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
+      'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
+      'barista',
+      'tamping', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
+      'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
+      'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
+      'drummer',
+      'cello', 'guitarist', 'pianist', 'violinist', 'musician', 'crochet', 'crocheting', 'embroidery', 'cross stitch', 'ironing',
+      'drilling', 'screwdriver', 'power tools', 'spanner', 'receptionist', 'admin', 'office worker', 'accountant',
+      'programmer', 'software', 'call centre', 'pruning', 'secateurs', 'clipping', 'trimming', 'kneeling',
     ],
   ],
+  ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job', 'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon']],
   [
     'injury',
     [
-      'fell', 'fall', 'a fall', 'fell over', 'fell off', 'accident', 'car crash', 'crash', 'car accident', 'injured', 'injury', 'hit',
+      'fell', 'fall', 'a fall', 'fell over', 'fell off', 'accident', 'car crash', 'crash', 'car accident', 'injured', 'injury',
+      'hit',
       'got hit', 'hit by', 'whiplash', 'tackle', 'tackled', 'slipped', 'slip', 'tripped', 'trip', 'knocked', 'bumped',
       'rolled my ankle', 'rolled', 'sprained', 'sprain', 'dislocated', 'broke', 'broken', 'fracture', 'fractured', 'collision',
-      'came off my bike', 'bike accident', 'assaulted', 'landed on', 'slipping', 'tripping',
+      'came off my bike', 'bike accident', 'assaulted', 'landed on', 'slipping', 'tripping', 'acl', 'tore', 'ruptured', 'rupture',
+      'came off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
+      'turned my ankle', 'stepped in a hole', 'missed a step', 'missed the step', 'landed awkwardly', 'landed badly',
+      'rear ended',
+      'rear end', 'prang', 'bingle', 'fender bender', 'hit by a car', 'knocked off', 'walked into', 'ran into', 'banged',
+      'bashed',
+      'whacked', 'smashed', 'jammed', 'stubbed', 'kicked by', 'punched', 'elbowed', 'concussion', 'old injury',
+      // Not "torn" alone: "turn my head" is one letter away.
+      'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
   ],
   [
     'posture',
     [
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
-      'slept weird', 'slept in a weird position', 'awkward position', 'awkward', 'sitting all day', 'sitting', 'sit all day',
-      'slouching', 'slouch', 'hunched', 'hunching', 'looking down at my phone', 'looking at my phone', 'on my phone', 'text neck',
-      'new pillow', 'pillow', 'bad chair', 'long drive', 'driving', 'woke up with it', 'woke up like this', 'woke up with',
-      'mattress', 'bad bed', 'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'couch', 'standing all day',
-      'breastfeeding', 'carrying my baby', 'wrong position', 'weird position', 'funny position', 'way i sleep', 'sleeping position',
-      'sleeping', 'how i sleep', 'sleep position',
+      'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
+      // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
+      'slouching', 'slouch', 'hunched', 'hunching', 'looking down at my phone',
+      'looking at my phone', 'on my phone', 'text neck', 'new pillow', 'bad chair', 'long drive', 'driving', 'bad bed',
+      'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'breastfeeding', 'carrying my baby',
+      'wrong position',
+      'weird position', 'funny position', 'way i sleep', 'sleeping position', 'sleeping', 'how i sleep', 'sleep position',
+      // A movement made awkwardly is about the position, not the load.
+      'reached awkwardly', 'reaching awkwardly',
+      // Held positions: holding, cradling, kneeling on the floor, under a car, arms or eyes overhead.
+      'holding', 'cradling', 'cradled', 'on my knees', 'under cars', 'under the car', 'under the house', 'under the sink',
+      'crouching', 'crouched', 'crawling', 'overhead', 'ceiling', 'painting', 'neck bent', 'bent neck', 'head down',
+      // Long sitting while travelling, and a makeshift or badly set up workstation.
+      'flight', 'long flight', 'long haul', 'flying', 'plane', 'wfh', 'working from home', 'work from home', 'kitchen table',
+      'dining table', 'standing desk', 'set up wrong', 'setup', 'ergonomics', 'hotel bed', 'new bed', 'old bed', 'soft bed',
+      'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
+      'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
+      'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
+      'crawl space', 'up ladders', 'electrician', 'painter', 'tiler', 'tiling', 'bent over', 'bending over',
+      'tractor', 'harvester', 'header', 'forklift', 'excavator',
+    ],
+  ],
+  ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
+  ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
+  // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").
+  ['manner', ['awkward', 'awkwardly']],
+  [
+    'other',
+    [
+      // Causes outside the categories that patients name plainly: footwear, age, hormones, a condition or an operation.
+      'new shoes', 'old shoes', 'bad shoes', 'wrong shoes', 'heels', 'getting older', 'getting old', 'old age', 'my age',
+      'ageing', 'aging', 'menopause', 'caught a cold', 'caught covid',
+      'perimenopause', 'pregnancy', 'pregnant', 'arthritis', 'wear and tear', 'surgery', 'operation', 'replacement',
+      'slipped disc', 'disc bulge', 'bulging disc',
+      // An illness's cough (and not "crouching", two letters away).
+      'coughing', 'coughed',
+      'age', 'ra', 'rheumatoid', 'lupus', 'birth', 'giving birth', 'gave birth', 'had a baby', 'postpartum', 'c section',
+      'caesarean', 'weight gain',
+      'put on weight', 'gained weight', 'overweight', 'hormones', 'hormonal', 'scoliosis', 'osteoarthritis', 'gout',
+      'flat feet', 'fibromyalgia', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
     ],
   ],
   [
     'unknown',
     [
-      'not sure', 'unsure', 'dont know', 'do not know', 'no idea', 'just started', 'no reason', 'nothing', 'nothing in particular',
+      'not sure', 'unsure', 'dont know', 'do not know', 'no idea', 'just started', 'no reason', 'nothing',
+      'nothing in particular',
       'no clue', 'out of nowhere', 'out of the blue', 'came on by itself', 'came on its own', 'just happened', 'it just happened',
       'cant remember', 'cant think', 'not certain', 'unknown', 'no particular reason', 'just appeared', 'gradually', 'no cause',
       'nothing specific', 'who knows', 'cant say',
+      // Onset without a cause, a denial of any event, and a fear voiced instead of a cause.
+      'this started', 'it started', 'no injury', 'no trauma', 'no accident', 'nothing happened', 'didnt do anything',
+      'hope its not', 'hope it isnt', 'hope its nothing', 'not really sure', 'not exactly sure', 'not a clue', 'no real idea',
+      'beats me', 'randomly', 'random', 'for no reason', 'on its own', 'by itself', 'crept up', 'came on slowly', 'over time',
+      'built up', 'nothing i know of', 'not that i know of', 'cant pinpoint',
     ],
   ],
-  ['not_a_cause', ['run down', 'run out', 'ran out', 'trip to', 'training course', 'long time', 'too much to', 'fall asleep', 'nothing else']],
+  [
+    'often',
+    [
+      'heaps', 'lots', 'a lot', 'times a week', 'times per week', 'days a week', 'km a week', 'kms a week', 'k a week',
+      'km per week',
+      'every morning', 'every night', 'every week', 'every weekend', 'daily', 'upped', 'upped it', 'bumped up', 'ramped up',
+      'increased', 'more than usual', 'kms', 'every saturday', 'every sunday', 'each week', 'weekly', 'most days',
+      'most mornings',
+      'twice a week', 'times a day', 'twice a day', 'every arvo', 'every afternoon', 'every evening', 'all the time',
+      'constantly',
+      'non stop', 'more often', 'doubled',
+    ],
+  ],
+  [
+    'all_day',
+    [
+      'all day', 'whole day', 'the whole day', 'every day', 'everyday', 'all shift', 'hours a day', 'hrs a day', 'hour a day',
+      'all day at work', 'every day at work', 'all night', 'every service', 'every shift', 'each shift', 'whole shift', 'hr days',
+      'hour days', 'for hours',
+    ],
+  ],
+  // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
+  ['repeats', ['over and over', 'again and again', 'repeatedly', 'volume']],
+  // Said to be over: "broke my collarbone years ago but that's long healed" is not this cause.
+  ['resolved', ['healed', 'long healed', 'fully recovered', 'recovered', 'all better', 'long gone', 'thats gone', 'fine now', 'all good now']],
+  [
+    'vague',
+    [
+      'run down', 'run out', 'ran out', 'trip to', 'training course', 'long time', 'too much to', 'fall asleep', 'nothing else',
+      // "fell for the cheap mattress": the idiom, not a fall; a trip away is not a stumble.
+      'fell for', 'camping trip', 'road trip', 'fishing trip', 'work trip', 'business trip', 'school trip', 'overhead locker',
+      // "if that matters" is not a mattress (a two-letter typo away).
+      'matters', 'matter', 'worried it', 'worried its', 'worried that', 'worried this', 'a bit worried', 'bit worried',
+      // Answers that point at a cause without naming it: ask what it was.
+      'same as last time', 'last time', 'same as before', 'same thing', 'everything', 'a bit of everything', 'all of the above',
+      // "when I bend over" says when it hurts, not what started it.
+      'bend over', 'bend down',
+      // Symptom and body words a typo away from a cause word: "paining" is not "painting", "foot" not "footy",
+      // "felt it go" not "fell", "splints" not "sprint"; a sensation of heaviness is not a heavy load.
+      'felt', 'slid', 'slide', 'sliding', 'paining', 'pains', 'crushing', 'shooting', 'foot', 'feet', 'shin splints', 'splints',
+      'feels heavy', 'feel heavy', 'heavy feeling', 'heavy like', 'like a weight', 'tennis elbow', 'golfers elbow',
+      'runners knee',
+      'jumpers knee',
+      'fault', 'my fault', 'own fault', 'you tell me', 'tell me', 'long story', 'something at work', 'got to do with', 'shopping',
+    ],
+  ],
 ]);
+
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'all_day', 'repeats', 'resolved', 'vague']);
+/** Events that happen to a body: "he had his fall" is someone else's. */
+const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
+/** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
+const AVERTED = new Set(['nearly', 'almost', 'cant', 'couldnt']);
+/** "practising for my exam": a stressor after "for" is the purpose, not the cause. */
+const PURPOSE = 'for';
+const PURPOSE_REACH = 3;
+/** A sport, a setting and what is said about them belong together within a clause; a comma does not end one. */
+const CLAUSE_ENDS = new Set(['.', ';', '!', '?', 'and', 'then', 'but', 'plus', 'also', 'however', 'though', 'although', 'whereas']);
+/** A message that opens like a question and has a question mark asks something back ("could it be my mattress?"). */
+const QUESTION_OPENERS = new Set([
+  'whats', 'could', 'can', 'do', 'does', 'did', 'is', 'are', 'was', 'will', 'would', 'should', 'what', 'which', 'how', 'why',
+  'who', 'where',
+  'when',
+]);
+
+/** Words read of one answer: a long ramble names its cause or its limits well before this. */
+const MAX_TOKENS = 120;
 
 export function parseCauses(text: string): Understood<Cause[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
+    // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
+    const tokens = tokenise(text).slice(0, MAX_TOKENS);
+    if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
     const found = findAll(tokens, LEXICON);
     const neg = negated(tokens, found);
-    const causes: Cause[] = [];
+    const asserted = assert(tokens, found);
+    const clause = clauseIds(tokens);
+    const sentence = sentenceIds(tokens);
+    // "broke it years ago but that's long healed": a resolved marker closes what came before it in its sentence.
+    const healed = found.filter((m) => m.value === 'resolved');
+    const isOver = (m: Match<CauseWord>) => healed.some((r) => sentence[r.start] === sentence[m.start] && r.start > m.start);
+    // A mention that is denied, someone else's, only feared, averted, or a purpose says nothing about this patient's cause.
+    const kept: Array<Match<CauseWord>> = [];
+    let dropped = false;
     found.forEach((m, k) => {
-      if (!neg[k] && m.value !== 'not_a_cause' && !causes.includes(m.value)) causes.push(m.value);
+      const a = asserted[k]!;
+      const drop =
+        neg[k] ||
+        (a.other && PHYSICAL.has(m.value)) ||
+        (a.hypothetical && m.value === 'other') ||
+        AVERTED.has(tokens[m.start - 1] ?? '') ||
+        (PHYSICAL.has(m.value) && isOver(m)) ||
+        (m.value === 'stressor' && isPurpose(tokens, m.start));
+      if (drop) dropped = true;
+      else kept.push(m);
     });
-    if (causes.length === 0) return miss('not_understood');
+    const has = (value: CauseWord, inClause?: number) => kept.some((m) => m.value === value && (inClause === undefined || clause[m.start] === inClause));
+    const causes: Cause[] = [];
+    kept.forEach((m) => {
+      const c = resolve(m, clause[m.start]!, has);
+      if (c !== null && !causes.includes(c)) causes.push(c);
+    });
+    if (causes.length === 0) {
+      // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
+      if (has('all_day') && namesATask(tokens)) return ok(['repetitive_use']);
+      // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
+      const named = kept.some((m) => !MARKERS.has(m.value) || m.value === 'vague');
+      return !named && !dropped && describesSomething(tokens) ? ok(['other']) : miss('not_understood');
+    }
     // A hedged cause is still a cause ("not sure, maybe lifting"): keep 'unknown' only when alone.
     const known = causes.filter((c) => c !== 'unknown');
     return ok(known.length > 0 ? known : causes);
   });
+}
+
+/** What one kept mention contributes, given the rest of the message. */
+function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, inClause?: number) => boolean): Cause | null {
+  switch (m.value) {
+    case 'sport':
+      if (has('injury', clause)) return null;
+      return has('often', clause) || has('all_day', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
+    case 'strain':
+      return has('repeats', clause) ? 'repetitive_use' : 'strain';
+    case 'setting':
+      return has('posture', clause) || has('thing', clause) ? null : 'repetitive_use';
+    case 'thing':
+      return has('strain', clause) || has('sport', clause) ? null : 'posture';
+    case 'waking':
+      return has('unknown') ? null : 'posture';
+    case 'manner':
+      return has('strain', clause) || has('sport', clause) ? null : 'posture';
+    case 'stressor':
+      return 'stress';
+    case 'often':
+    case 'all_day':
+    case 'resolved':
+    case 'vague':
+      return null;
+    case 'repeats':
+      return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
+    default:
+      return m.value;
+  }
+}
+
+function isPurpose(tokens: readonly string[], start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - PURPOSE_REACH; i--) {
+    if (tokens[i] === PURPOSE) return true;
+    if (CLAUSE_ENDS.has(tokens[i]!) || tokens[i] === ',') return false;
+  }
+  return false;
+}
+
+/** "in and out of the car", "up and down the stairs": a pair, not two clauses. */
+const PAIRS: Readonly<Record<string, string>> = { in: 'out', up: 'down', back: 'forth', on: 'off' };
+
+function clauseIds(tokens: readonly string[]): number[] {
+  let id = 0;
+  return tokens.map((t, i) => {
+    const paired = t === 'and' && PAIRS[tokens[i - 1] ?? ''] === tokens[i + 1];
+    return CLAUSE_ENDS.has(t) && !paired ? ++id : id;
+  });
+}
+
+const SENTENCE_ENDS = new Set(['.', ';', '!', '?']);
+function sentenceIds(tokens: readonly string[]): number[] {
+  let id = 0;
+  return tokens.map((t) => (SENTENCE_ENDS.has(t) ? ++id : id));
+}
+
+/** Words that say nothing about a cause on their own. */
+const NO_CAUSE_WORDS = new Set([
+  'it', 'its', 'hurts', 'hurt', 'hurting', 'pain', 'painful', 'sore', 'aches', 'ache', 'aching', 'really', 'very', 'just', 'the',
+  'my',
+  'and', 'but', 'bad', 'badly', 'lots', 'much', 'thing', 'things', 'dont', 'know', 'what', 'this', 'that', 'there', 'here',
+  'have',
+  'been', 'with', 'from', 'when', 'then', 'some', 'like', 'kind', 'sort', 'stuff', 'yeah', 'yes', 'okay', 'sure', 'well', 'umm',
+  // Where and since when are answers to other questions, not a cause.
+  'about', 'around', 'lower', 'upper', 'back', 'neck', 'shoulder', 'knee', 'since', 'weeks', 'days', 'months', 'years', 'week',
+  'month', 'year', 'ages', 'left', 'right', 'side', 'both', 'worse', 'better', 'mostly', 'always', 'sometimes', 'maybe', 'reckon',
+  'think', 'guess', 'probably',
+  // Symptoms and their course are not causes.
+  'tingling', 'burning', 'throbbing', 'stabbing', 'numb', 'numbness', 'getting', 'weaker', 'stiff', 'stiffness', 'swollen',
+  'needles', 'pins',
+  // Work alone is where, not what: "work mostly" needs asking what about work.
+  'work', 'job',
+  // A person alone ("my husband") does not say what about them: lifting them, worry, a knock? Ask.
+  'husband', 'wife', 'partner', 'hubby', 'kids', 'kid', 'son', 'daughter', 'teenager', 'mum', 'dad', 'mother', 'father', 'family',
+]);
+
+/** A doing word that is not a symptom ("tamping", "sorting parcels"), for work done all day. */
+function namesATask(tokens: readonly string[]): boolean {
+  return describesSomething(tokens) && tokens.some((t) => t.length >= 5 && t.endsWith('ing') && !NO_CAUSE_WORDS.has(t));
+}
+
+/** Two or more real words naming something ("painting the ceiling", "getting old"), not a lone typo or a complaint. */
+function describesSomething(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => /^[a-z]{2,}$/.test(t));
+  return words.length >= 2 && words.some((w) => w.length >= 4 && !NO_CAUSE_WORDS.has(w));
 }

@@ -12,12 +12,16 @@ const SKIP = lexicon<true>([
     [
       'no thanks', 'no thank you', 'skip', 'skip it', 'skip this', 'no', 'nope', 'nah', 'rather not', 'id rather not', 'not now',
       'dont want to', 'i dont want to', 'pass', 'no need', 'not needed', 'leave it', 'none', 'not today', 'no contact', 'prefer not',
-      'id prefer not', 'not interested',
+      'id prefer not', 'not interested', 'its ok', 'its fine', 'ill ring', 'ill call', 'i will call', 'ill book', 'ill book online',
+      'ill call you', 'ill phone', 'ill ring you', 'dont call', 'no ta', 'nah ta', 'all good', 'im good', 'not necessary', 'ill do it myself',
+      'ill contact', 'ill be in touch', 'i will book',
     ],
   ],
 ]);
 
 const Email = z.email();
+/** The contract needs a name; this says plainly that the patient gave none. */
+export const NAME_NOT_GIVEN = '(name not given)';
 /** E.164 allows 15 digits; fewer than 8 is not a number anyone can be called back on. */
 const MIN_PHONE_DIGITS = 8;
 const MAX_PHONE_DIGITS = 15;
@@ -193,8 +197,8 @@ export function parseContact(text: string): Understood<ContactAnswer> {
       if (name) return miss('not_understood', 'phone_or_email_missing');
       return miss('not_understood');
     }
-    if (!name) return miss('not_understood', 'name_missing');
-    const answer: ContactAnswer = { kind: 'contact', name };
+    // A number or email alone is still a way to reach the patient: kept, with the name marked as not given.
+    const answer: ContactAnswer = { kind: 'contact', name: name ?? NAME_NOT_GIVEN };
     if (phone) answer.phone = phone.text;
     if (email.valid) answer.email = email.valid.text;
     if (times) answer.preferredTimes = times.text;

@@ -1,37 +1,98 @@
 // How much a movement is limited: none / some / a lot / unable.
 import type { Difficulty } from '../vocabulary.js';
-import { findAll, lexicon, negated } from './phrases.js';
+import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
-const LEXICON = lexicon<Difficulty>([
+/**
+ * Words that qualify a level rather than give one (applied in parseDifficulty):
+ *   not_done    the patient does not do it anyway ("n/a I don't run", "haven't run in years"): none, if nothing else is said
+ *   must_stop   they do it until they have to stop: how long decides ("10 mins then I have to sit" a lot, "an hour" some)
+ *   partly      "can't … properly / for long / wide enough": can do it, not fully, so a lot rather than unable
+ *   other_way   "switched to the left", "use the other arm": done another way, so a lot rather than unable
+ *   only        "… is all", "only when I turn quick": limited in some circumstances, so some at most
+ */
+type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only';
+type DifficultyWord = Difficulty | Qualifier;
+
+const LEXICON = lexicon<DifficultyWord>([
   [
     'unable',
     [
       'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
-      'incapable', 'stopped', 'given up', 'gave up',
+      'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
+      'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
     ],
   ],
   [
     'a_lot',
     [
-      'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult', 'severe',
+      'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
+      'severe',
       'severely', 'badly', 'really', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
-      'so hard', 'super hard', 'really bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'heaps', 'loads',
-      'really difficult', 'painful', 'very painful', 'a heap', 'hugely',
+      'so hard', 'super hard', 'really bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
+      'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
+      // Australian for quite a lot, not a little.
+      'a fair bit',
+      // Idioms for very hard.
+      'nightmare', 'a nightmare', 'killer', 'a killer', 'killing me', 'kills me', 'hell', 'the worst', 'agony', 'excruciating',
+      'unbearable', 'torture', 'brutal', 'horrible', 'horrendous', 'shocking', 'buggered', 'a mission', 'a battle',
+      'a huge effort',
+      'dread', 'dreading', 'takes ages', 'takes me ages', 'takes forever', 'takes a long time', 'very slowly', 'really slow',
+      'hobbling', 'hobble', 'shuffling', 'shuffle', 'like an old man', 'like an old woman', 'like an old lady', 'very limited',
+      // Sleep broken by it.
+      'barely', 'hardly', 'constant', 'no position helps', 'wakes me', 'wakes me up', 'keeps me up', 'keeps me awake',
+      'keeps waking me', 'up all night', 'toss and turn', 'tossing and turning', 'cant get comfy', 'cant get comfortable',
+      // Stopped because of it ("don't run anymore because of the pain").
+      'because of it', 'because of the pain', 'since it happened', 'since this started', 'since it started',
+      // A hedged "can't" is a lot, not unable ("can't really turn", "can only open one finger").
+      'cant really', 'cant quite', 'cant properly', 'can only', 'cant do much', 'cant walk far', 'cant go far',
+      // Avoiding it, or a particular activity ruled out.
+      'avoid', 'avoiding', 'just dont', 'too scared', 'scared to', 'afraid to', 'out of the question', 'off the cards',
+      'off the menu', 'no go', 'a no go', 'soft food', 'light duties', 'restricted duties', 'nothing over',
+      // Needing someone else, or a rail, to do it.
+      'helps me', 'help me', 'helping me', 'has to help', 'does it for me', 'do it for me', 'everything for me', 'for me now',
+      'need help', 'needs help', 'with help', 'walking stick', 'a stick', 'walker', 'pull myself up', 'push myself up',
+      'use my arms', 'using my arms', 'one at a time', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
+      'on my bum', 'handrail', 'hand rail', 'rail', 'sideways', 'need a hand', 'to help me', 'to help', 'does all the',
+      'does it all',
+      'does it now', 'has to do it', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
+      'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
+      'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
     ],
   ],
   [
     'some',
     [
-      'a bit', 'a little', 'a little bit', 'some', 'slightly', 'slight', 'mild', 'mildly', 'sometimes', 'bit', 'kind of', 'sort of',
+      'a bit', 'a little', 'a little bit', 'some', 'slightly', 'slight', 'mild', 'mildly', 'sometimes', 'bit', 'kind of',
+      'sort of',
       'somewhat', 'a touch', 'moderate', 'moderately', 'manageable', 'a bit hard', 'a bit difficult', 'a little hard',
-      'a little difficult', 'slightly hard', 'slightly difficult', 'occasionally', 'not much', 'not a lot', 'not very', 'not too bad',
-      'not bad', 'not that bad', 'not too much', 'a tad', 'minor', 'a little sore', 'a bit sore', 'bit sore', 'stiff', 'a little stiff',
-      'a bit stiff', 'uncomfortable', 'some difficulty', 'bit hard', 'bit difficult', 'ok but sore', 'a fair bit', 'but it hurts',
+      'a little difficult', 'slightly hard', 'slightly difficult', 'occasionally', 'not much', 'not a lot', 'not very',
+      'not too bad',
+      'not bad', 'not that bad', 'not too much', 'a tad', 'minor', 'a little sore', 'a bit sore', 'bit sore', 'stiff',
+      'a little stiff',
+      'a bit stiff', 'uncomfortable', 'some difficulty', 'bit hard', 'bit difficult', 'ok but sore', 'but it hurts',
       'it hurts', 'hurts', 'i manage', 'manage', 'with pain', 'sore', 'slower', 'takes longer', 'careful',
+      'minimal', 'minimally', 'not great', 'not good', 'uncomfy', 'discomfort', 'annoying', 'annoys me', 'irritating',
+      'bothers me',
+      'bugs me', 'doesnt hurt much', 'a little bit', 'little bit', 'tiny bit', 'a wee bit', 'a smidge', 'bit of trouble',
+      'mostly fine', 'mostly ok', 'mainly fine', 'generally fine', 'not too hard', 'could be better', 'so so', 'tricky',
+      'awkward',
+      'niggle', 'niggly', 'niggles', 'tight', 'tightness', 'catches', 'achy', 'aches', 'aching', 'tender', 'slow', 'slowly',
+      'carefully', 'gently', 'take it easy', 'take it slow', 'doable', 'get by', 'i get by', 'cope', 'coping', 'push through',
+      'bearable', 'tolerable', 'bites', 'stabs', 'feel it', 'i feel it', 'not as easy', 'not as well', 'not like before',
+      'on and off', 'off and on', 'some days', 'now and then', 'at times', 'from time to time', 'end of the day',
+      'if i overdo it', 'if i do too much', 'fine unless', 'ok unless', 'okay unless', 'fine except', 'ok except', 'limited',
+      'ish', 'okish', 'takes a while', 'takes me a while', 'a while', 'worse', 'eventually', 'get there', 'shoots', 'shooting',
+      'managing',
+      // It hurts when done, or sets the pain off, but it gets done.
+      'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
+      'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on',
+      // Fine only with a condition or a painkiller.
+      'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
+      'ibuprofen', 'voltaren',
     ],
   ],
   [
@@ -41,6 +102,46 @@ const LEXICON = lexicon<Difficulty>([
       'not really', 'easy', 'easily', 'normal', 'all good', 'no issues', 'no issue', 'not limited', 'no limits', 'no limit',
       'not affected', 'unaffected', 'nothing', 'never', 'no different', 'same as before', 'as normal', 'ok', 'okay', 'no change',
       'not an issue', 'not a problem', 'can do it fine', 'i can', 'can do it', 'no bother', 'not bothered',
+      'nil', 'alright', 'comfy', 'comfortable', 'like a log', 'doesnt hurt', 'dont hurt', 'not sore', 'no pain', 'good',
+      'perfect',
+      'perfectly', 'no worries', 'no dramas', 'no probs', 'all fine', 'no biggie', 'not bad at all', 'doesnt bother me',
+      'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'no effect', 'no impact', 'manage fine', 'as usual',
+      'like normal', 'a breeze',
+    ],
+  ],
+  [
+    'not_done',
+    [
+      'n/a', 'not applicable', 'doesnt apply', 'not relevant', 'in years', 'for years', 'dont do that', 'dont do it anyway',
+      'dont run', 'dont really run', 'dont jog', 'dont play', 'dont lift', 'dont kneel', 'dont squat', 'dont drive', 'dont type',
+      'never run', 'not a runner', 'havent run', 'havent played', 'no need to',
+    ],
+  ],
+  [
+    'must_stop',
+    [
+      'have to sit', 'have to stop', 'have to turn', 'have to get up', 'have to lie', 'have to rest', 'have to move',
+      'have to change',
+      'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
+      'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
+      'need a rest',
+      'have to pull over', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+    ],
+  ],
+  [
+    'partly',
+    [
+      'properly', 'for long', 'for very long', 'enough', 'fully', 'all the way', 'the whole way', 'as much', 'as far', 'as high',
+      'as well', 'more than', 'longer than', 'without pain', 'without it hurting', 'far', 'too far', 'very far', 'heavy',
+      'anything heavy',
+    ],
+  ],
+  ['other_way', ['switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently']],
+  [
+    'only',
+    [
+      'is all', 'thats all', 'only when', 'only if', 'only after', 'only first thing', 'only at night', 'only in the morning',
+      'only in the mornings', 'only sometimes', 'only occasionally', 'only on bad days', 'just when',
     ],
   ],
 ]);
@@ -49,23 +150,91 @@ const SOFTENERS = new Set(['a', 'bit', 'slightly', 'somewhat', 'kind', 'sort', '
 
 /** When a reply mixes levels ("no, I can't"), the most limited reading is the one to act on. */
 const SEVERITY: Readonly<Record<Difficulty, number>> = { none: 0, some: 1, a_lot: 2, unable: 3 };
+const LEVELS: ReadonlySet<DifficultyWord> = new Set<DifficultyWord>(['none', 'some', 'a_lot', 'unable']);
+
+/** The scale's own words, given first and then explained ("none, neck moves fine, just sore at the computer"). */
+const SCALE_ANSWERS = new Set([
+  'none', 'some', 'a bit', 'a little', 'a little bit', 'little bit', 'bit', 'a lot', 'alot', 'heaps', 'lots', 'a fair bit',
+  'very', 'unable',
+  'not at all', 'slightly', 'a tad',
+]);
+/** "some or a lot", "some/a lot", "between some and a lot". */
+const ALTERNATIVES = new Set(['or', '/', 'or maybe', 'to', 'maybe']);
+const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
+/** "X is a killer, short ones ok": a hard part and an easy part is some, not a lot. */
+const EASE = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'comfy', 'all good', 'no problem', 'easy']);
+const CLAUSE_ENDS = new Set([',', '.', ';', '!', '?', 'but', 'though', 'tho', 'although', 'however', 'whereas', 'except']);
+/** How long they last before they must stop: minutes is a lot, an hour or more some. */
+const SHORT_SPANS = new Set(['sec', 'secs', 'seconds', 'min', 'mins', 'minute', 'minutes', 'moment', 'steps', 'metres', 'meters', 'm', 'block']);
+/** A message that opens like a question and has a question mark asks something back ("which side, the sore one?"). */
+const QUESTION_OPENERS = new Set([
+  'could', 'can', 'do', 'does', 'did', 'is', 'are', 'was', 'will', 'would', 'should', 'what', 'which', 'how', 'why', 'who',
+  'where',
+  'when',
+]);
+/** Where the patient limits the answer to some circumstances by opening with it ("only tight lids"). */
+const LIMITING_OPENERS = new Set(['only']);
+
+/** Words read of one answer: a long ramble names its cause or its limits well before this. */
+const MAX_TOKENS = 120;
 
 export function parseDifficulty(text: string): Understood<Difficulty> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
+    // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
+    const tokens = tokenise(text).slice(0, MAX_TOKENS);
+    if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
     const found = findAll(tokens, LEXICON);
+    const phrase = (m: Match<DifficultyWord>) => tokens.slice(m.start, m.end).join(' ');
+
+    // "some or a lot, hard to say": two levels offered as alternatives is a question for the patient.
+    for (let k = 1; k < found.length; k++) {
+      const a = found[k - 1]!;
+      const b = found[k]!;
+      const joiner = tokens.slice(a.end, b.start).join(' ');
+      const between = tokens[a.start - 1] === 'between' && joiner === 'and';
+      if (LEVELS.has(a.value) && LEVELS.has(b.value) && a.value !== b.value && (ALTERNATIVES.has(joiner) || between)) {
+        return miss('ambiguous');
+      }
+    }
+    const first = found[0];
+    if (first && first.start === 0 && LEVELS.has(first.value) && SCALE_ANSWERS.has(phrase(first)) && AFTER_ANSWER.has(tokens[first.end] ?? '')) {
+      return ok(first.value as Difficulty);
+    }
+
     const neg = negated(tokens, found);
+    const has = (q: Qualifier) => found.some((m) => m.value === q);
+    const clause = clauseIds(tokens);
     let best: Difficulty | null = null;
+    let hardClause = -1;
     found.forEach((m, k) => {
-      let level: Difficulty | null = m.value;
+      if (!LEVELS.has(m.value)) return;
+      let level: Difficulty | null = m.value as Difficulty;
       // "a bit painful" is some difficulty, not a lot: the softener governs the word after it.
       const prev = found[k - 1];
       if (level === 'a_lot' && prev?.value === 'some' && m.start - prev.end <= 1 && SOFTENERS.has(tokens[prev.start]!)) level = null;
       // "not hard" still says something; "not fine" alone does not say how much.
       if (neg[k]) level = level === 'unable' ? 'a_lot' : level === 'a_lot' ? 'some' : null;
+      if (level === 'a_lot') hardClause = clause[m.start]!;
       if (level !== null && (best === null || SEVERITY[level] > SEVERITY[best])) best = level;
     });
+    // Done another way, or not fully: a lot, not unable.
+    if (best === 'unable' && (has('partly') || has('other_way'))) best = 'a_lot';
+    // Hard one way, fine another ("gum is a no go but normal food is ok"): some.
+    if (best === 'a_lot' && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== hardClause)) best = 'some';
+    // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.
+    if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = best === null || SEVERITY[best] > SEVERITY.some ? 'some' : best;
+    // Lasting only minutes before having to stop is a lot; longer is some.
+    if (has('must_stop')) {
+      const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
+      if (best === null || SEVERITY[lasts] > SEVERITY[best]) best = lasts;
+    }
+    if (best === null && has('not_done')) best = 'none';
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+function clauseIds(tokens: readonly string[]): number[] {
+  let id = 0;
+  return tokens.map((t) => (CLAUSE_ENDS.has(t) ? ++id : id));
 }

@@ -14,7 +14,7 @@ const MAX_WEEKS = 80 * YEAR;
 const UNITS: ReadonlyArray<readonly [string, number, readonly string[]]> = [
   ['minute', 1 / 10080, ['min', 'mins']],
   ['hour', 1 / 168, ['hr', 'hrs', 'h']],
-  ['day', DAY, ['d', 'dy', 'dys']],
+  ['day', DAY, ['d', 'dy', 'dys', 'dyas', 'dayz', 'daus']],
   ['week', 1, ['wk', 'wks', 'w']],
   ['fortnight', 2, []],
   ['month', MONTH, ['mth', 'mths', 'mnth', 'mnths', 'mo', 'mos', 'mon', 'm']],
@@ -43,8 +43,9 @@ function unitAt(tok: string | undefined): Unit | null {
 const isPlural = (tok: string): boolean => tok.length > 3 && tok.endsWith('s');
 
 const RELATIVE = lexicon<number>([
-  [0, ['today', 'this morning', 'this afternoon', 'this evening', 'tonight', 'just now', 'earlier today', 'few hours ago', 'an hour ago']],
-  [DAY, ['yesterday', 'last night', 'overnight']],
+  [0, ['today', 'this morning', 'this afternoon', 'this evening', 'tonight', 'just now', 'earlier today', 'few hours ago', 'an hour ago', 'this arvo']],
+  [DAY, ['yesterday', 'last night', 'overnight', 'yesterday arvo', 'yesterday afternoon', 'yesterday morning']],
+  [2, ['week before last', 'the week before last', 'fortnight ago', 'a fortnight ago']],
   [2 * DAY, ['day before yesterday', 'the day before yesterday']],
   [1, ['last week', 'past week']],
   [MONTH, ['last month', 'past month']],
@@ -71,6 +72,8 @@ interface Quantity {
 function readQuantity(tokens: readonly string[], i: number): Quantity | null {
   const tok = tokens[i];
   if (tok === 'half' && (tokens[i + 1] === 'a' || tokens[i + 1] === 'an')) return { value: 0.5, end: i + 2 };
+  // "about half year" (ESL): half straight before the unit.
+  if (tok === 'half' && unitAt(tokens[i + 1])) return { value: 0.5, end: i + 1 };
   if ((tok === 'a' || tok === 'an') && tokens[i + 1] === 'half') return { value: 0.5, end: i + 2 };
   const vague = readVagueAmount(tokens, i);
   if (vague) return vague;
@@ -87,6 +90,22 @@ function readQuantity(tokens: readonly string[], i: number): Quantity | null {
 interface Found extends Reading {
   start: number;
   end: number;
+  /** From a phrase like "last year" rather than an amount. */
+  relative?: boolean;
+}
+
+const CORRECTIONS = lexicon<true>([[true, ['sorry no', 'no sorry', 'sorry', 'i mean', 'actually', 'make that', 'no wait', 'wait']]]);
+
+/** The bands of PRODUCT.md §3, for telling two answers apart. */
+function durationBand(weeks: number): string {
+  return weeks < 6 ? 'acute' : weeks <= 12 ? 'subacute' : 'chronic';
+}
+
+function describe(weeks: number): string {
+  if (weeks < 1) return `${Math.max(1, Math.round(weeks * 7))} days`;
+  if (weeks < 9) return `${Math.round(weeks)} weeks`;
+  if (weeks < 104) return `${Math.round(weeks / MONTH)} months`;
+  return `${Math.round(weeks / YEAR)} years`;
 }
 
 /** A quantity and its unit starting at i, with ranges ("2-3 weeks", "a week or two") read as the longer. */
@@ -98,12 +117,13 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   let j = first.end;
 
   const denominator = tokens[j] === '/' ? FRACTION_UNITS[tokens[j + 1] ?? ''] : undefined;
-  if (denominator !== undefined && isDigitToken(tokens[i])) return { weeks: value * denominator, start: i, end: j + 2 };
+  // "C6/7", "L5/S1" are spinal levels, not 6/7 of a week.
+  if (denominator !== undefined && isDigitToken(tokens[i]) && !['c', 'l', 't', 's'].includes(tokens[i - 1] ?? '')) return { weeks: value * denominator, start: i, end: j + 2 };
 
   if (RANGE_LINKS.has(tokens[j] ?? '')) {
     const second = readNumber(tokens, j + 1);
     if (second && unitAt(tokens[second.end])) {
-      value = Math.max(value, second.value);
+      value = (value + second.value) / 2;
       ranged = true;
       j = second.end;
     }
@@ -115,8 +135,9 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   }
   const unit = unitAt(tokens[j]);
   if (!unit) return null;
-  // "I'm 45 years old" is an age, not a duration.
+  // "I'm 45 years old" is an age and "30 wks pregnant" a pregnancy, not how long it has hurt.
   if (tokens[j + 1] === 'old' || tokens[i - 1] === 'aged' || tokens[i - 1] === 'age') return null;
+  if (['pregnant', 'preg', 'gestation', 'along'].includes(tokens[j + 1] ?? '') || tokens[j + 2] === 'pregnant') return null;
   // Single letters are units only straight after digits ("3d", "2y"), never after words.
   if (unit.letter && !isDigitToken(tokens[i])) return null;
   let end = j + 1;
@@ -126,26 +147,157 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   } else if (RANGE_LINKS.has(tokens[end] ?? '')) {
     const more = readNumber(tokens, end + 1);
     if (more && !unitAt(tokens[more.end]) && more.value > value) {
-      value = more.value;
+      value = (value + more.value) / 2;
       ranged = true;
       end = more.end;
     }
   }
   const negative = tokens[i - 1] === 'minus' || (tokens[i - 1] === '-' && readNumber(tokens, i - 2) === null && !unitAt(tokens[i - 2]));
   const found: Found = { weeks: value * unit.weeks, start: i, end };
-  if (ranged) found.note = 'took the longer end of the range';
+  if (ranged) found.note = 'took the middle of the range';
+  // "under a week", "less than a month": a little short of the amount.
+  if (['under', 'less', 'almost', 'nearly', 'not'].includes(tokens[i - 1] === 'than' ? (tokens[i - 2] ?? '') : (tokens[i - 1] ?? ''))) found.weeks *= 0.7;
   if (negative) found.negative = true;
   return found;
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-export function parseDuration(text: string): Understood<DurationAnswer> {
+/** No number at all, but plainly long: "ages", "donkey's years", "forever". */
+const VAGUE_LONG = lexicon<number>([[2 * YEAR, [
+  'ages', 'donkeys years', 'donkeys', 'forever', 'yonks', 'as long as i can remember', 'for ever', 'a long time', 'a long while',
+  'since i was a teenager', 'since i was young', 'since i was a kid', 'since i was little', 'most of my adult life', 'all my life',
+  'most of my life', 'my whole life',
+]]]);
+
+/** Days of the year patients date pain from (Australian; Easter, Cup Day and the Grand Final are near enough). */
+const DATED_EVENTS: ReadonlyArray<readonly [string, number, number]> = [
+  ['xmas', 11, 25], ['christmas', 11, 25], ['boxing day', 11, 26], ['new year', 0, 1], ['new years', 0, 1], ['australia day', 0, 26],
+  ['valentines', 1, 14], ['easter', 3, 5], ['anzac day', 3, 25], ['mothers day', 4, 10], ['fathers day', 8, 6],
+  ['grand final', 8, 26], ['footy grand final', 8, 26], ['cup day', 10, 3], ['melbourne cup', 10, 3], ['halloween', 9, 31],
+  ['spring', 8, 1], ['summer', 11, 1], ['autumn', 2, 1], ['winter', 5, 1], ['school holidays', 6, 1], ['school hols', 6, 1],
+];
+const EVENTS = lexicon<readonly [number, number]>(DATED_EVENTS.map(([name, m, d]) => [[m, d] as const, [name]] as const));
+/** How far after "since" a date may come: "since the accident in march", "since we moved house in july". */
+const SINCE_REACH = 9;
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_SHORT: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6 };
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_SHORT: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+/** Words that start a date the pain has lasted since. */
+const SINCE = new Set(['since', 'from', 'started', 'start', 'began', 'after']);
+const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
+
+function weekdayOf(tok: string): number | null {
+  const short = WEEKDAY_SHORT[tok];
+  if (short !== undefined) return short;
+  const k = WEEKDAYS.findIndex((d) => fitWord(tok, d) !== null || tok === `${d}s`);
+  return k >= 0 ? k : null;
+}
+
+function monthOf(tok: string): number | null {
+  const short = MONTH_SHORT[tok];
+  if (short !== undefined) return short;
+  const k = MONTHS.findIndex((m) => m !== 'may' && fitWord(tok, m) !== null);
+  return k >= 0 ? k : null;
+}
+
+/** "may" is a month only where a date is plainly meant ("in may", "since may"). */
+function monthAt(tokens: readonly string[], j: number): number | null {
+  const tok = tokens[j]!;
+  if (tok === 'may') return ['in', 'since', 'of', 'early', 'mid', 'late', 'end'].includes(tokens[j - 1] ?? '') ? 4 : null;
+  return monthOf(tok);
+}
+
+/**
+ * "since tuesday", "since last tuesday", "since the weekend", "since march", "since 2019", "since xmas":
+ * weeks from that date to the time of the answer (the turn's own time: the reading stays pure).
+ */
+function sinceDate(tokens: readonly string[], now: Date | null): Found | null {
+  if (!now) return null;
+  // A one- or two-word answer that is only a day ("friday", "last tuesday") is a since too.
+  const starts = tokens.length <= 2 ? [-1] : [];
+  tokens.forEach((t, i) => SINCE.has(t) && starts.push(i));
+  for (const i of starts) {
+    for (let j = i + 1; j < tokens.length && j <= i + SINCE_REACH; j++) {
+      const found = dateAt(tokens, i, j, now);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Found | null {
+  const at = (y: number, m: number, d: number): Found => ({ weeks: Math.max(0, (now.getTime() - Date.UTC(y, m, d)) / MS_PER_WEEK), start: Math.max(i, 0), end: j + 1 });
+  const pastYear = (m: number, d: number) => (m < now.getUTCMonth() || (m === now.getUTCMonth() && d <= now.getUTCDate()) ? now.getUTCFullYear() : now.getUTCFullYear() - 1);
+  const event = findAll(tokens.slice(j, j + 3), EVENTS)[0];
+  if (event && event.start === 0) {
+    const [m, d] = event.value;
+    return at(pastYear(m, d), m, d);
+  }
+  // "since 14/11": day and month.
+  if (isDigitToken(tokens[j]) && tokens[j + 1] === '/' && isDigitToken(tokens[j + 2]) && Number(tokens[j]) <= 31 && Number(tokens[j + 2]) <= 12) {
+    const d = Number(tokens[j]);
+    const m = Number(tokens[j + 2]) - 1;
+    return at(pastYear(m, d), m, d);
+  }
+  {
+    const before = tokens[j - 1];
+    const last = before === 'last';
+    const tok = tokens[j]!;
+    const day = weekdayOf(tok);
+    const today = now.getUTCDay();
+    let daysAgo: number | null = null;
+    if (day !== null) {
+      daysAgo = (today - day + 7) % 7 || 7;
+      // "last tuesday" on a Wednesday is the week before, not yesterday.
+      const mondayBased = (today + 6) % 7;
+      if (last && daysAgo <= mondayBased) daysAgo += 7;
+    } else if (tok === 'weekend' || tok === 'wkend') {
+      daysAgo = (today - 6 + 7) % 7 || 7;
+    } else if (tok === 'xmas' || tok === 'christmas') {
+      const xmas = Date.UTC(now.getUTCFullYear() - (now.getUTCMonth() === 11 && now.getUTCDate() >= 25 ? 0 : 1), 11, 25);
+      return { weeks: (now.getTime() - xmas) / MS_PER_WEEK, start: i, end: j + 1 };
+    } else if (monthAt(tokens, j) !== null && !(tok === 'mar' && tokens[j + 1] !== undefined && !/^\d/.test(tokens[j + 1]!))) {
+      const m = monthAt(tokens, j)!;
+      // "mid october", "end of march": the part of the month, else its first day.
+      const part = tokens.slice(Math.max(0, j - 3), j);
+      const d = part.includes('mid') ? 15 : part.includes('end') || part.includes('late') ? 28 : 1;
+      const yearTok = tokens[j + 1];
+      const year = yearTok && /^(19|20)\d\d$/.test(yearTok) ? Number(yearTok) : pastYear(m, d);
+      return at(year, m, d);
+    } else if (/^(19|20)\d\d$/.test(tok) && Number(tok) <= now.getUTCFullYear()) {
+      // A year alone: from its middle, since nobody knows the day.
+      return at(Number(tok), 6, 1);
+    }
+    if (daysAgo !== null) return { weeks: daysAgo * DAY, start: Math.max(i, 0), end: j + 1 };
+  }
+  return null;
+}
+
+/** "since I was 20, I'm 45 now", "since I was pregnant with my son, he's 3 now": the difference in years. */
+function sinceAge(tokens: readonly string[]): Found | null {
+  const since = tokens.indexOf('since');
+  if (since < 0) return null;
+  const nums = tokens.map((t, k) => ({ k, v: Number(t) })).filter((n) => n.k > since && /^\d+$/.test(tokens[n.k]!) && n.v < 110);
+  const nowAge = nums.find((n) => tokens.slice(n.k + 1, n.k + 4).includes('now'));
+  if (!nowAge) return null;
+  const thenAge = nums.find((n) => n.k < nowAge.k && ['was', 'aged', 'age'].includes(tokens[n.k - 1] ?? ''));
+  const years = thenAge ? nowAge.v - thenAge.v : nowAge.v;
+  return years > 0 ? { weeks: years * YEAR, start: since, end: nowAge.k + 1 } : null;
+}
+
+/** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */
+export function parseDuration(text: string, now?: string): Understood<DurationAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     const said = clip(text).trim();
     const tokens = tokenise(text);
-    const found: Found[] = findAll(tokens, RELATIVE).map((m) => ({ weeks: m.value, start: m.start, end: m.end }));
+    const found: Found[] = findAll(tokens, RELATIVE).map((m) => ({ weeks: m.value, start: m.start, end: m.end, relative: true }));
+    const when = now ? new Date(now) : null;
+    const since = sinceAge(tokens) ?? sinceDate(tokens, when && !Number.isNaN(when.getTime()) ? when : null);
+    if (since) found.push(since);
     const taken = new Set<number>();
     for (const f of found) for (let k = f.start; k < f.end; k++) taken.add(k);
     for (let i = 0; i < tokens.length; i++) {
@@ -167,11 +319,38 @@ export function parseDuration(text: string): Understood<DurationAnswer> {
         }
       }
     }
+    if (found.length === 0) {
+      const vague = findAll(tokens, VAGUE_LONG)[0];
+      if (vague) found.push({ weeks: vague.value, start: vague.start, end: vague.end, note: 'a long time taken as about 2 years' });
+    }
     if (found.length === 0) return miss('not_understood');
     if (found.some((f) => f.negative)) return miss('out_of_range');
-    const longest = found.reduce((a, b) => (b.weeks > a.weeks ? b : a));
+    // "2 weeks, sorry no, 3": after a correction, the corrected amount (in the unit already given).
+    const correction = findAll(tokens, CORRECTIONS).at(-1);
+    if (correction && found.some((f) => f.start < correction.start)) {
+      const after = found.filter((f) => f.start >= correction.end);
+      let k = correction.end;
+      while (k < tokens.length && !readNumber(tokens, k) && !/^[a-z]{3,}$/.test(tokens[k]!)) k++;
+      const bare = readNumber(tokens, k);
+      const unitBefore = found.filter((f) => f.start < correction.start).at(-1)!;
+      if (after.length > 0) return ok({ weeks: round1(after[0]!.weeks), text: said });
+      if (bare) {
+        const unit = unitAt(tokens[unitBefore.end - 1]);
+        if (unit) return ok({ weeks: round1(bare.value * unit.weeks), text: said });
+      }
+    }
+    // A stated amount beats a relative phrase about something else ("6 weeks, but I had the same last year").
+    const explicit = found.filter((f) => !f.relative);
+    const pool = explicit.length > 0 ? explicit : found;
+    // Two lengths in different bands ("years, but this flare started on the weekend"): ask, naming them.
+    const bands = new Set(pool.map((f) => durationBand(f.weeks)));
+    if (bands.size > 1 && tokens.some((t) => t === 'but' || t === 'or' || t === 'either')) {
+      const [a, b] = [...pool].sort((x, y) => x.start - y.start);
+      return miss('ambiguous', `${describe(a!.weeks)} or ${describe(b!.weeks)}`);
+    }
+    const longest = pool.reduce((a, b) => (b.weeks > a.weeks ? b : a));
     if (longest.weeks > MAX_WEEKS) return miss('out_of_range');
-    const distinct = new Set(found.map((f) => round1(f.weeks)));
+    const distinct = new Set(pool.map((f) => round1(f.weeks)));
     const note = distinct.size > 1 ? 'several durations given; took the longest' : longest.note;
     return ok({ weeks: round1(longest.weeks), text: said }, note);
   });

@@ -6,6 +6,12 @@ const UNITS: Readonly<Record<string, number>> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20,
 };
+/** Phone-keyboard misspellings of the number words (real words like "for", "to", "ate" are left out). */
+const MISSPELT: Readonly<Record<string, number>> = {
+  thre: 3, threee: 3, foor: 4, fuor: 4, fiv: 5, fivr: 5, fice: 5, siz: 6, sixe: 6, sxi: 6, sevn: 7, sevan: 7, sevin: 7, seveb: 7,
+  sevem: 7, eigth: 8, eigt: 8, eihgt: 8, eigjt: 8, nien: 9, nin: 9, nein: 9, nime: 9, tne: 10, tenn: 10,
+};
+
 const TENS: Readonly<Record<string, number>> = {
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
@@ -33,7 +39,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | n
     if (unit !== undefined && unit >= 1 && unit <= 9) return { value: tens + unit, end: j + 1 };
     return { value: tens, end: i + 1 };
   }
-  const unit = UNITS[tok];
+  const unit = UNITS[tok] ?? MISSPELT[tok];
   if (unit !== undefined) {
     if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
     return { value: unit, end: i + 1 };

@@ -19,6 +19,34 @@ const NOT_SCORE_UNITS = new Set([
 const RANGE_WORDS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly', 'even', ',', 'and']);
 const RANGE_MARKERS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly']);
 
+/** Words that take back what came before: "8, no sorry 7", "5 wait 6", "6 actually no more like 4". */
+const CORRECTIONS = lexicon<true>([[true, ['no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops']]]);
+
+/**
+ * A score said of another time or of the worst, not of now: dropped at "right now" ("6, was 9 an hour
+ * ago", "6 now, worst was a 9 on monday", "7, not as bad as when I broke my leg in 2019").
+ */
+const OTHER_TIME_BEFORE = new Set(['was', 'were', 'worst', 'peak', 'peaked', 'peaks', 'hit', 'reached', 'used', 'went', 'gets', 'goes']);
+const OTHER_TIME_AFTER = lexicon<true>([[true, [
+  'ago', 'this morning', 'yesterday', 'last night', 'earlier', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
+  'on friday', 'on saturday', 'on sunday', 'at worst', 'at its worst', 'at night', 'when i', 'when it', 'in yyyy', 'last week',
+]]]);
+
+const SPINAL = new Set(['l', 'c', 't', 's']);
+
+/** At "the worst this week": answers that point at the score already given for now. */
+const SAME_AS_NOW = lexicon<true>([[true, [
+  'same', 'same as now', 'about the same', 'no worse', 'not worse', 'no worse than now', 'steady', 'pretty steady', 'constant',
+  'today is the worst', 'this is the worst', 'right now is the worst', 'now is the worst', 'worst is now', 'its the worst now',
+]]]);
+
+/** The worst this week: a number, or "same as now" with the score for now. */
+export function parseWorstScore(text: string, now: number | null): Understood<number> {
+  const read = parsePainScore(text);
+  if (read.ok || read.reason !== 'not_understood' || now === null) return read;
+  return findAll(tokenise(text), SAME_AS_NOW).length > 0 ? ok(now, `the same as now, ${now}`) : read;
+}
+
 interface Score {
   value: number;
   start: number;
@@ -34,6 +62,12 @@ function scores(tokens: readonly string[]): Score[] {
     if (!num) continue;
     const before = tokens[i - 1];
     const after = tokens[num.end];
+    // A spinal level ("L4/5", "C6-7") or a year is never a score.
+    if ((before !== undefined && SPINAL.has(before)) || num.value >= 1000) {
+      i = num.end - 1;
+      if ((tokens[i + 1] === '/' || tokens[i + 1] === '-') && readNumber(tokens, i + 2)) i += 2;
+      continue;
+    }
     // "3 weeks", "at 5pm", "one of the worst": not a score.
     if ((after !== undefined && NOT_SCORE_UNITS.has(after)) || (tokens[i] === 'one' && after === 'of')) {
       i = num.end - 1;
@@ -54,11 +88,29 @@ function scores(tokens: readonly string[]): Score[] {
   return out;
 }
 
+/** Scores of now: after a correction only the last part counts, and scores of other times are dropped. */
+function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
+  const corrections = findAll(tokens, CORRECTIONS);
+  const lastCorrection = corrections.at(-1);
+  let kept = lastCorrection && all.some((s) => s.start < lastCorrection.start) && all.some((s) => s.start >= lastCorrection.end)
+    ? all.filter((s) => s.start >= lastCorrection.end)
+    : all;
+  if (kept.length < 2) return kept;
+  const shadow = tokens.map((t) => (/^(19|20)\d\d$/.test(t) ? 'yyyy' : t));
+  const later = findAll(shadow, OTHER_TIME_AFTER);
+  const otherTime = (s: Score): boolean =>
+    tokens.slice(Math.max(0, s.start - 3), s.start).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start));
+  const now = kept.filter((s) => !otherTime(s));
+  if (now.length > 0) kept = now;
+  return kept;
+}
+
 export function parsePainScore(text: string): Understood<number> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     const tokens = tokenise(text);
-    const found = scores(tokens);
+    const found = scoresOfNow(tokens, scores(tokens));
 
     // Merge ranges into their upper end; the patient's worse reading is the safer one to record.
     interface Reading {
@@ -74,10 +126,12 @@ export function parsePainScore(text: string): Understood<number> {
       const between = a.start > 0 && tokens[a.start - 1] === 'between' && gap.length === 1 && gap[0] === 'and';
       const ranged = b !== undefined && !a.negative && gap.length > 0 && gap.length <= 3 && gap.every((t) => RANGE_WORDS.has(t)) && (gap.some((t) => RANGE_MARKERS.has(t)) || between);
       const slashed = b !== undefined && gap.length === 1 && gap[0] === '/' && b.value <= 10 && b.value !== 10;
-      if (b && (ranged || slashed)) {
-        const hi = Math.max(a.value, b.value);
-        readings.push({ value: hi, negative: false, note: `took the higher of ${a.value} and ${b.value}` });
+      if (b && slashed) {
+        readings.push({ value: Math.max(a.value, b.value), negative: false, note: `took the higher of ${a.value} and ${b.value}` });
         k++;
+      } else if (b && ranged) {
+        // "7-8", "5 or 6": two readings remain, so ask, naming them.
+        return miss('ambiguous', `${a.value} or ${b.value}`);
       } else {
         readings.push({ value: a.value, negative: a.negative });
       }
@@ -87,7 +141,7 @@ export function parsePainScore(text: string): Understood<number> {
 
     if (readings.length === 0) return miss('not_understood');
     const distinct = new Set(readings.map((r) => (r.negative ? -r.value : r.value)));
-    if (distinct.size > 1) return miss('ambiguous');
+    if (distinct.size > 1) return miss('ambiguous', [...distinct].join(' or '));
     const reading = readings[0]!;
     if (reading.negative && reading.value !== 0) return miss('out_of_range');
     const raw = reading.value;

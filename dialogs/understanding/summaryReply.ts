@@ -1,5 +1,7 @@
 // The reply to "Is this summary right?": confirm it, or say which part to change.
 import { readSites } from './bodySites.js';
+import { parseCauses } from './causes.js';
+import { findSigns, isAffirmed } from './signs.js';
 import { findAll, lexicon, negated } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
@@ -15,7 +17,8 @@ const LEXICON = lexicon<ReplyWord>([
       'confirmed', 'thats right', 'thats correct', 'right', 'perfect', 'spot on', 'ok', 'okay', 'all correct', 'accurate', 'send it',
       'sounds right', 'good', 'great', 'fine', 'thats it', 'yes thats right', 'all fine', 'no changes', 'no change',
       'nothing to change', 'no edits', 'nothing wrong', 'no mistakes', 'all right', 'alright', 'agreed', 'true', 'exactly',
-      'nothing', 'thats all', 'submit', 'done', 'sure',
+      'nothing', 'thats all', 'submit', 'done', 'sure', 'y', 'thats everything', 'bang on', '100', 'thats the lot', 'ye', 'yes correct',
+      'good to go', 'all sweet', 'sweet', 'legit',
     ],
   ],
   [
@@ -35,7 +38,10 @@ const LEXICON = lexicon<ReplyWord>([
   ],
   [
     'duration',
-    ['how long', 'since when', 'duration', 'when it started', 'when it began', 'weeks', 'days', 'months', 'years', 'time', 'how long ago', 'start date'],
+    [
+      'how long', 'since when', 'duration', 'when it started', 'when it began', 'weeks', 'days', 'months', 'years', 'time', 'how long ago',
+      'start date', 'longer than that', 'longer', 'shorter', 'since', 'ago', 'fortnight',
+    ],
   ],
   ['cause', ['cause', 'causes', 'why', 'reason', 'what caused it', 'how it happened', 'trigger', 'how it started']],
   [
@@ -49,7 +55,9 @@ const LEXICON = lexicon<ReplyWord>([
     'movement',
     [
       'movements', 'movement', 'what it limits', 'limits', 'limitations', 'activities', 'activity', 'what i can do', 'moving',
-      'difficulty', 'difficulties', 'mobility', 'what i cant do', 'function',
+      'difficulty', 'difficulties', 'mobility', 'what i cant do', 'function', 'walking', 'stairs', 'sleeping', 'sitting', 'standing',
+      'bending', 'lifting', 'gripping', 'reaching', 'turning', 'twisting', 'typing', 'running', 'kneeling', 'squatting', 'carrying',
+      'chewing', 'driving',
     ],
   ],
   [
@@ -72,6 +80,8 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
     let confirm = false;
     let change = false;
     found.forEach((m, k) => {
+      // "yes correct, no numbness like I said": a "no" inside the sentence negates a word; only a leading one is an answer.
+      if (m.value === 'change' && m.start > 1 && ['no', 'nope', 'nah'].includes(tokens[m.start]!)) return;
       if (m.value === 'confirm') {
         // "that's not right" asks for a change.
         if (neg[k]) change = true;
@@ -79,10 +89,20 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
       } else if (m.value === 'change') change = true;
       else targets.push({ target: m.value, at: m.start });
     });
-    // Naming a body part ("the shoulder is wrong") points at the location.
+    // Naming a body part ("the shoulder is wrong") points at the location; a warning sign at the health
+    // answers; a cause at the cause; a lone number from the scale at the pain score.
     const sites = readSites(tokens);
     const firstSite = sites.mentions[0];
     if (firstSite) targets.push({ target: 'location', at: firstSite.start });
+    // Only when nothing else was named (these readings cost more than the rest of this parser).
+    if (targets.length === 0 && !(confirm && !change)) {
+      const sign = findSigns(text, 'anywhere', tokens).find(isAffirmed);
+      if (sign) targets.push({ target: 'flags', at: sign.start });
+      const score = tokens.findIndex((t, k) => /^\d+$/.test(t) && Number(t) <= 10 && !/^(weeks?|days?|months?|years?|wks?)$/.test(tokens[k + 1] ?? ''));
+      if (score >= 0) targets.push({ target: 'intensity', at: score });
+      const cause = targets.length === 0 ? parseCauses(text) : null;
+      if (cause?.ok && !cause.value.some((c) => c === 'other' || c === 'unknown')) targets.push({ target: 'cause', at: tokens.length });
+    }
     targets.sort((a, b) => a.at - b.at);
     const named = [...new Set(targets.map((t) => t.target))];
 

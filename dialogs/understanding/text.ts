@@ -85,7 +85,7 @@ const NEVER_FUZZY = new Set(
     'hard hit heat hear heal held help hell hang band bank black call calm food fool feel fell skin ship shine shit ' +
     'angle lover loser finer buttons bake left lift right night light sight fight might tight bright lose lost ' +
     'last least list past post most must mist best rest test nest neat need next near lower power tower sore sure ' +
-    'bore more wore worse horse house hose nose rose pose those these chess chase cheat check cheek hand head ' +
+    'bore more wore worse horse house hose nose rose pose those these chess chase cheat check cheek hand head heaps heap ' +
     'read dead lead bead bed bad bag bat hat cat rat sat fat mat pat vat tap tip top hop hope home come some same ' +
     'game name fame tame take make lake wake bake cake fake rake sake ache acne able hole whole while white write ' +
     'wrote quite quiet quit quick ankle uncle ample apple able armor army arms harm farm warm worm form from frog ' +

@@ -115,6 +115,16 @@ export function intakeQuestionnaire(): Questionnaire {
         ],
       },
       { linkId: 'flag', text: 'Safety screen: flags raised', type: 'choice', repeats: true, answerOption: options(FLAG_CODES.map((f) => local('flag', f, screenText(f)))) },
+      {
+        linkId: 'mentioned',
+        text: 'Warning signs the patient typed but did not confirm when asked',
+        type: 'group',
+        repeats: true,
+        item: [
+          { linkId: 'mentioned.sign', text: 'Sign', type: 'choice', answerOption: options(FLAG_CODES.map((f) => local('flag', f, screenText(f)))) },
+          { linkId: 'mentioned.words', text: "The patient's words", type: 'string' },
+        ],
+      },
       { linkId: 'triage', text: 'Triage', type: 'choice', answerOption: options(TRIAGES.map((t) => local('triage', t, TRIAGE_LABELS[t]))) },
       {
         linkId: 'recommendation',
@@ -219,6 +229,10 @@ export function toQuestionnaireResponse(record: IntakeRecord): QuestionnaireResp
       ],
     })),
     ...(flags.length ? [coded('flag', flags.map((f) => local('flag', f.code, screenText(f.code))))] : []),
+    ...(s?.mentioned ?? []).map((m) => ({
+      linkId: 'mentioned',
+      item: [coded('mentioned.sign', [local('flag', m.code, screenText(m.code))]), str('mentioned.words', m.words)],
+    })),
     ...(triage ? [coded('triage', [local('triage', triage, TRIAGE_LABELS[triage])])] : []),
     ...group('recommendation', s?.recommendation ? [
       str('recommendation.appointment-type', s.recommendation.appointmentType),

@@ -1,7 +1,7 @@
 // What the clinic gets for an abandoned conversation: only what the patient answered. A separate
 // schema, so the contract's IntakeSummary (every field required) stays exactly as published.
 import { z } from 'zod';
-import { STEP_OF, flagsOf, movementList, type IntakeContext, type QuestionState } from '../../dialogs/intakeContext.js';
+import { STEP_OF, flagsOf, hadFallOrKnock, mentionedOf, movementList, type IntakeContext, type QuestionState } from '../../dialogs/intakeContext.js';
 import { BodySite, Contact, Duration, Flag, MovementLimit } from '../../dialogs/summarySchema.js';
 import { triageOf } from '../../dialogs/triage.js';
 import { Cause, Region, Side, Step, Triage } from '../../dialogs/vocabulary.js';
@@ -66,7 +66,7 @@ export function partialFromContext(ctx: IntakeContext, state: QuestionState, las
     ...(ctx.causes.length > 0 ? { causes: ctx.causes } : {}),
     ...(Object.keys(intensity).length > 0 ? { intensity } : {}),
     ...(limits.length > 0 ? { movementLimits: limits } : {}),
-    ...(flags ? { flags, triage: triageOf(flags) } : {}),
+    ...(flags ? { flags, triage: triageOf(flags, { mentioned: mentionedOf(ctx).length, fallOrKnock: hadFallOrKnock(ctx) }) } : {}),
     ...(ctx.contact ? { contact: ctx.contact } : {}),
     patientWords: words,
   });

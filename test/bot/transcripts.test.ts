@@ -243,9 +243,13 @@ async function reachRedFlags(where = 'lower back'): Promise<void> {
 }
 
 describe('the safety screen', () => {
-  it('ends with urgent advice and no booking on an emergency flag', async () => {
+  it('ends with urgent advice and no booking on an emergency flag, once a typed sign is confirmed', async () => {
     await reachRedFlags();
-    const replies = await h.send('I cant control my bladder');
+    const asked = await h.send('I cant control my bladder');
+    // Typed words at the checklist are confirmed before they end the intake.
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'bladder_bowel_change' });
+    expect(texts(asked)).not.toMatch(/call 000/);
+    const replies = await h.send('yes');
     const end = markerOf(replies.at(-1))!;
     expect(end.step).toBe('emergency');
     expect(texts(replies)).toMatch(/call 000 now/);
@@ -257,14 +261,82 @@ describe('the safety screen', () => {
     expect(texts(after)).toMatch(/call 000 now/);
   });
 
-  it('gives urgent advice at once when an emergency sign is typed at another question, and still uses the answer', async () => {
+  it('a checklist item chosen by button ends the intake without a second question', async () => {
+    await reachRedFlags();
+    const card = h.lastReplies.find((r) => r.attachments?.length)!;
+    expect(card).toBeDefined();
+    const replies = await h.send({ type: 'message', value: { intake: { step: 'red_flags' }, codes: 'bladder_bowel_change' } });
+    expect(markerOf(replies.at(-1))?.step).toBe('emergency');
+  });
+
+  it('asks at once about an emergency sign typed at another question; yes ends the intake now', async () => {
     await h.send('hi');
     await h.send('yes');
     await h.send('lower back');
     await h.send('no');
     const replies = await h.send("3 weeks, and since yesterday I can't control my bladder");
-    expect(texts(replies)).toMatch(/call 000/);
-    expect(h.last()?.step).toBe('cause');
+    expect(texts(replies)).toMatch(/You mentioned new trouble passing or controlling urine/);
+    expect(texts(replies)).not.toMatch(/call 000/);
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'bladder_bowel_change' });
+    const end = await h.send('yes');
+    expect(markerOf(end.at(-1))).toMatchObject({ step: 'emergency', summary: { triage: 'emergency', duration: { weeks: 3 } } });
+  });
+
+  it('a typed sign denied carries on, and stays in the summary as mentioned (never routine)', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    const asked = await h.send('my chest, crushing pain and I cant breathe properly');
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'chest_pain_breathless' });
+    expect(texts(asked)).not.toMatch(/call 000/);
+    await h.send('no not now, that was last night');
+    // The conversation goes on where it was: the chest was the answer to "where does it hurt".
+    expect(h.last()?.step).toBe('spread');
+    await h.send('no');
+    await h.send('2 weeks');
+    await h.send('no idea');
+    await h.send('4');
+    await h.send('5');
+    while (h.last()?.step === 'movement') await h.send('some');
+    expect(h.last()?.step).toBe('red_flags');
+    await h.press('None of these');
+    await h.press('None of these');
+    const summary = h.last()!.summary!;
+    expect(summary.mentioned).toEqual([{ code: 'chest_pain_breathless', words: expect.stringContaining('breathe'), confirmed: false }]);
+    expect(summary.triage).toBe('therapist_review');
+  });
+
+  it('"no to all" at the checklist is none, not every item', async () => {
+    await reachRedFlags();
+    await h.send('no to all');
+    expect(h.last()?.step).toBe('precautions');
+  });
+
+  it('"yes to all" goes through the items one at a time instead of ending the intake', async () => {
+    await reachRedFlags();
+    await h.send('yes to all of them');
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'bladder_bowel_change' });
+    for (let i = 0; i < 12 && h.last()?.step === 'red_flags'; i++) await h.send('no');
+    expect(h.last()?.step).toBe('precautions');
+  });
+
+  it('after two misses the checklist becomes yes/no questions, with the clinic number', async () => {
+    await reachRedFlags();
+    await h.send('hmm');
+    const second = await h.send('purple');
+    expect(texts(second)).toMatch(/\(02\) 9000 0000/);
+    expect(h.last()).toMatchObject({ step: 'red_flags', subject: 'bladder_bowel_change' });
+    expect(texts(second)).toMatch(/one at a time/);
+  });
+
+  it('answers a question back and asks the same question again, without counting a miss', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('neck');
+    await h.send('no');
+    const why = await h.send('why do you need to know that?');
+    expect(texts(why)).toMatch(/How long it has been going changes how it is treated/);
+    expect(texts(why)).not.toMatch(/did not catch/);
+    expect(h.last()?.step).toBe('duration');
   });
 
   it("listens for emergency signs in the patient's words, not in the text a button press carries", async () => {

@@ -57,7 +57,9 @@ export async function completeIntake(url: string, conversationId: string, o: Cha
 
 /** A conversation the safety screen ends with urgent advice. */
 export async function emergencyIntake(url: string, conversationId: string): Promise<IntakeSummary> {
-  const replies = await toScreen(url, conversationId, { redFlags: 'I cant control my bladder' });
+  let replies = await toScreen(url, conversationId, { redFlags: 'I cant control my bladder' });
+  // A sign typed at the checklist is confirmed before it ends the intake.
+  if (lastStep(replies) === 'red_flags') replies = await say(url, conversationId, 'yes');
   if (lastStep(replies) !== 'emergency') throw new Error(`expected emergency, got ${lastStep(replies)}`);
   return summaryOf(replies)!;
 }

@@ -13,6 +13,9 @@ const TEXTS = [
   '3 weeks', 'a few days', 'years', 'lifting', 'not sure', 'stress', '7', '11', '4/10', 'about a six', 'a bit', "can't", 'none',
   'none of these', 'pins and needles', 'I fell off my bike', 'cancer', 'pregnant', 'yes thats right', 'change the pain score',
   'change where it hurts', 'Sam 0412 345 678', 'no thanks', 'help', 'back', 'restart', 'stop', 'delete my data', '', '🙂',
+  // Words that look like warnings and are not, and real warnings typed anywhere.
+  '6', '5/10', 'L4/5', '3/52', 'no to all', 'yes, that is all correct', 'my mum had cancer', 'no chest pain',
+  "I can't breathe properly", 'numb down there', 'yes to all', 'why do you need that?', 'purple', 'hmm',
 ];
 const VALUES: unknown[] = [
   { intake: { step: 'consent', answer: true } },
@@ -34,7 +37,53 @@ const input: fc.Arbitrary<PatientInput> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((text) => ({ text })) },
 );
 
+/** The urgent advice: shown only at an emergency ending. */
+const URGENT = /call 000|emergency department/i;
+
 describe('engine under arbitrary input', () => {
+  it('never asks the same question more than twice in a row without the closed form, and never gives urgent advice unless a flag was confirmed or chosen', () => {
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 60 }), (inputs) => {
+        let stored: unknown = null;
+        let n = 0;
+        const env: TurnEnv = {
+          clinic: EXAMPLE_CLINIC,
+          now: '2026-03-02T10:00:00.000Z',
+          newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+          conversationId: 'c',
+          channelId: 'test',
+        };
+        let lastAsk = '';
+        let repeats = 0;
+        for (const i of inputs) {
+          const result = takeTurn(stored, i, env);
+          const last = result.outputs.at(-1)!;
+          const urgent = result.outputs.some((o) => URGENT.test(o.text));
+          // Urgent advice appears only with an emergency ending, and that ending only with an emergency flag.
+          if (urgent) {
+            expect(last.kind === 'end' && last.step === 'emergency').toBe(true);
+            const summary = last.kind === 'end' ? last.summary : undefined;
+            expect(summary?.flags.some((f) => f.level === 'emergency')).toBe(true);
+          }
+          // Consent is the exception by design: nothing is stored before it (APP 3), so there is no count
+          // of misses to keep; its buttons are always there.
+          if ((last.kind === 'ask' || last.kind === 'summary') && last.step !== 'consent') {
+            const key = `${last.step}|${last.subject ?? ''}|${last.text}`;
+            repeats = key === lastAsk ? repeats + 1 : 1;
+            lastAsk = key;
+            // From the third time on, the same question comes only in the closed form.
+            if (repeats >= 3) expect(last.kind === 'ask' && last.closed === true).toBe(true);
+          } else {
+            lastAsk = '';
+            repeats = 0;
+          }
+          stored = result.persisted;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('always answers with a marked prompt or ending and stores only valid snapshots', () => {
     fc.assert(
       fc.property(fc.array(input, { minLength: 1, maxLength: 60 }), (inputs) => {

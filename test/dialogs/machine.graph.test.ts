@@ -8,11 +8,16 @@ import type { IntakeEvent } from '../../dialogs/events.js';
 import { EDIT_TARGETS, FINAL_STATES, QUESTION_STATES, STEP_OF, pendingFollowUps, type QuestionState } from '../../dialogs/intakeContext.js';
 import { intakeMachine } from '../../dialogs/machine.js';
 import { screenFor } from '../../dialogs/redFlags.js';
-import type { FlagCode } from '../../dialogs/vocabulary.js';
+import { levelOf, type FlagCode } from '../../dialogs/vocabulary.js';
+
+const levelOfCode = (c: string) => levelOf(c as FlagCode);
 
 type Snap = SnapshotFrom<typeof intakeMachine>;
 const input = { intakeId: '00000000-0000-4000-8000-000000000001', conversationId: 'c1', channelId: 'test', startedAt: '2026-01-01T00:00:00.000Z' };
 const AT = '2026-01-01T00:05:00.000Z';
+
+/** The one-item-at-a-time checklist, walked for one-region intakes only: its length multiplies the graph. */
+const oneByOne = (ctx: Snap['context']): IntakeEvent[] => (ctx.sites.length === 1 && ctx.editing === null ? [{ type: 'ONE_BY_ONE' }] : []);
 
 /** A small but representative set of answers per state, plus every command. */
 function eventsFor(snap: Snap): IntakeEvent[] {
@@ -26,6 +31,14 @@ function eventsFor(snap: Snap): IntakeEvent[] {
     { type: 'RESTART', intakeId: '00000000-0000-4000-8000-000000000002', at: AT },
     { type: 'STOP' },
   ];
+  // A warning sign typed at a question: an emergency one is asked about, another is kept. A few
+  // questions stand for all of them (the handler is the same everywhere) so the graph stays walkable.
+  if ((state === 'location' || state === 'cause' || state === 'precautions') && ctx.editing === null) {
+    commands.push(
+      { type: 'MENTION', signs: [{ code: 'chest_pain_breathless', words: 'cant breathe' }], resume: state },
+      { type: 'MENTION', signs: [{ code: 'cancer_history', words: 'had cancer' }], resume: state },
+    );
+  }
   const answers: Record<QuestionState, IntakeEvent[]> = {
     consent: [{ type: 'CONSENT', agree: true }, { type: 'CONSENT', agree: false }],
     location: [
@@ -40,16 +53,18 @@ function eventsFor(snap: Snap): IntakeEvent[] {
     cause: [{ type: 'CAUSES', causes: ['strain'] }],
     intensityNow: [{ type: 'SCORE', value: 6 }],
     intensityWorst: [{ type: 'SCORE', value: 3 }, { type: 'SCORE', value: 8 }],
-    movement: [{ type: 'DIFFICULTY', difficulty: 'some' }],
+    movement: [{ type: 'DIFFICULTY', difficulty: 'some' }, { type: 'SKIP' }],
     redFlags: (() => {
       const offered = screenFor(ctx.sites.map((s) => s.region));
       const pick = (codes: FlagCode[]) => codes.filter((c) => offered.includes(c));
       return [[], pick(['bladder_bowel_change', 'chest_pain_breathless']).slice(0, 1), pick(['trauma_fracture']), pick(['numbness_tingling']), pick(['cancer_history'])]
         .filter((codes, i) => i === 0 || codes.length > 0)
-        .map((codes) => ({ type: 'FLAGS', codes }) as IntakeEvent);
-    })(),
+        .flatMap((codes) => [{ type: 'FLAGS', codes } as IntakeEvent, { type: 'FLAGS', codes, typed: true } as IntakeEvent]);
+    })().concat(oneByOne(ctx)),
     flagFollowUp: [{ type: 'YES_NO', yes: true }, { type: 'YES_NO', yes: false }],
-    precautions: [{ type: 'PRECAUTIONS', codes: [] }, { type: 'PRECAUTIONS', codes: ['pregnancy'] }],
+    precautions: [{ type: 'PRECAUTIONS', codes: [] }, { type: 'PRECAUTIONS', codes: ['pregnancy'] }, ...oneByOne(ctx)],
+    confirmSign: [{ type: 'YES_NO', yes: true }, { type: 'YES_NO', yes: false }],
+    checkItem: [{ type: 'YES_NO', yes: true }, { type: 'YES_NO', yes: false }],
     summary: [{ type: 'CONFIRM' }, ...EDIT_TARGETS.map((target) => ({ type: 'EDIT', target }) as IntakeEvent)],
     contact: [{ type: 'CONTACT', contact: null, at: AT }, { type: 'CONTACT', contact: { name: 'Sam', phone: '0412 345 678' }, at: AT }],
   };
@@ -58,6 +73,8 @@ function eventsFor(snap: Snap): IntakeEvent[] {
 
 /** What distinguishes states for the flow; words, miss counts and the exact trail do not. */
 function serialize(snap: Snap): string {
+  // An end takes no events: which way it was reached does not change what follows.
+  if ((FINAL_STATES as readonly string[]).includes(snap.value as string)) return JSON.stringify([snap.value]);
   const c = snap.context;
   return JSON.stringify([
     snap.value,
@@ -70,6 +87,13 @@ function serialize(snap: Snap): string {
     c.followUpIndex,
     c.precautions === null,
     c.trail.length === 0,
+    c.confirming.map((m) => m.code),
+    c.resumeAt,
+    c.confirmedSigns.length > 0,
+
+    // Which items were ticked one at a time would multiply the graph; whether one was is what routes.
+    c.itemCheck && [c.itemCheck.of, c.itemCheck.index, c.itemCheck.yes.length > 0],
+
   ]);
 }
 
@@ -114,7 +138,9 @@ describe('intake statechart (model-based)', () => {
       const screened = ctx.screened ?? [];
       const direct = screened.some((c: string) => ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'chest_pain_breathless', 'neck_neuro_signs', 'hot_swollen_joint_fever'].includes(c));
       const viaFollowUp = Object.values(ctx.followUpAnswers).some((yes) => yes === true);
-      expect(direct || viaFollowUp).toBe(true);
+      // A typed sign ends the intake only after the patient said yes to "is that happening now?".
+      const confirmed = ctx.confirmedSigns.some((c: string) => levelOfCode(c) === 'emergency');
+      expect(direct || viaFollowUp || confirmed).toBe(true);
       expect(ctx.completedAt).toBeNull();
     }
   });

@@ -1,5 +1,6 @@
 // The end of the intake: parseSummaryReply and parseContact.
 import { describe, expect, it } from 'vitest';
+import { NAME_NOT_GIVEN } from '../../dialogs/understanding/contact.js';
 import { parseContact, parseSummaryReply } from '../../dialogs/understanding/index.js';
 import type { ContactAnswer, EditTarget } from '../../dialogs/understanding/types.js';
 
@@ -97,10 +98,16 @@ describe('parseContact', () => {
     expect(parseContact(text)).toEqual({ ok: true, value });
   });
 
+  // A number or an email alone is still a way to reach the patient: kept, with the name marked as not given.
+  it.each<[string, Record<string, string>]>([
+    ['0412 345 678', { phone: '0412 345 678' }],
+    ['text me on 0412 345 678', { phone: '0412 345 678' }],
+    ['priya@example.com', { email: 'priya@example.com' }],
+  ])('%j → kept without a name', (text, details) => {
+    expect(parseContact(text)).toEqual({ ok: true, value: { kind: 'contact', name: NAME_NOT_GIVEN, ...details } });
+  });
+
   it.each([
-    ['0412 345 678', 'name_missing'],
-    ['text me on 0412 345 678', 'name_missing'],
-    ['priya@example.com', 'name_missing'],
     ['Sam', 'phone_or_email_missing'],
     ["I'm Sam, call me after 5pm", 'phone_or_email_missing'],
     ["I'm Priya, priya@example", 'email_invalid'],

@@ -87,10 +87,17 @@ describe('parseYesNo', () => {
 
   it.each([
     ['yes no', { ok: false, reason: 'ambiguous' }],
-    ['yes... actually no', { ok: false, reason: 'ambiguous' }],
+    // A correction takes the answer after it.
+    ['yes... actually no', { ok: true, value: false }],
+    ['no sorry, yes', { ok: true, value: true }],
     ['maybe', { ok: false, reason: 'not_understood', detail: 'unsure' }],
     ['not sure', { ok: false, reason: 'not_understood', detail: 'unsure' }],
-    ['\u{1F44D}', { ok: false, reason: 'not_understood' }],
+    ['\u{1F44D}', { ok: true, value: true }],
+    ['\u{1F44E}', { ok: true, value: false }],
+    // Patients lead with the answer and then explain it.
+    ['no that was years ago', { ok: true, value: false }],
+    ['yes a bit', { ok: true, value: true }],
+    ['i dont know, it hurts heaps', { ok: false, reason: 'not_understood', detail: 'unsure' }],
     ['my neck', { ok: false, reason: 'not_understood' }],
     ['', { ok: false, reason: 'empty' }],
     [' \t\n ', { ok: false, reason: 'empty' }],
@@ -120,6 +127,6 @@ describe('parseConsent', () => {
 
   it('says when it cannot tell', () => {
     expect(parseConsent('what is this for')).toEqual({ ok: false, reason: 'not_understood' });
-    expect(parseConsent('yes and no')).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(parseConsent('yes and no')).toEqual({ ok: false, reason: 'not_understood', detail: 'unsure' });
   });
 });

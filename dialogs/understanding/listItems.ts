@@ -1,0 +1,62 @@
+// Item numbers typed for a numbered list: "2 and 5", "1-3", "the third one", "1st and 2nd". Used only
+// where the question is a numbered list (the safety checklist, the precautions).
+import type { Span } from './phrases.js';
+import { isDigitToken } from './text.js';
+
+/** Item numbers in words: "number two", "the third one", "1st and 2nd". */
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, last: -1,
+};
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
+};
+/** A number followed by one of these is an amount ("lost 5 kg", "10 years ago"), not a list item. */
+const NOT_ITEM_UNITS = new Set([
+  'kg', 'kgs', 'kilo', 'kilos', 'lbs', 'pounds', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'year', 'years',
+  'yr', 'yrs', 'hour', 'hours', 'times', 'x', 'am', 'pm', 'legs', 'arms', 'kids', 'ago', 'k', 'km', 'min', 'mins', 'weeks',
+  'kilos', 'kg', 'percent', 'degrees', 'years',
+]);
+/** "1st", "2nd": the digits then these are an item. */
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+/** More than this is an age, a temperature or a count, not an item of a list of at most fourteen. */
+const MAX_ITEM = 20;
+
+export interface Item extends Span {
+  value: number;
+}
+
+/** Item numbers typed for a numbered list ("2 and 5", "1-3"); amounts, years and scores are not items. */
+export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): Item[] {
+  const items: Item[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    // "the third one": "one" there is the item's noun, not item 1.
+    const isNoun = tok === 'one' && (ORDINALS[tokens[i - 1] ?? ''] !== undefined || ['the', 'that', 'this', 'last', 'first'].includes(tokens[i - 1] ?? '') || isDigitToken(tokens[i - 1]) || ['st', 'nd', 'rd', 'th'].includes(tokens[i - 1] ?? ''));
+    // A number word is an item only where it plainly is one ("number two", "two and five"), never "the weight one".
+    const onlyNumbers = tokens.every((t) => NUMBER_WORDS[t] !== undefined || ORDINALS[t] !== undefined || ['and', ',', 'or', '&', 'the', 'number', 'no'].includes(t) || isDigitToken(t));
+    const word = isNoun ? undefined : ORDINALS[tok] ?? (tokens[i - 1] === 'number' || tokens[i - 1] === 'item' || onlyNumbers ? NUMBER_WORDS[tok] : undefined);
+    if (word !== undefined && !(tok === 'last' && tokens[i + 1] !== 'one')) {
+      items.push({ value: word === -1 ? listLength : word, start: i, end: i + 1 });
+      continue;
+    }
+    if (!isDigitToken(tok)) continue;
+    if (Number(tok) > MAX_ITEM && !tok.includes('.')) continue;
+    const after = tokens[i + 1];
+    if (after !== undefined && NOT_ITEM_UNITS.has(after) && !ORDINAL_ENDINGS.has(after)) continue;
+    // A year ("cancer in 2015") or a score ("5/10") is no item either.
+    if (tok.length >= 3 || tokens[i + 1] === '/' || tokens[i - 1] === '/') continue;
+    // "2.5" typed for "2,5".
+    for (const part of tok.split('.')) {
+      const value = Number(part);
+      // "1-3" lists the items in between too.
+      const prev = items[items.length - 1];
+      if (prev && tokens[i - 1] === '-' && prev.end === i - 1 && value > prev.value && value - prev.value <= 20) {
+        for (let v = prev.value + 1; v < value; v++) items.push({ value: v, start: i, end: i + 1 });
+      }
+      items.push({ value, start: i, end: i + 1 });
+    }
+  }
+  return items;
+}
+

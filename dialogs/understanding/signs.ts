@@ -1,0 +1,249 @@
+// Warning signs in a patient's words: the words for each sign, where they count, and the ConText
+// properties of each mention. Two places read them:
+//   - `anywhere`: words strong enough to ask about whatever the question ("I can't breathe properly");
+//   - `checklist`: words that name a sign only when the patient answers the safety checklist, where
+//     the question gives them their meaning ("toilet", "fell", "at night").
+// Numbers are never signs here: a digit is a checklist item only at a checklist (flags.ts).
+import type { FlagCode } from '../vocabulary.js';
+import { assert, type Assertions } from './assertions.js';
+import { findAll, lexicon, sentenceIds, type Lexicon, type Match } from './phrases.js';
+import { tokenise } from './text.js';
+
+/** Parts of a sign that only mean something together ("numb" + "groin" = saddle numbness). */
+type Part =
+  | 'NUMB' | 'GROIN' | 'SADDLE' | 'LEGS' | 'WEAK' | 'WORSE' | 'HOT' | 'SWOLLEN' | 'FEVER' | 'LOST' | 'WEIGHT' | 'CHEST' | 'CANT_MOVE'
+  | 'HURT' | 'NIGHT' | 'CONSTANT';
+type SignWord = FlagCode | Part | 'not_a_sign';
+export type Where = 'anywhere' | 'checklist';
+
+interface Row {
+  anywhere?: readonly string[];
+  checklist?: readonly string[];
+}
+
+export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
+  ['NUMB', {
+    anywhere: [
+      'numb', 'numbness', 'pins and needles', 'pins n needles', 'pins and needle', 'pins needles', 'tingling', 'tingle', 'tingles', 'tingly', 'no feeling', 'loss of feeling', 'cant feel',
+      'lost feeling', 'altered sensation', 'reduced sensation', 'dead feeling', 'feels dead', 'cant feel it', 'cant feel anything',
+    ],
+  }],
+  ['GROIN', {
+    anywhere: [
+      'groin', 'genital', 'genitals', 'down there', 'bum', 'bottom', 'buttocks', 'between my legs', 'between legs', 'crotch',
+      'private', 'privates', 'private parts', 'perineum', 'anus', 'back passage', 'inner thighs', 'when i wipe', 'wipe', 'wiping',
+      'toilet paper', 'sitting on the toilet', 'bits', 'my bits', 'nether regions', 'undercarriage',
+    ],
+  }],
+  ['SADDLE', { anywhere: ['saddle', 'saddle area', 'saddle region'] }],
+  ['LEGS', { anywhere: ['both legs', 'both my legs', 'both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs'] }],
+  ['WEAK', {
+    anywhere: ['weak', 'weakness', 'losing strength', 'no strength', 'giving way', 'gives way', 'buckling', 'foot drop', 'wasting', 'jelly', 'slapping'],
+  }],
+  ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day'] }],
+  ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
+  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole'] }],
+  ['FEVER', {
+    anywhere: [
+      'fever', 'fevers', 'feverish', 'temperature', 'high temperature', 'a temp', 'temp', 'hot and cold', 'chills', 'the chills',
+      'shivering', 'shivers', 'night sweats', 'sweats', 'sweating at night', 'feel unwell', 'feeling unwell', 'generally unwell',
+      'rigors', 'flu like', 'feverish', 'sweating buckets', 'drenched', 'soaked the sheets', 'shivery', 'shaky and hot', 'burning up',
+    ],
+    checklist: ['unwell', 'sick', 'under the weather', 'flu', 'feeling crook', 'feel crook', 'felt crook', 'run down', 'rundown', 'sweating', 'sweaty'],
+  }],
+  ['LOST', { anywhere: ['lost', 'losing', 'lose', 'dropped', 'dropping'] }],
+  ['WEIGHT', { anywhere: ['weight', 'kg', 'kgs', 'kilos', 'kilo', 'pounds', 'lbs', 'clothes are loose'] }],
+  ['CHEST', { anywhere: ['chest', 'heart'] }],
+  ['HURT', { anywhere: ['pain', 'pains', 'crushing', 'tight', 'tightness', 'pressure', 'heavy', 'squeezing', 'elephant', 'crushed', 'heaviness'] }],
+  ['NIGHT', { anywhere: ['at night', 'night', 'nights', 'overnight', 'in bed', 'all night', 'every night', 'night time', 'nighttime'] }],
+  ['CONSTANT', {
+    anywhere: [
+      'constant', 'constantly', 'doesnt stop', 'never stops', 'no matter how', 'no matter what', 'no position', 'whatever position',
+      'any position', 'cant get comfortable', 'cant find a comfortable position', 'nothing eases it', 'nothing helps', 'no relief',
+      'all the time', 'non stop', 'nonstop', 'keeps me awake', 'keeps me up', 'no comfortable position',
+    ],
+  }],
+  ['CANT_MOVE', { anywhere: ['cant move it', 'cant move', 'cant put weight on it', 'cant bear weight', 'cant weight bear', 'cant stand on it'] }],
+  ['bladder_bowel_change', {
+    anywhere: [
+      'cant pee', 'cant wee', 'cant urinate', 'wet myself', 'wetting myself', 'wet the bed', 'incontinence', 'incontinent',
+      'cant control my bladder', 'cant control my bowels', 'leaking urine', 'leaking wee', 'soiled myself', 'cant poo',
+      'urinary retention', 'cant hold it', 'cant hold on', 'cant pee properly', 'cant wee properly', 'able to pee', 'able to wee',
+      'have to push', 'really push', 'trouble passing urine', 'cant empty my bladder', 'peeing myself', 'wet my pants', 'leaking a bit', 'accidents',
+      'trouble peeing', 'trouble weeing', 'hold my wee', 'hold my pee', 'hold my bladder', 'control my bladder', 'control my bowels',
+      'dont know when i need to go', 'cant tell when i need to go', 'cant feel when i need to go', 'lost control',
+    ],
+    checklist: [
+      'bladder', 'bowel', 'bowels', 'leaking', 'urine', 'peeing', 'pee', 'wee', 'weeing', 'toilet', 'poo', 'retention',
+      'urinating', 'continence', 'waterworks', 'dribbling', 'cant go', 'constipated',
+    ],
+  }],
+  ['progressive_weakness', {
+    anywhere: ['getting weaker', 'weakness getting worse', 'weaker and weaker', 'weakening', 'weaker every day', 'keeps getting weaker'],
+    checklist: ['weaker'],
+  }],
+  ['chest_pain_breathless', {
+    anywhere: [
+      'short of breath', 'shortness of breath', 'breathless', 'breathlessness', 'cant breathe', 'cant breathe properly',
+      'cant catch my breath', 'trouble breathing', 'difficulty breathing', 'hard to breathe', 'struggling to breathe',
+      'palpitations', 'heart racing', 'heart attack', 'crushing chest', 'chest pain', 'chest pains', 'chest tightness',
+      'tight chest', 'pain in my chest',
+    ],
+    checklist: ['chest', 'out of breath', 'breathing', 'breath', 'breathe', 'winded'],
+  }],
+  ['neck_neuro_signs', {
+    anywhere: [
+      'dizzy', 'dizziness', 'vertigo', 'room spinning', 'room spins', 'the room spins', 'spinning', 'collapsed', 'dropped to the floor', 'legs gave out', 'food gets stuck', 'food keeps getting stuck', 'stuck when i swallow', 'choking on food', 'speech has gone', 'slurry', 'cant get my words out', 'seeing double', 'lost my vision', 'double vision', 'seeing double', 'slurred speech', 'slurring', 'slurred',
+      'trouble speaking', 'trouble swallowing', 'difficulty swallowing', 'hard to swallow', 'cant swallow', 'drop attack',
+      'drop attacks', 'blackout', 'blackouts', 'blacked out', 'fainted', 'fainting', 'passed out', 'face numb', 'numb face',
+      'facial numbness', 'sudden falls', 'keep falling', 'nystagmus', 'words come out wrong',
+    ],
+    checklist: ['swallowing', 'falling over', 'faint', 'lightheaded', 'light headed', 'blurred vision', 'blurry vision'],
+  }],
+  ['trauma_fracture', {
+    anywhere: [
+      'broken', 'broke it', 'broke my', 'broken bone', 'fracture', 'fractured', 'dislocated', 'dislocation', 'popped out',
+      'bone sticking out', 'deformed', 'looks bent', 'bent', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack',
+      'heard it snap', 'cracked', 'snapped', 'wrong shape', 'looks wrong',
+    ],
+    checklist: [
+      'fell', 'fall', 'falls', 'fell over', 'fell off', 'had a fall', 'accident', 'car accident', 'car crash', 'crash', 'crashed',
+      'collision', 'hit by', 'broke', 'came off', 'tackled', 'knocked over', 'knock', 'knocked', 'tripped', 'slipped', 'rear ended', 'rear-ended', 'hit my head', 'took a knee', 'took a hit', 'tumble', 'landed on', 'bumped', 'whacked', 'smashed', 'crashed into', 'ran into', 'walked into', 'got hit',
+    ],
+  }],
+  ['hot_swollen_joint_fever', { anywhere: ['hot swollen joint', 'hot joint', 'red hot joint', 'hot red joint'] }],
+  ['cancer_history', {
+    anywhere: [
+      'cancer', 'tumour', 'tumor', 'chemo', 'chemotherapy', 'radiotherapy', 'radiation therapy', 'oncologist', 'leukaemia',
+      'leukemia', 'lymphoma', 'melanoma', 'malignant', 'malignancy', 'metastatic', 'metastases', 'carcinoma', 'myeloma', 'mastectomy', 'bowel cancer', 'breast cancer', 'prostate cancer', 'skin cancer', 'bowel ca', 'breast ca', 'prostate ca', 'lung ca', 'sarcoma', 'bone cancer',
+    ],
+    checklist: ['radiation'],
+  }],
+  ['unexplained_weight_loss', {
+    anywhere: ['weight loss without trying', 'losing weight without trying', 'lost weight without trying', 'unexplained weight loss'],
+    checklist: ['the weight one', 'weight one', 'the weight thing', 'weight loss one', 'lost weight', 'losing weight', 'weight loss', 'weight dropping', 'weight has dropped', 'lost a lot of weight', 'clothes are falling off', 'clothes falling off', 'gotten thin', 'getting thin', 'gone thin', 'skin and bone', 'wasting away'],
+  }],
+  ['fever_unwell', { checklist: [] }],
+  // Night pain counts when it is constant and no position eases it: waking when rolling over does not.
+  ['constant_night_pain', { anywhere: ['constant night pain', 'pain all night', 'night pain that never stops'], checklist: ['night pain', 'pain at night', 'worse at night', 'cant sleep for pain', 'cant sleep for the pain', 'wakes me up at night', 'wakes me at night'] }],
+  ['immunosuppressed_steroids', {
+    anywhere: [
+      'prednisone', 'prednisolone', 'dexamethasone', 'immunosuppressed', 'immunosuppressant', 'immunosuppressants',
+      'immunocompromised', 'weak immune system', 'weakened immune system', 'methotrexate', 'transplant', 'hiv',
+    ],
+    checklist: ['steroid', 'steroids', 'cortisone', 'immune', 'weak immune', 'weakened immune', 'biologics', 'biologic'],
+  }],
+  ['clumsy_hands_unsteady_walk', {
+    anywhere: ['clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight'],
+    checklist: [
+      'clumsy', 'clumsiness', 'dropping things', 'dropped things', 'keep dropping', 'unsteady', 'balance', 'off balance', 'poor balance',
+      'wobbly', 'stumbling', 'stumble', 'trouble walking', 'walking funny', 'uncoordinated', 'fumbling',
+    ],
+  }],
+  ['not_a_sign', {
+    anywhere: [
+      'cortisone shot', 'cortisone injection', 'cortisone injections', 'steroid injection', 'steroid shot', 'steroid injections',
+      'cancer scare', 'sick leave', 'night shift', 'night shifts', 'last night', 'tonight', 'good night', 'night out', 'sat night', 'friday night',
+      'fell asleep', 'fall asleep', 'falling asleep', 'broke up', 'lost my job', 'heart broken', 'broken heart', 'feel fine', 'feeling fine',
+      'sick of', 'sick and tired', 'all good', 'breathe easy', 'breathing is fine', 'breathing fine', 'breathing ok', 'breathing is ok',
+      'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
+      'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
+      'hot bath', 'warm up', 'warmed up', 'red wine', 'fell pregnant', 'temper', 'lost count', 'heart rate',
+    ],
+  }],
+];
+
+/** Parts named in one sentence, with the same ConText properties, combine into a sign; each part is used once. */
+export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Where]> = [
+  [['NUMB', 'SADDLE'], 'saddle_numbness', 'anywhere'],
+  [['SADDLE'], 'saddle_numbness', 'anywhere'],
+  [['NUMB', 'GROIN'], 'saddle_numbness', 'anywhere'],
+  [['LEGS', 'NUMB'], 'both_legs_symptoms', 'anywhere'],
+  [['LEGS', 'WEAK'], 'both_legs_symptoms', 'anywhere'],
+  [['LEGS'], 'both_legs_symptoms', 'checklist'],
+  [['WEAK', 'WORSE'], 'progressive_weakness', 'anywhere'],
+  // Weakness alone is the broad limb item: its follow-up asks whether it is getting worse, which is
+  // what makes it an emergency. Jumping straight to the emergency would turn away stable patients.
+  [['WEAK'], 'numbness_tingling', 'checklist'],
+  [['HOT', 'SWOLLEN', 'FEVER'], 'hot_swollen_joint_fever', 'anywhere'],
+  [['SWOLLEN', 'FEVER'], 'hot_swollen_joint_fever', 'anywhere'],
+  [['HOT', 'FEVER'], 'hot_swollen_joint_fever', 'checklist'],
+  [['NIGHT', 'CONSTANT'], 'constant_night_pain', 'anywhere'],
+  [['CHEST', 'HURT'], 'chest_pain_breathless', 'anywhere'],
+  [['SWOLLEN', 'CANT_MOVE'], 'trauma_fracture', 'anywhere'],
+  [['CANT_MOVE'], 'trauma_fracture', 'checklist'],
+  [['LOST', 'WEIGHT'], 'unexplained_weight_loss', 'anywhere'],
+  [['NUMB'], 'numbness_tingling', 'anywhere'],
+  [['FEVER'], 'fever_unwell', 'anywhere'],
+];
+
+/** A sign that includes another: a hot joint with a fever is not also a separate fever. */
+const SUBSUMES: ReadonlyArray<readonly [FlagCode, FlagCode]> = [
+  ['hot_swollen_joint_fever', 'fever_unwell'],
+  ['both_legs_symptoms', 'numbness_tingling'],
+  ['saddle_numbness', 'numbness_tingling'],
+];
+
+/**
+ * Signs whose mention in the past does not count: what matters is whether it is happening now.
+ * A history of cancer and osteoporosis count whenever they were.
+ */
+const HISTORY_COUNTS: ReadonlySet<FlagCode> = new Set(['cancer_history', 'osteoporosis']);
+
+function lexiconFor(where: Where): Lexicon<SignWord> {
+  return lexicon<SignWord>(
+    SIGN_WORDS.map(([word, row]) => [word, where === 'anywhere' ? (row.anywhere ?? []) : [...(row.anywhere ?? []), ...(row.checklist ?? [])]] as const),
+  );
+}
+const LEXICONS: Record<Where, Lexicon<SignWord>> = { anywhere: lexiconFor('anywhere'), checklist: lexiconFor('checklist') };
+const isPart = (w: SignWord): w is Part => /^[A-Z_]+$/.test(w);
+
+export interface SignMention extends Assertions {
+  code: FlagCode;
+  /** The patient's own words for it, as typed (lower-cased tokens joined). */
+  words: string;
+  start: number;
+}
+
+/** Does this mention say the patient has the sign now (ConText: affirmed, current, their own)? */
+export function isAffirmed(m: SignMention): boolean {
+  return !m.negated && !m.hypothetical && !m.other && (!m.historical || HISTORY_COUNTS.has(m.code));
+}
+
+/** Every mention of a warning sign in the text, with its ConText properties, in the order typed. */
+export function findSigns(text: string, where: Where, tokens: readonly string[] = tokenise(text)): SignMention[] {
+  const matches = findAll(tokens, LEXICONS[where]);
+  const props = assert(tokens, matches);
+  const sentence = sentenceIds(tokens);
+  const found: SignMention[] = [];
+  const words = (m: Match<SignWord>) => tokens.slice(m.start, m.end).join(' ');
+  type Piece = { part: Part; m: Match<SignWord>; p: Assertions };
+  const bags = new Map<string, Piece[]>();
+  matches.forEach((m, k) => {
+    const p = props[k]!;
+    if (m.value === 'not_a_sign') return;
+    if (isPart(m.value)) {
+      // Parts combine only within a sentence and when they are asserted alike ("no numbness, my bum hurts").
+      const key = `${sentence[m.start]}|${p.negated}|${p.historical}|${p.hypothetical}|${p.other}`;
+      const bag = bags.get(key) ?? [];
+      bag.push({ part: m.value, m, p });
+      bags.set(key, bag);
+      return;
+    }
+    found.push({ code: m.value, words: words(m), start: m.start, ...p });
+  });
+  for (const bag of bags.values()) {
+    for (const [need, code, scope] of SIGN_RULES) {
+      if (scope === 'checklist' && where === 'anywhere') continue;
+      for (;;) {
+        const used = need.map((part) => bag.findIndex((piece) => piece.part === part));
+        if (used.some((u) => u < 0)) break;
+        const pieces = used.map((u) => bag[u]!).sort((a, z) => a.m.start - z.m.start);
+        found.push({ code, words: pieces.map((piece) => words(piece.m)).join(' … '), start: pieces[0]!.m.start, ...pieces[0]!.p });
+        for (const u of [...used].sort((a, z) => z - a)) bag.splice(u, 1);
+      }
+    }
+  }
+  const kept = found.filter((m) => !SUBSUMES.some(([big, small]) => m.code === small && found.some((o) => o.code === big && isAffirmed(o) === isAffirmed(m))));
+  return kept.sort((a, z) => a.start - z.start);
+}
