@@ -10,7 +10,7 @@ import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
 import { causeWords } from './summary.js';
-import { cutAt, findSigns, isAffirmed } from './understanding/index.js';
+import { cutAt, findSigns, isWorthAsking } from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
 import { WORDS } from './words.js';
 
@@ -118,7 +118,7 @@ const OWN_SAFETY_ANSWER: ReadonlySet<QuestionState> = new Set(['redFlags', 'chec
  */
 export function typedSigns(state: QuestionState, input: PatientInput): SignMention[] {
   if (OWN_SAFETY_ANSWER.has(state) || typeof input.text !== 'string' || input.text.length > MAX_TEXT || isStructured(input)) return [];
-  const signs = findSigns(input.text, 'anywhere').filter(isAffirmed);
+  const signs = findSigns(input.text, 'anywhere').filter(isWorthAsking);
   // The therapist reads the whole message the sign was in, in the patient's own words.
   const words = cutAt(input.text.trim(), 300);
   return signs.map((m) => ({ code: m.code, words }));

@@ -39,10 +39,10 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'wasnt', 'werent', 'all gone', 'is gone', 'its gone', 'gone now', 'gone away', 'has gone away', 'not anymore', 'no longer',
     'not really', '? not really', ': not really', 'ruled out', 'was ruled out', 'were ruled out', 'is fine', 'are fine',
     'was fine', 'is normal', 'not an issue', 'not a problem', 'came back normal', 'came back fine', 'came back clear',
-    'all good now', 'on purpose', 'on a diet', 'dieting', 'intentionally', 'deliberately',
+    'all good now', 'long gone', 'thats gone', 'on purpose', 'on a diet', 'dieting', 'intentionally', 'deliberately',
   ]],
   [both('historical'), [
-    'years ago', 'year ago', 'yrs ago', 'months ago', 'month ago', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',
+    'years ago', 'year ago', 'yrs ago', 'months ago', 'month ago', 'last month', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',
     'as a child', 'as a teenager', 'when i was young', 'when i was younger', 'when i was little', 'when i was a kid',
     'when i was a child', 'in my twenties', 'in my teens', 'last year', 'years back', 'in the past', 'in yyyy', 'back in',
     'back in yyyy', 'at uni', 'at school', 'in high school', 'as a teen', 'when i was pregnant', 'resolved', 'healed', 'all clear', 'in remission', 'cleared up', 'went away', 'used to', 'previously',
@@ -60,7 +60,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'auntie', 'uncle', 'cousin', 'family', 'family history', 'neighbour', 'colleague', 'boss', 'he', 'she', 'they',
     'someone', 'somebody', 'my other half', 'hubby', 'missus', 'bf', 'gf', 'boyfriend', 'girlfriend',
   ]],
-  [b('other'), ['runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
+  [b('other'), ['was my sister', 'was my mum', 'was my mother', 'was my dad', 'was my father', 'was my brother', 'was my wife', 'was my husband', 'not me', 'runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
 ];
 
 /** Phrases that contain a trigger word but are not triggers ("not sure", "no, it's my neck"). */

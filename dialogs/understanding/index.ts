@@ -11,7 +11,7 @@ export { parseFlagChecklist } from './flags.js';
 export { parsePrecautions } from './precautions.js';
 export { cutAt } from './text.js';
 export { parseQuestionBack } from './questionsBack.js';
-export { findSigns, isAffirmed } from './signs.js';
+export { findSigns, isAffirmed, isWorthAsking } from './signs.js';
 export { parseSummaryReply } from './summaryReply.js';
 export { parseContact } from './contact.js';
 export type * from './types.js';

@@ -4,7 +4,7 @@
 //   - `checklist`: words that name a sign only when the patient answers the safety checklist, where
 //     the question gives them their meaning ("toilet", "fell", "at night").
 // Numbers are never signs here: a digit is a checklist item only at a checklist (flags.ts).
-import type { FlagCode } from '../vocabulary.js';
+import { levelOf, type FlagCode } from '../vocabulary.js';
 import { assert, type Assertions } from './assertions.js';
 import { findAll, lexicon, sentenceIds, type Lexicon, type Match } from './phrases.js';
 import { tokenise } from './text.js';
@@ -12,7 +12,7 @@ import { tokenise } from './text.js';
 /** Parts of a sign that only mean something together ("numb" + "groin" = saddle numbness). */
 type Part =
   | 'NUMB' | 'GROIN' | 'SADDLE' | 'LEGS' | 'WEAK' | 'WORSE' | 'HOT' | 'SWOLLEN' | 'FEVER' | 'LOST' | 'WEIGHT' | 'CHEST' | 'CANT_MOVE'
-  | 'HURT' | 'NIGHT' | 'CONSTANT';
+  | 'HURT' | 'NIGHT' | 'CONSTANT' | 'FALL';
 type SignWord = FlagCode | Part | 'not_a_sign';
 export type Where = 'anywhere' | 'checklist';
 
@@ -36,7 +36,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
   }],
   ['SADDLE', { anywhere: ['saddle', 'saddle area', 'saddle region'] }],
-  ['LEGS', { anywhere: ['both legs', 'both my legs', 'both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs'] }],
+  ['LEGS', { anywhere: ['both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs'] }],
   ['WEAK', {
     anywhere: ['weak', 'weakness', 'losing strength', 'no strength', 'giving way', 'gives way', 'buckling', 'foot drop', 'wasting', 'jelly', 'slapping'],
   }],
@@ -63,7 +63,13 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'all the time', 'non stop', 'nonstop', 'keeps me awake', 'keeps me up', 'no comfortable position',
     ],
   }],
-  ['CANT_MOVE', { anywhere: ['cant move it', 'cant move', 'cant put weight on it', 'cant bear weight', 'cant weight bear', 'cant stand on it'] }],
+  ['FALL', { anywhere: ['fell', 'fall', 'fell over', 'fell off', 'had a fall', 'tackled', 'came off', 'slipped', 'tripped', 'crash', 'crashed', 'knocked over'] }],
+  ['CANT_MOVE', {
+    anywhere: [
+      'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
+      'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my',
+    ],
+  }],
   ['bladder_bowel_change', {
     anywhere: [
       'cant pee', 'cant wee', 'cant urinate', 'wet myself', 'wetting myself', 'wet the bed', 'incontinence', 'incontinent',
@@ -72,6 +78,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'have to push', 'really push', 'trouble passing urine', 'cant empty my bladder', 'peeing myself', 'wet my pants', 'leaking a bit', 'accidents',
       'trouble peeing', 'trouble weeing', 'hold my wee', 'hold my pee', 'hold my bladder', 'control my bladder', 'control my bowels',
       'dont know when i need to go', 'cant tell when i need to go', 'cant feel when i need to go', 'lost control',
+      'toilet accidents', 'having accidents', 'had accidents',
     ],
     checklist: [
       'bladder', 'bowel', 'bowels', 'leaking', 'urine', 'peeing', 'pee', 'wee', 'weeing', 'toilet', 'poo', 'retention',
@@ -103,7 +110,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['trauma_fracture', {
     anywhere: [
       'broken', 'broke it', 'broke my', 'broken bone', 'fracture', 'fractured', 'dislocated', 'dislocation', 'popped out',
-      'bone sticking out', 'deformed', 'looks bent', 'bent', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack',
+      'bone sticking out', 'deformed', 'looks bent', 'is bent', 'bent out of shape', 'funny shape', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack',
       'heard it snap', 'cracked', 'snapped', 'wrong shape', 'looks wrong',
     ],
     checklist: [
@@ -111,6 +118,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'collision', 'hit by', 'broke', 'came off', 'tackled', 'knocked over', 'knock', 'knocked', 'tripped', 'slipped', 'rear ended', 'rear-ended', 'hit my head', 'took a knee', 'took a hit', 'tumble', 'landed on', 'bumped', 'whacked', 'smashed', 'crashed into', 'ran into', 'walked into', 'got hit',
     ],
   }],
+  // Symptoms in both legs (bilateral sciatica) is an emergency sign: said of the legs, not of two knees.
+  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'both sides of my legs'] }],
   ['hot_swollen_joint_fever', { anywhere: ['hot swollen joint', 'hot joint', 'red hot joint', 'hot red joint'] }],
   ['cancer_history', {
     anywhere: [
@@ -134,7 +143,10 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     checklist: ['steroid', 'steroids', 'cortisone', 'immune', 'weak immune', 'weakened immune', 'biologics', 'biologic'],
   }],
   ['clumsy_hands_unsteady_walk', {
-    anywhere: ['clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight'],
+    anywhere: [
+      'clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight', 'clumsy', 'keep dropping stuff', 'dropping things',
+      'dropping stuff', 'unsteady', 'walking like a drunk', 'cant do up buttons',
+    ],
     checklist: [
       'clumsy', 'clumsiness', 'dropping things', 'dropped things', 'keep dropping', 'unsteady', 'balance', 'off balance', 'poor balance',
       'wobbly', 'stumbling', 'stumble', 'trouble walking', 'walking funny', 'uncoordinated', 'fumbling',
@@ -143,7 +155,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['not_a_sign', {
     anywhere: [
       'cortisone shot', 'cortisone injection', 'cortisone injections', 'steroid injection', 'steroid shot', 'steroid injections',
-      'cancer scare', 'sick leave', 'night shift', 'night shifts', 'last night', 'tonight', 'good night', 'night out', 'sat night', 'friday night',
+      'cancer scare', 'sick leave', 'chest day', 'chest press', 'chest workout', 'bench press', 'heavy on bench', 'night shift', 'night shifts', 'last night', 'tonight', 'good night', 'night out', 'sat night', 'friday night',
       'fell asleep', 'fall asleep', 'falling asleep', 'broke up', 'lost my job', 'heart broken', 'broken heart', 'feel fine', 'feeling fine',
       'sick of', 'sick and tired', 'all good', 'breathe easy', 'breathing is fine', 'breathing fine', 'breathing ok', 'breathing is ok',
       'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
@@ -171,6 +183,9 @@ export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Wher
   [['NIGHT', 'CONSTANT'], 'constant_night_pain', 'anywhere'],
   [['CHEST', 'HURT'], 'chest_pain_breathless', 'anywhere'],
   [['SWOLLEN', 'CANT_MOVE'], 'trauma_fracture', 'anywhere'],
+  // After a fall, not being able to move or bear weight, or swelling, is asked about as a possible fracture.
+  [['FALL', 'CANT_MOVE'], 'trauma_fracture', 'anywhere'],
+  [['FALL', 'SWOLLEN'], 'trauma_fracture', 'anywhere'],
   [['CANT_MOVE'], 'trauma_fracture', 'checklist'],
   [['LOST', 'WEIGHT'], 'unexplained_weight_loss', 'anywhere'],
   [['NUMB'], 'numbness_tingling', 'anywhere'],
@@ -182,6 +197,7 @@ const SUBSUMES: ReadonlyArray<readonly [FlagCode, FlagCode]> = [
   ['hot_swollen_joint_fever', 'fever_unwell'],
   ['both_legs_symptoms', 'numbness_tingling'],
   ['saddle_numbness', 'numbness_tingling'],
+  ['chest_pain_breathless', 'fever_unwell'],
 ];
 
 /**
@@ -208,6 +224,15 @@ export interface SignMention extends Assertions {
 /** Does this mention say the patient has the sign now (ConText: affirmed, current, their own)? */
 export function isAffirmed(m: SignMention): boolean {
   return !m.negated && !m.hypothetical && !m.other && (!m.historical || HISTORY_COUNTS.has(m.code));
+}
+
+/**
+ * Should the bot ask "is that happening now?": an affirmed sign, or an emergency sign the patient only
+ * suspects ("might be broken", "what if it's a heart attack"). Ask, don't assume, either way.
+ */
+export function isWorthAsking(m: SignMention): boolean {
+  if (isAffirmed(m)) return true;
+  return m.hypothetical && !m.negated && !m.other && !m.historical && levelOf(m.code) === 'emergency';
 }
 
 /** Every mention of a warning sign in the text, with its ConText properties, in the order typed. */

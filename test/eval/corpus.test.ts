@@ -1,0 +1,58 @@
+// The corpus is the specification of understanding (test/corpus/README.md). This holds the bot to it:
+// the held-out fifth, never used for tuning, must stay at or above the floors below, and the safety
+// figures on every simulated intake must stay at zero. `npm run eval` prints the whole report.
+import { describe, expect, it } from 'vitest';
+import { isHeldOut, loadAnswers, loadIntakes } from '../../eval/corpus.js';
+import { safety, understanding } from '../../eval/report.js';
+
+/**
+ * Held-out accuracy floors per question, in percent. The issue's target is 97 everywhere; these are
+ * what the bot reaches today (2026-12-02), a little below so one record more or less does not flap.
+ * Raise them as the understanding improves; never lower one to make a change pass.
+ */
+const HELD_OUT_FLOOR: Record<string, number> = {
+  consent: 90, location: 80, side: 80, primary: 84, spread: 85, duration: 80, cause: 70, intensity_now: 88,
+  intensity_worst: 90, movement: 65, red_flags: 84, follow_up: 75, precautions: 70, summary: 85, contact: 90,
+};
+const OVERALL_HELD_OUT_FLOOR = 82;
+
+describe('the corpus', () => {
+  it('has at least 2000 labelled answers, a held-out fifth, and 150 whole intakes', () => {
+    const answers = loadAnswers();
+    expect(answers.length).toBeGreaterThanOrEqual(2000);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(answers.length);
+    const held = answers.filter((a) => isHeldOut(a.id)).length / answers.length;
+    expect(held).toBeGreaterThan(0.17);
+    expect(loadIntakes().length).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('understanding, on the held-out fifth', () => {
+  const report = understanding();
+  it.each(report.steps.map((s) => [s.step, s] as const))('%s stays at or above its floor', (step, s) => {
+    expect((100 * s.heldOutCorrect) / s.heldOutN).toBeGreaterThanOrEqual(HELD_OUT_FLOOR[step] ?? 97);
+  });
+  it('overall stays at or above its floor', () => {
+    expect((100 * report.overall.heldOutCorrect) / report.overall.heldOutN).toBeGreaterThanOrEqual(OVERALL_HELD_OUT_FLOOR);
+  });
+});
+
+describe('safety, on every simulated intake', () => {
+  const report = safety();
+  it('never ends an intake as an emergency that is not one, and never misses one', () => {
+    expect(report.intakes.falseEmergencyEndings).toBe(0);
+    expect(report.intakes.missedEmergencies).toBe(0);
+  });
+  it('never shows urgent advice to a patient who is not an emergency', () => {
+    expect(report.intakes.falseUrgentWarnings).toBe(0);
+  });
+  it('never loses a warning the patient typed', () => {
+    expect(report.intakes.lostWarnings).toBe(0);
+  });
+  it('asks no question three times in a row except where a patient repeats the same unreadable words into the closed form', () => {
+    expect(report.intakes.loops).toBeLessThanOrEqual(1);
+  });
+  it('asks "is that happening now?" about almost nothing that is not a warning', () => {
+    expect(report.answers.falseWarnings).toBeLessThanOrEqual(8);
+  });
+});
