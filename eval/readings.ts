@@ -1,0 +1,124 @@
+// One corpus answer through the bot's own entry point (dialogs/interpret.ts, as the engine calls it),
+// graded against the reading a myotherapist would write down.
+import { EXAMPLE_CLINIC } from '../dialogs/clinicProfile.js';
+import { freshContext, type IntakeContext, type QuestionState } from '../dialogs/intakeContext.js';
+import { interpret, type Interpretation } from '../dialogs/interpret.js';
+import { durationCategory } from '../dialogs/triage.js';
+import type { AnswerRecord, Expect } from './corpus.js';
+
+void EXAMPLE_CLINIC;
+const AT = '2026-12-02T09:00:00.000Z';
+
+const STATE_OF: Record<AnswerRecord['step'], QuestionState> = {
+  consent: 'consent', location: 'location', side: 'side', primary: 'primary', spread: 'spread', duration: 'duration',
+  cause: 'cause', intensity_now: 'intensityNow', intensity_worst: 'intensityWorst', movement: 'movement', red_flags: 'redFlags',
+  follow_up: 'flagFollowUp', precautions: 'precautions', summary: 'summary', contact: 'contact',
+};
+
+/** The conversation so far, as far as this answer's reading depends on it. */
+function contextFor(r: AnswerRecord): IntakeContext {
+  const ctx = freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'eval', channelId: 'eval', startedAt: AT });
+  const c = (r.context ?? {}) as { region?: string; regions?: string[]; now?: number };
+  const regions = c.regions ?? (c.region ? [c.region] : r.step === 'red_flags' ? ['lower_back'] : ['neck']);
+  ctx.sites = regions.map((region) => ({ region: region as never, side: r.step === 'side' ? undefined : 'left' }));
+  if (r.step === 'intensity_worst') ctx.intensityNow = c.now ?? null;
+  if (r.step === 'follow_up') ctx.screened = ['trauma_fracture'];
+  return ctx;
+}
+
+export type Reading = Record<string, unknown>;
+
+/** What the bot took from the answer, in the corpus's terms. */
+export function readingOf(i: Interpretation): Reading {
+  if (i.kind === 'miss') return { ask: i.why };
+  if (i.kind === 'question') return { ask: `question_back:${i.back}` };
+  if (i.kind === 'command') return { command: i.command };
+  const e = i.event as Record<string, unknown> & { type: string };
+  switch (e.type) {
+    case 'CONSENT': return { agree: e['agree'] };
+    case 'SITES': return { sites: e['sites'], ...(e['early'] ? { early: e['early'] } : {}) };
+    case 'SPREAD': return { sites: e['sites'] };
+    case 'SIDE': return { side: e['side'] };
+    case 'PRIMARY': return { region: e['region'] };
+    case 'DURATION': return { weeks: (e['duration'] as { weeks: number }).weeks };
+    case 'CAUSES': return { causes: e['causes'] };
+    case 'SCORE': return { score: e['value'] };
+    case 'DIFFICULTY': return { difficulty: e['difficulty'] };
+    case 'FLAGS': case 'PRECAUTIONS': return { codes: e['codes'] };
+    case 'YES_NO': return { yes: e['yes'] };
+    case 'CONFIRM': return { confirm: true };
+    case 'EDIT': return { edit: e['target'] };
+    case 'CONTACT': return e['contact'] === null ? { skip: true } : { ...(e['contact'] as object) };
+    case 'ONE_BY_ONE': return { ask: 'one_by_one' };
+    default: return { event: e.type };
+  }
+}
+
+const sameSet = (a: readonly unknown[] = [], b: readonly unknown[] = []) => a.length === new Set(b).size && new Set(a).size === a.length && a.every((x) => b.includes(x));
+const digits = (s: unknown) => String(s ?? '').replace(/\D/g, '').replace(/^61/, '0');
+
+function weeksMatch(got: unknown, want: number): boolean {
+  if (typeof got !== 'number') return false;
+  if (Math.abs(got - want) <= Math.max(0.25 * want, 0.3)) return true;
+  // Long durations are rough in anyone's words: the same band is the same reading.
+  return want >= 26 && durationCategory(got) === durationCategory(want);
+}
+
+function sitesMatch(got: unknown, want: Expect['sites']): boolean {
+  const g = (got ?? []) as Array<{ region: string; side?: string }>;
+  const w = want ?? [];
+  if (!sameSet(g.map((s) => s.region), w.map((s) => s.region))) return false;
+  return w.every((ws) => {
+    const gs = g.find((s) => s.region === ws.region);
+    // A side the patient did not give must not be invented (midline regions may be centre).
+    return ws.side ? gs?.side === ws.side : gs?.side === undefined || gs.side === 'centre';
+  });
+}
+
+/** Whether the reading is the one expected; early answers may be missed but never invented. */
+export function matches(step: AnswerRecord['step'], got: Reading, want: Expect): boolean {
+  if (want.ask !== undefined) return got['ask'] !== undefined;
+  if (step === 'summary' && want.edit === 'contact' && got['ask'] === 'contact_next') return true;
+  if (got['ask'] !== undefined || got['command'] !== undefined) return false;
+  switch (step) {
+    case 'consent': return got['agree'] === want.agree;
+    case 'location': {
+      if (!sitesMatch(got['sites'], want.sites)) return false;
+      const early = (got['early'] ?? {}) as { duration?: { weeks: number }; causes?: string[]; intensityNow?: number };
+      const w = want.early ?? {};
+      if (early.duration && (w.weeks === undefined || !weeksMatch(early.duration.weeks, w.weeks))) return false;
+      if (early.causes && (!w.causes || !sameSet(early.causes, w.causes))) return false;
+      if (early.intensityNow !== undefined && early.intensityNow !== w.now) return false;
+      return true;
+    }
+    case 'spread': return sitesMatch(got['sites'], want.sites);
+    case 'side': return got['side'] === want.side;
+    case 'primary': return got['region'] === want.region;
+    case 'duration': return weeksMatch(got['weeks'], want.weeks ?? NaN);
+    case 'cause': return sameSet(got['causes'] as string[], want.causes);
+    case 'intensity_now': case 'intensity_worst': return got['score'] === want.score;
+    case 'movement': return got['difficulty'] === want.difficulty;
+    case 'red_flags': case 'precautions': return sameSet(got['codes'] as string[], want.codes);
+    case 'follow_up': return got['yes'] === want.yes;
+    // Contact details are asked right after the summary, so "change my number" is answered with that.
+    case 'summary': return want.confirm ? got['confirm'] === true : got['edit'] === want.edit || (want.edit === 'contact' && got['ask'] === 'contact_next');
+    case 'contact': {
+      if (want.skip) return got['skip'] === true;
+      if (want.name && String(got['name'] ?? '').toLowerCase() !== want.name.toLowerCase()) return false;
+      if (want.phone && digits(got['phone']) !== digits(want.phone)) return false;
+      if (want.email && String(got['email'] ?? '').toLowerCase() !== want.email.toLowerCase()) return false;
+      return got['skip'] !== true;
+    }
+  }
+}
+
+export interface Graded {
+  record: AnswerRecord;
+  got: Reading;
+  ok: boolean;
+}
+
+export function grade(record: AnswerRecord): Graded {
+  const got = readingOf(interpret(STATE_OF[record.step], contextFor(record), { text: record.text }, AT));
+  return { record, got, ok: matches(record.step, got, record.expect) };
+}
