@@ -213,7 +213,7 @@ function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } |
   if (!early || ctx.editing) return null;
   switch (snapshot.value) {
     case 'duration':
-      return early.duration && ctx.duration === null ? { event: { type: 'DURATION', duration: early.duration }, noted: `how long: "${early.duration.text}"` } : null;
+      return early.duration && ctx.duration === null ? { event: { type: 'DURATION', duration: early.duration }, noted: `how long: ${early.duration.text}` } : null;
     case 'cause':
       return early.causes && ctx.causes.length === 0 ? { event: { type: 'CAUSES', causes: early.causes }, noted: `the cause: ${causeWords(early.causes)}` } : null;
     case 'intensityNow':

@@ -176,14 +176,19 @@ function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
 /** A bare number next to a body part ("L5", "my 2 knees") is not a pain score; these cues make it one. */
 const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score|rating|level)\b|\bpain (is|at|of)\b/i;
 
+/** A length of time plainly given in a message about something else. */
+const DURATION_CUE = /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s*(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
+
 /** Words that introduce a cause in a message about something else. */
 const CAUSE_CUE = /\b(from|after|since|doing|playing|while|when i|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|fall|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|pulled|strained|twisted|rolled|stress(ed)?|slept)\b/i;
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
 function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
   const early: EarlyAnswers = {};
-  const duration = nlu.parseDuration(text, at);
-  if (duration.ok) early.duration = { weeks: duration.value.weeks, text: nlu.cutAt(duration.value.text, MAX_SAID) };
+  // Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else.
+  const duration = DURATION_CUE.test(text) ? nlu.parseDuration(text, at) : null;
+  // Said back and stored as the value understood, not the whole sentence it came in.
+  if (duration?.ok) early.duration = { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` };
   // Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
   // like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
   const causes = CAUSE_CUE.test(text) ? nlu.parseCauses(text) : null;

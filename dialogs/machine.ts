@@ -339,12 +339,22 @@ export const intakeMachine = setup({
     routeItems: {
       always: [
         { guard: 'itemsLeft', target: 'checkItem', reenter: true },
+        // The list answered one item at a time is on the trail like the list itself, so "back" returns to it.
         {
           guard: 'checkingFlags',
           target: 'routeScreen',
-          actions: assign(({ context }) => ({ screened: context.itemCheck!.yes, followUpAnswers: {}, followUpIndex: 0, itemCheck: null })),
+          actions: assign(({ context }) => ({
+            ...answered(context, 'redFlags', 0, undefined),
+            screened: context.itemCheck!.yes,
+            followUpAnswers: {},
+            followUpIndex: 0,
+            itemCheck: null,
+          })),
         },
-        { target: 'summary', actions: assign(({ context }) => ({ precautions: context.itemCheck!.yes, itemCheck: null })) },
+        {
+          target: 'summary',
+          actions: assign(({ context }) => ({ ...answered(context, 'precautions', 0, undefined), precautions: context.itemCheck!.yes, itemCheck: null })),
+        },
       ],
     },
     confirmSign: {

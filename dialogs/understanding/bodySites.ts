@@ -100,6 +100,11 @@ const NOT_A_SITE: readonly string[] = [
   'back in', 'heaps', 'aches', 'achy', 'footy',
   // Warning-sign areas, not pain areas (signs.ts reads them): "between my legs", "back passage".
   'between my legs', 'between legs', 'back passage',
+  // A body part as a landmark for a movement, not where it hurts: "can't lift my arm over my head".
+  'over my head', 'above my head', 'over head', 'overhead', 'behind my back', 'behind your back', 'on my feet', 'off my feet',
+  'on my knees', 'on my hands and knees', 'on all fours', 'head down', 'put my feet up', 'feet up', 'with my hands', 'by hand',
+  'my hands are full', 'out of my hands', 'in my hands', 'under my arm', 'on my stomach',
+  'on my front', 'head first',
 ];
 
 const LEXICON = lexicon<SiteWord>([

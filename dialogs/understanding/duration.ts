@@ -101,9 +101,10 @@ function durationBand(weeks: number): string {
   return weeks < 6 ? 'acute' : weeks <= 12 ? 'subacute' : 'chronic';
 }
 
-function describe(weeks: number): string {
+/** A length in plain words ("3 weeks", "4 months"), for saying back what was understood. */
+export function describeWeeks(weeks: number): string {
   if (weeks < 1) return `${Math.max(1, Math.round(weeks * 7))} days`;
-  if (weeks < 9) return `${Math.round(weeks)} weeks`;
+  if (weeks < 8) return `${Math.round(weeks)} week${Math.round(weeks) === 1 ? '' : 's'}`;
   if (weeks < 104) return `${Math.round(weeks / MONTH)} months`;
   return `${Math.round(weeks / YEAR)} years`;
 }
@@ -346,7 +347,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
     if (bands.size > 1 && tokens.some((t) => t === 'but' || t === 'or' || t === 'either')) {
       const [a, b] = [...pool].sort((x, y) => x.start - y.start);
-      return miss('ambiguous', `${describe(a!.weeks)} or ${describe(b!.weeks)}`);
+      return miss('ambiguous', `${describeWeeks(a!.weeks)} or ${describeWeeks(b!.weeks)}`);
     }
     const longest = pool.reduce((a, b) => (b.weeks > a.weeks ? b : a));
     if (longest.weeks > MAX_WEEKS) return miss('out_of_range');

@@ -31,7 +31,7 @@ const QUANTIFIERS = lexicon<Quantifier>([
 ]);
 
 /** Words that take back what came before: "4 and 5 no wait just 5". */
-const CORRECTIONS = lexicon<true>([[true, ['no wait', 'wait', 'sorry', 'actually', 'i mean', 'scratch that', 'make that', 'oops']]]);
+const CORRECTIONS = lexicon<true>([[true, ['no wait', 'wait', 'sorry', 'actually', 'i mean', 'scratch that', 'make that', 'oops', 'jk', 'just kidding', 'kidding']]]);
 
 /**
  * The ticked items, in checklist order of mention. `ambiguous` with detail `all` when the patient said

@@ -3,7 +3,7 @@ export { parseCommand } from './commands.js';
 export { parseYesNo, parseConsent } from './yesNo.js';
 export { parseSites, parseSpread, parsePrimary } from './bodySites.js';
 export { parseSide } from './sides.js';
-export { parseDuration } from './duration.js';
+export { describeWeeks, parseDuration } from './duration.js';
 export { parseCauses } from './causes.js';
 export { parsePainScore, parseWorstScore } from './painScore.js';
 export { parseDifficulty } from './difficulty.js';

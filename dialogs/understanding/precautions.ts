@@ -86,10 +86,15 @@ function itemNumbers(tokens: readonly string[], offered: readonly FlagCode[]): F
 
 const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the above', 'yes to all', 'all apply', 'everything']]]);
 
+/** "yes to all lol jk none": what comes after the last take-back is the answer. */
+const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'actually', 'sorry', 'i mean']]]);
+
 export function parsePrecautions(text: string, offered: readonly FlagCode[] = []): Understood<FlagCode[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
+    let tokens = tokenise(text);
+    const takeBack = findAll(tokens, TAKE_BACK).at(-1);
+    if (takeBack && takeBack.start > 0 && takeBack.end < tokens.length) tokens = tokens.slice(takeBack.end);
     const found = findAll(tokens, LEXICON);
     const props = assert(tokens, found);
     const numbered = itemNumbers(tokens, offered);

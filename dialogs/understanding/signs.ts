@@ -66,7 +66,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['FALL', { anywhere: ['fell', 'fall', 'fell over', 'fell off', 'had a fall', 'tackled', 'came off', 'slipped', 'tripped', 'crash', 'crashed', 'knocked over'] }],
   ['CANT_MOVE', {
     anywhere: [
-      'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
+      'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
       'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my',
     ],
   }],
@@ -186,6 +186,8 @@ export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Wher
   // After a fall, not being able to move or bear weight, or swelling, is asked about as a possible fracture.
   [['FALL', 'CANT_MOVE'], 'trauma_fracture', 'anywhere'],
   [['FALL', 'SWOLLEN'], 'trauma_fracture', 'anywhere'],
+  // At the checklist a fall alone is the fall item (its follow-up asks whether something could be broken).
+  [['FALL'], 'trauma_fracture', 'checklist'],
   [['CANT_MOVE'], 'trauma_fracture', 'checklist'],
   [['LOST', 'WEIGHT'], 'unexplained_weight_loss', 'anywhere'],
   [['NUMB'], 'numbness_tingling', 'anywhere'],

@@ -19,6 +19,9 @@ const NO = [
   'not happening', 'its not', 'it isnt', 'im not', 'i havent', 'not currently', 'all gone', 'nup', 'naa', 'nah mate',
 ];
 const CONSENT_YES = ['consent', 'i consent', 'accept', 'i accept', 'accepted', 'allow', 'i allow', 'permit', 'you may', 'you can', 'proceed', 'continue', 'lets go', 'lets do it', 'start', 'i give consent', 'i give my consent', 'agree to'];
+/** Yes-words that mean yes only when they are the answer itself, not inside a sentence about something else. */
+const WEAK_YES = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'sure', 'sweet', 'still', 'i have', 'i am', 'it is', 'right now']);
+
 /** Words that take back what came before: "yes… actually no". */
 const CORRECTIONS = lexicon<true>([[true, ['actually', 'sorry', 'wait', 'i mean', 'on second thought', 'no wait', 'scratch that']]]);
 /** Emoji answers: a thumbs up is a yes on any phone. */
@@ -58,6 +61,8 @@ function decide(raw: string, lex: Lexicon<boolean | null>): Understood<boolean> 
   let hedged = false;
   let leading: boolean | undefined;
   found.forEach((m, k) => {
+    // "email is fine", "that's right next to it": weak words answer only a short message or lead it.
+    if (m.value === true && WEAK_YES.has(tokens.slice(m.start, m.end).join(' ')) && m.start > 1 && tokens.length > 3) return;
     const answer = m.value === null ? null : neg[k] ? (m.value ? false : null) : m.value;
     // Patients lead with their answer and then explain: "no, that was years ago", "yes a bit".
     if (k === 0 && m.start <= 1 && answer !== null) leading = answer;
