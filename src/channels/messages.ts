@@ -3,11 +3,11 @@
 // on before the adapter sees them, so bad input gets a 400 that says what is wrong, never a 500.
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { safeError } from '../server/logger.js';
-import { storableJson } from '../store/storable.js';
-import { TOO_DEEP, nestsWithin } from './http.js';
+import { HttpError, readJson } from './http.js';
+import { closesConnection } from '../server/body.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -35,11 +35,16 @@ export function badRequest(res: Response, status: number, code: string, message:
 export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
     async (req: Request, res: Response) => {
-      if (!nestsWithin(req.body)) return badRequest(res, 400, 'BadActivity', TOO_DEEP);
-      // restify's bodyParser read it, so the bounds and cleaning readJson gives every other route go here.
-      req.body = storableJson(req.body as unknown);
+      // The same bounded, cleaned reader as every other route (not restify's bodyParser, which inflated
+      // gzip unchecked); CloudAdapter reads the activity from req.body.
+      try {
+        req.body = await readJson(req, MAX_BODY_BYTES);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        if (closesConnection(error)) res.setHeader('Connection', 'close');
+        return badRequest(res, error.status, error.status === 400 ? 'BadActivity' : error.code, error.message);
+      }
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

@@ -1,9 +1,10 @@
 // The staff inbox at /clinic: sign in once with the clinic token, then a session cookie. Pages are
 // server-rendered with a strict Content-Security-Policy (no inline script or style) and never cached.
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { Triage } from '../../../dialogs/vocabulary.js';
 import { safeError } from '../../server/logger.js';
+import { closesConnection, HttpError, readForm } from '../../server/body.js';
 import { type ClinicAuth, SESSION_COOKIE, clearedSessionCookie, isHttps, readCookie, sessionCookie } from '../auth.js';
 import { deleteIntake } from '../erasure.js';
 import { toQuestionnaireResponse } from '../fhir.js';
@@ -94,10 +95,17 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     page(res, 200, signInPage(ctx));
   });
 
-  server.post('/clinic/login', restify.plugins.bodyParser({ maxBodySize: 8 * 1024, mapParams: false, mapFiles: false, rejectUnknown: true }), async (req: Request, res: Response) => {
+  server.post('/clinic/login', async (req: Request, res: Response) => {
     if (!auth) return page(res, 503, notConfiguredPage());
     if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This sign-in came from another site and was refused.'));
-    const form = Login.safeParse(req.body);
+    let fields: Record<string, string>;
+    try {
+      fields = await readForm(req, 8 * 1024);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return page(res, error.status, signInPage(ctx, error.message), closesConnection(error) ? { connection: 'close' } : {});
+    }
+    const form = Login.safeParse(fields);
     if (!form.success || !auth.checkToken(form.data.token)) {
       logger.warn({ ip: req.socket.remoteAddress }, 'inbox sign-in with a wrong token');
       return page(res, 401, signInPage(ctx, 'That token is not right. Check CLINIC_API_TOKEN and try again.'));
