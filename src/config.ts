@@ -11,6 +11,9 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** `true` or `false` (also 1/0, yes/no); unset or empty is false. */
+const flag = optionalString.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 /** `https://host[:port]` exactly (a trailing slash is forgiven): what browsers send as Origin. */
 function isOrigin(value: string): boolean {
   try {
@@ -54,6 +57,7 @@ const EnvSchema = z.object({
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
+  ALLOW_ANONYMOUS_BOT_FRAMEWORK: flag,
 });
 
 export interface Config {
@@ -78,6 +82,11 @@ export interface Config {
   /** The origin browsers reach the bot at, when a proxy hides it; otherwise taken from each request. */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /**
+   * Without MicrosoftAppId, /api/messages answers anonymous requests from this machine only (the
+   * Emulator, local development) unless this is true.
+   */
+  allowAnonymousBotFramework: boolean;
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication as is. */
   botFramework: { MicrosoftAppType: string; MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId: string };
 }
@@ -139,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS,
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined,
     logLevel: e.LOG_LEVEL,
+    allowAnonymousBotFramework: e.ALLOW_ANONYMOUS_BOT_FRAMEWORK,
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId ?? '',

@@ -8,15 +8,21 @@ import { z } from 'zod';
 import { safeError } from '../server/logger.js';
 import { HttpError, readJson } from './http.js';
 import { closesConnection } from '../server/body.js';
+import { refusal, type MessagesAccess } from './messagesAccess.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const Id = z.string().min(1).max(256);
+/**
+ * Channel ids are short names ("msteams", "emulator", "webchat"). Without a "/" the state key
+ * `intake/<channelId>/<conversation id>` cannot be made to spell another channel's key.
+ */
+const ChannelId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a channel name (letters, digits, ".", "_" or "-")');
 const IncomingActivity = z
   .object({
     type: z.string().min(1).max(64),
-    channelId: Id,
+    channelId: ChannelId,
     conversation: z.object({ id: Id }).passthrough(),
     from: z.object({ id: Id }).passthrough().optional(),
     serviceUrl: z.string().max(2048).optional(),
@@ -32,7 +38,7 @@ export function badRequest(res: Response, status: number, code: string, message:
   res.json(status, { error: { code, message } });
 }
 
-export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
+export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger, access: MessagesAccess): void {
   server.post(
     '/api/messages',
     async (req: Request, res: Response) => {
@@ -50,6 +56,8 @@ export function registerMessages(server: Server, adapter: CloudAdapter, bot: Act
         const issue = parsed.error.issues[0]!;
         return badRequest(res, 400, 'BadActivity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
       }
+      const refused = refusal(req, parsed.data, access);
+      if (refused) return badRequest(res, refused.status, refused.code, refused.message);
       try {
         await adapter.process(req, res, (context) => bot.run(context));
       } catch (error) {

@@ -13,7 +13,7 @@ import { acquireDataDirLock } from '../store/dataDirLock.js';
 import { createLogger, safeError } from './logger.js';
 import { CachingBotFrameworkAuthentication } from '../channels/botAuthentication.js';
 import { registerMessages } from '../channels/messages.js';
-import { DirectLineChannel } from '../channels/directline/channel.js';
+import { CHANNEL_ID as DIRECT_LINE_CHANNEL_ID, DirectLineChannel } from '../channels/directline/channel.js';
 import { registerDirectLine } from '../channels/directline/routes.js';
 import { resolveDirectLineSecret } from '../channels/directline/secret.js';
 import { registerWebChat } from '../channels/webchat/routes.js';
@@ -71,7 +71,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       res.json(503, { status: 'unavailable', database: db.kind });
     }
   });
-  registerMessages(server, adapter, bot, logger);
+  registerMessages(server, adapter, bot, logger, {
+    authenticated: config.botFramework.MicrosoftAppId !== '',
+    allowRemoteAnonymous: config.allowAnonymousBotFramework,
+    ownChannels: [DIRECT_LINE_CHANNEL_ID],
+  });
   const directLineSecret = await resolveDirectLineSecret(db, config.directLineSecret, logger);
   const directLine = new DirectLineChannel({ db, secret: directLineSecret, bot, logger, onTurnError: turnErrorHandler(logger), botName: config.clinic.name });
   const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger };
