@@ -58,6 +58,9 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
   ALLOW_ANONYMOUS_BOT_FRAMEWORK: flag,
+  TRUST_PROXY: flag,
+  RATE_LIMIT_NEW_CHATS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
+  RATE_LIMIT_TOKENS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(600),
 });
 
 export interface Config {
@@ -87,6 +90,13 @@ export interface Config {
    * Emulator, local development) unless this is true.
    */
   allowAnonymousBotFramework: boolean;
+  /** A reverse proxy in front sets X-Forwarded-For: rate limits count the address it names. */
+  trustProxy: boolean;
+  /**
+   * Per client address: new Web Chat conversations, and tokens of any kind (new, resumed, refreshed),
+   * per hour; 0 is no limit. A burst of a third of the hourly number is allowed at once.
+   */
+  rateLimits: { newChatsPerHour: number; tokensPerHour: number };
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication as is. */
   botFramework: { MicrosoftAppType: string; MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId: string };
 }
@@ -149,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined,
     logLevel: e.LOG_LEVEL,
     allowAnonymousBotFramework: e.ALLOW_ANONYMOUS_BOT_FRAMEWORK,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: { newChatsPerHour: e.RATE_LIMIT_NEW_CHATS_PER_HOUR, tokensPerHour: e.RATE_LIMIT_TOKENS_PER_HOUR },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId ?? '',

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import { storableJson } from '../store/storable.js';
 import { closesConnection, hasBody, HttpError, readBody } from '../server/body.js';
+import type { RateLimiter } from '../server/rateLimit.js';
 
 export { HttpError };
 
@@ -59,10 +60,28 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
 export function sendHttpError(res: Response, error: unknown): boolean {
   if (error instanceof HttpError) {
     if (closesConnection(error)) res.setHeader('Connection', 'close');
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     sendError(res, error.status, error.code, error.message);
     return true;
   }
   return false;
+}
+
+/** Per-client limits of the patient-facing routes (one set per server, shared by Direct Line and Web Chat). */
+export interface ClientLimits {
+  /** Tokens for conversations that do not exist yet. */
+  newChats: RateLimiter;
+  /** Every token handed out: new, resumed, refreshed, reconnected. */
+  tokens: RateLimiter;
+  addressOf(req: IncomingMessage): string;
+}
+
+/** Takes one from `limiter` for this client, or throws the 429 that says when to try again. */
+export function spend(limiter: RateLimiter, limits: ClientLimits, req: IncomingMessage, what: string): void {
+  const taken = limiter.take(limits.addressOf(req));
+  if (!taken.ok) {
+    throw new HttpError(429, 'TooManyRequests', `Too many ${what} from this address; try again in ${taken.retryAfterSeconds} s.`, { 'Retry-After': String(taken.retryAfterSeconds) });
+  }
 }
 
 /**

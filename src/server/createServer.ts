@@ -11,6 +11,9 @@ import { migrate } from '../store/migrations.js';
 import { SqlStorage } from '../store/sqlStorage.js';
 import { acquireDataDirLock } from '../store/dataDirLock.js';
 import { createLogger, safeError } from './logger.js';
+import { clientAddress } from './clientAddress.js';
+import { RateLimiter } from './rateLimit.js';
+import type { IncomingMessage } from 'node:http';
 import { CachingBotFrameworkAuthentication } from '../channels/botAuthentication.js';
 import { registerMessages } from '../channels/messages.js';
 import { CHANNEL_ID as DIRECT_LINE_CHANNEL_ID, DirectLineChannel } from '../channels/directline/channel.js';
@@ -78,7 +81,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   const directLineSecret = await resolveDirectLineSecret(db, config.directLineSecret, logger);
   const directLine = new DirectLineChannel({ db, secret: directLineSecret, bot, logger, onTurnError: turnErrorHandler(logger), botName: config.clinic.name });
-  const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger };
+  const burst = (perHour: number) => Math.max(1, Math.ceil(perHour / 3));
+  const limits = {
+    newChats: new RateLimiter({ perHour: config.rateLimits.newChatsPerHour, burst: burst(config.rateLimits.newChatsPerHour) }),
+    tokens: new RateLimiter({ perHour: config.rateLimits.tokensPerHour, burst: burst(config.rateLimits.tokensPerHour) }),
+    addressOf: (req: IncomingMessage) => clientAddress(req, config.trustProxy),
+  };
+  const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger, limits };
   registerDirectLine(server, directLine, web);
   registerWebChat(server, directLine, { ...web, clinic: config.clinic });
   directLine.stream.attach(server.server);
