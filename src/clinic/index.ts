@@ -14,6 +14,7 @@ import { clinicSink } from './clinicSink.js';
 import { registerInbox } from './inbox/routes.js';
 import type { Erased } from './erasure.js';
 import { purgeExpired } from './retention.js';
+import { scrubDeletedRows } from '../store/diskErasure.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhookWorker.js';
 
 export interface ClinicOptions {
@@ -30,6 +31,11 @@ export interface ClinicOptions {
   /** How often the conversation sweep (abandoned + reconcile) and the retention purge run. */
   sweepEveryMs?: number;
   purgeEveryMs?: number;
+  /**
+   * How long after a deletion the deleted rows are scrubbed from the database files (PGlite): later
+   * deletions in that time join the same run, and turns are not held up by one run per deletion.
+   */
+  scrubAfterMs?: number;
 }
 
 export interface Clinic {
@@ -48,9 +54,20 @@ export function startClinic(options: ClinicOptions): Clinic {
   const auth = config.clinicApiToken ? new ClinicAuth(config.clinicApiToken) : undefined;
   const worker = config.webhook ? new WebhookWorker({ db, url: config.webhook.url, secret: config.webhook.secret, timeoutMs: config.webhook.timeoutSeconds * 1000, logger: log, ...options.worker }) : undefined;
   const kick = () => worker?.kick();
+  let scrubTimer: NodeJS.Timeout | undefined;
+  const scrub = () => {
+    scrubTimer = undefined;
+    return run(async () => {
+      if (await scrubDeletedRows(db)) log.info('deleted data scrubbed from the database files');
+    }, 'disk erasure');
+  };
+  const scrubSoon = () => {
+    scrubTimer ??= setTimeout(() => void scrub(), options.scrubAfterMs ?? 30_000);
+  };
   const onErased = (erased: Erased) => {
     if (erased.notified > 0) kick();
     if (erased.conversationKeys.length > 0) options.forgetConversations?.(erased.conversationKeys);
+    if (erased.intakeIds.length + erased.conversationKeys.length > 0) scrubSoon();
   };
   const sweepOptions: SweepOptions = {
     clinic: config.clinic,
@@ -69,7 +86,10 @@ export function startClinic(options: ClinicOptions): Clinic {
   const purge = async () => {
     const r = await purgeExpired(db, config.retentionDays);
     if (r.conversations > 0) options.forgetConversations?.();
-    if (r.intakes + r.conversations + r.events > 0) log.info(r, 'retention purge');
+    if (r.intakes + r.conversations + r.events > 0) {
+      log.info(r, 'retention purge');
+      scrubSoon();
+    }
   };
   /** Jobs run one at a time and never overlap the shutdown. */
   const run = (job: () => Promise<void>, name: string) => {
@@ -122,8 +142,13 @@ export function startClinic(options: ClinicOptions): Clinic {
       await run(sweep, 'sweep');
     },
     async stop() {
-      stopped = true;
       for (const t of timers) clearInterval(t);
+      // A deletion waiting for its scrub is not left on disk by a clean stop.
+      if (scrubTimer) {
+        clearTimeout(scrubTimer);
+        await scrub();
+      }
+      stopped = true;
       if (retrySoon) clearTimeout(retrySoon);
       await Promise.all([jobs, worker?.stop()]);
     },

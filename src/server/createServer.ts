@@ -37,7 +37,7 @@ export interface ServerOptions {
   logger?: Logger;
   sink?: IntakeSink;
   /** Clinic delivery timings (webhook backoff, job intervals); tests shorten them. */
-  clinic?: Pick<ClinicOptions, 'worker' | 'sweepEveryMs' | 'purgeEveryMs'>;
+  clinic?: Pick<ClinicOptions, 'worker' | 'sweepEveryMs' | 'purgeEveryMs' | 'scrubAfterMs'>;
   /**
    * Keep bot state in this Storage instead of the database (the benchmark's memory-storage run).
    * Not a config key: a production server always keeps conversations in its database.
