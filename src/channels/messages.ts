@@ -4,41 +4,24 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
-import { z } from 'zod';
 import { safeError } from '../server/logger.js';
 import { HttpError, readJson } from './http.js';
 import { closesConnection } from '../server/body.js';
 import { refusal, type MessagesAccess } from './messagesAccess.js';
+import { IncomingActivity } from './incomingActivity.js';
+import { KeyedQueue } from './keyedQueue.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-const Id = z.string().min(1).max(256);
-/**
- * Channel ids are short names ("msteams", "emulator", "webchat"). Without a "/" the state key
- * `intake/<channelId>/<conversation id>` cannot be made to spell another channel's key.
- */
-const ChannelId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a channel name (letters, digits, ".", "_" or "-")');
-const IncomingActivity = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: ChannelId,
-    conversation: z.object({ id: Id }).passthrough(),
-    from: z.object({ id: Id }).passthrough().optional(),
-    serviceUrl: z.string().max(2048).optional(),
-    deliveryMode: z.string().optional(),
-  })
-  .passthrough()
-  .refine((a) => a.deliveryMode === 'expectReplies' || (a.serviceUrl ?? '') !== '', {
-    message: 'serviceUrl is required unless deliveryMode is "expectReplies"',
-    path: ['serviceUrl'],
-  });
 
 export function badRequest(res: Response, status: number, code: string, message: string): void {
   res.json(status, { error: { code, message } });
 }
 
 export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger, access: MessagesAccess): void {
+  // One turn at a time per conversation, as the Direct Line channel does: concurrent answers to one
+  // conversation then never race on its eTag (they did, and ran out of retries).
+  const turns = new KeyedQueue();
   server.post(
     '/api/messages',
     async (req: Request, res: Response) => {
@@ -59,7 +42,8 @@ export function registerMessages(server: Server, adapter: CloudAdapter, bot: Act
       const refused = refusal(req, parsed.data, access);
       if (refused) return badRequest(res, refused.status, refused.code, refused.message);
       try {
-        await adapter.process(req, res, (context) => bot.run(context));
+        const { channelId, conversation } = parsed.data;
+        await turns.run(`${channelId}/${conversation.id}`, () => adapter.process(req, res, (context) => bot.run(context)));
       } catch (error) {
         logger.error({ err: safeError(error) }, 'adapter failed');
         if (!res.headersSent) badRequest(res, 500, 'InternalError', 'The bot could not process this activity.');
