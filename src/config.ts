@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag,
   RATE_LIMIT_NEW_CHATS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
   RATE_LIMIT_TOKENS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(600),
+  RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(20),
 });
 
 export interface Config {
@@ -93,10 +94,11 @@ export interface Config {
   /** A reverse proxy in front sets X-Forwarded-For: rate limits count the address it names. */
   trustProxy: boolean;
   /**
-   * Per client address: new Web Chat conversations, and tokens of any kind (new, resumed, refreshed),
-   * per hour; 0 is no limit. A burst of a third of the hourly number is allowed at once.
+   * Per client address and hour, 0 being no limit: new Web Chat conversations, Web Chat tokens of any
+   * kind (new, resumed, refreshed), and wrong clinic tokens (inbox sign-in, API) before every attempt
+   * waits. A burst of a third of (for wrong clinic tokens: half) the hourly number is allowed at once.
    */
-  rateLimits: { newChatsPerHour: number; tokensPerHour: number };
+  rateLimits: { newChatsPerHour: number; tokensPerHour: number; wrongClinicTokensPerHour: number };
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication as is. */
   botFramework: { MicrosoftAppType: string; MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId: string };
 }
@@ -160,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     allowAnonymousBotFramework: e.ALLOW_ANONYMOUS_BOT_FRAMEWORK,
     trustProxy: e.TRUST_PROXY,
-    rateLimits: { newChatsPerHour: e.RATE_LIMIT_NEW_CHATS_PER_HOUR, tokensPerHour: e.RATE_LIMIT_TOKENS_PER_HOUR },
+    rateLimits: { newChatsPerHour: e.RATE_LIMIT_NEW_CHATS_PER_HOUR, tokensPerHour: e.RATE_LIMIT_TOKENS_PER_HOUR, wrongClinicTokensPerHour: e.RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId ?? '',

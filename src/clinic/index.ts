@@ -15,10 +15,13 @@ import { registerInbox } from './inbox/routes.js';
 import type { Erased } from './erasure.js';
 import { purgeExpired } from './retention.js';
 import { scrubDeletedRows } from '../store/diskErasure.js';
+import { SignInThrottle } from './signInThrottle.js';
+import { purgeExpiredRevocations, StaffSessions } from './staffSessions.js';
+import type { IncomingMessage } from 'node:http';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhookWorker.js';
 
 export interface ClinicOptions {
-  config: Pick<Config, 'clinic' | 'clinicApiToken' | 'webhook' | 'timeZone' | 'retentionDays' | 'abandonedAfterHours'>;
+  config: Pick<Config, 'clinic' | 'clinicApiToken' | 'webhook' | 'timeZone' | 'retentionDays' | 'abandonedAfterHours'> & { rateLimits?: Pick<Config['rateLimits'], 'wrongClinicTokensPerHour'> };
   db: Database;
   logger: Logger;
   /** Overrides for tests (timeouts, backoff, poll interval). */
@@ -28,6 +31,8 @@ export interface ClinicOptions {
    * conversations in memory drops them (the given keys, or all).
    */
   forgetConversations?: (keys?: string[]) => void;
+  /** The client address of a request (behind a trusted proxy, the one it names), for sign-in throttling. */
+  addressOf?: (req: IncomingMessage) => string;
   /** How often the conversation sweep (abandoned + reconcile) and the retention purge run. */
   sweepEveryMs?: number;
   purgeEveryMs?: number;
@@ -84,6 +89,7 @@ export function startClinic(options: ClinicOptions): Clinic {
     if (r.recovered > 0) kick();
   };
   const purge = async () => {
+    await purgeExpiredRevocations(db);
     const r = await purgeExpired(db, config.retentionDays);
     if (r.conversations > 0) options.forgetConversations?.();
     if (r.intakes + r.conversations + r.events > 0) {
@@ -133,7 +139,9 @@ export function startClinic(options: ClinicOptions): Clinic {
     sink,
     worker,
     register(server) {
-      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onErased };
+      const throttle = new SignInThrottle(options.addressOf ?? ((req) => req.socket.remoteAddress ?? 'unknown'), config.rateLimits?.wrongClinicTokensPerHour ?? 20);
+      const sessions = auth ? new StaffSessions(db, auth) : undefined;
+      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onErased, throttle, sessions };
       registerClinicApi(server, deps);
       registerInbox(server, deps);
     },

@@ -53,7 +53,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // PGlite has one process behind its data-dir lock, so that process can keep recent conversations in memory.
   const storage = options.storage ?? new SqlStorage(db, { exclusiveCacheEntries: db.kind === 'pglite' ? RECENT_CONVERSATIONS : 0 });
   const forgetConversations = storage instanceof SqlStorage ? (keys?: string[]) => storage.forget(keys) : undefined;
-  const clinic = startClinic({ config, db, logger, forgetConversations, ...options.clinic });
+  const addressOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
+  const clinic = startClinic({ config, db, logger, forgetConversations, addressOf, ...options.clinic });
 
   const auth = new CachingBotFrameworkAuthentication(config.botFramework);
   const adapter = new CloudAdapter(auth);
@@ -85,7 +86,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const limits = {
     newChats: new RateLimiter({ perHour: config.rateLimits.newChatsPerHour, burst: burst(config.rateLimits.newChatsPerHour) }),
     tokens: new RateLimiter({ perHour: config.rateLimits.tokensPerHour, burst: burst(config.rateLimits.tokensPerHour) }),
-    addressOf: (req: IncomingMessage) => clientAddress(req, config.trustProxy),
+    addressOf,
   };
   const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger, limits };
   registerDirectLine(server, directLine, web);

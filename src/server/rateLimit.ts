@@ -24,13 +24,25 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
+  /** Whether `key` could take one now, without taking it. */
+  peek(key: string): Taken {
+    const { perHour } = this.options;
+    if (perHour <= 0) return { ok: true };
+    const tokens = this.tokensOf(key, this.now());
+    return tokens >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: Math.ceil((1 - tokens) / (perHour / 3_600_000) / 1000) };
+  }
+
+  private tokensOf(key: string, now: number): number {
+    const last = this.buckets.get(key);
+    return Math.min(this.options.burst, last ? last.tokens + (now - last.at) * (this.options.perHour / 3_600_000) : this.options.burst);
+  }
+
   take(key: string): Taken {
-    const { perHour, burst } = this.options;
+    const { perHour } = this.options;
     if (perHour <= 0) return { ok: true };
     const now = this.now();
     const perMs = perHour / 3_600_000;
-    const last = this.buckets.get(key);
-    const tokens = Math.min(burst, last ? last.tokens + (now - last.at) * perMs : burst);
+    const tokens = this.tokensOf(key, now);
     this.buckets.delete(key); // re-inserted below, so the Map's order is least recently used first
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: now });

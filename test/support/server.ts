@@ -13,8 +13,8 @@ export async function tempDir(prefix = 'intake-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Tests start far more chats from 127.0.0.1 than a patient would; test/server/rateLimits.test.ts sets its own. */
-export const NO_RATE_LIMITS = { RATE_LIMIT_NEW_CHATS_PER_HOUR: '0', RATE_LIMIT_TOKENS_PER_HOUR: '0' };
+/** Tests start far more chats (and try more wrong tokens) from 127.0.0.1 than anyone would; the rate limit tests set their own. */
+export const NO_RATE_LIMITS = { RATE_LIMIT_NEW_CHATS_PER_HOUR: '0', RATE_LIMIT_TOKENS_PER_HOUR: '0', RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR: '0' };
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = env['DATA_DIR'] ?? (await tempDir());

@@ -58,7 +58,7 @@ function sameOrigin(req: Request): boolean {
 }
 
 export function registerInbox(server: Server, deps: InboxDeps): void {
-  const { db, auth, logger } = deps;
+  const { db, auth, logger, sessions } = deps;
   const ctx: PageContext = { clinic: deps.clinic, timeZone: deps.timeZone };
   const css = inboxCss(deps.clinic);
 
@@ -71,9 +71,9 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
 
   /** Pages for signed-in staff; others go to the sign-in page. */
   const staff = (handler: (req: Request, res: Response, a: ClinicAuth) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!auth) return page(res, 503, notConfiguredPage());
-    if (!auth.checkSession(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic/login');
+    if (!auth || !sessions) return page(res, 503, notConfiguredPage());
     try {
+      if (!(await sessions.valid(readCookie(req, SESSION_COOKIE)))) return redirect(res, '/clinic/login');
       await handler(req, res, auth);
     } catch (error) {
       logger.error({ err: safeError(error), route: req.getRoute?.()?.path }, 'inbox request failed');
@@ -90,8 +90,8 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     });
 
   server.get('/clinic/login', async (req, res) => {
-    if (!auth) return page(res, 503, notConfiguredPage());
-    if (auth.checkSession(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic');
+    if (!auth || !sessions) return page(res, 503, notConfiguredPage());
+    if (await sessions.valid(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic');
     page(res, 200, signInPage(ctx));
   });
 
@@ -105,8 +105,11 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
       if (!(error instanceof HttpError)) throw error;
       return page(res, error.status, signInPage(ctx, error.message), closesConnection(error) ? { connection: 'close' } : {});
     }
+    const wait = deps.throttle.waitSeconds(req);
+    if (wait > 0) return page(res, 429, signInPage(ctx, `Too many wrong tokens from this address. Try again in ${Math.ceil(wait / 60)} min.`), { 'retry-after': String(wait) });
     const form = Login.safeParse(fields);
     if (!form.success || !auth.checkToken(form.data.token)) {
+      deps.throttle.failed(req);
       logger.warn({ ip: req.socket.remoteAddress }, 'inbox sign-in with a wrong token');
       return page(res, 401, signInPage(ctx, 'That token is not right. Check CLINIC_API_TOKEN and try again.'));
     }
@@ -114,6 +117,14 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
   });
 
   server.post('/clinic/logout', async (req, res) => {
+    if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This request came from another site and was refused.'));
+    // The cookie stops working everywhere, not only in this browser (a copy of it would be valid for 12 h).
+    try {
+      await sessions?.revoke(readCookie(req, SESSION_COOKIE));
+    } catch (error) {
+      logger.error({ err: safeError(error) }, 'could not record a sign-out');
+      return page(res, 500, signInPage(ctx, 'Signing out failed on the server. Please try again.'));
+    }
     redirect(res, '/clinic/login', { 'set-cookie': clearedSessionCookie(isHttps(req)) });
   });
 
