@@ -25,6 +25,10 @@ import { startClinic, type ClinicOptions } from '../clinic/index.js';
 /** Conversations kept in memory on PGlite: far more than are ever mid-intake at once, ~1.5 KB each. */
 const RECENT_CONVERSATIONS = 2000;
 
+/** How long a client may take to send its request headers, and its whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -62,6 +66,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const bot = new IntakeBot({ storage, clinic: config.clinic, logger, sink: options.sink ?? clinic.sink });
 
   const server = restify.createServer({ name: 'intake-bot', handleUncaughtExceptions: false });
+  // A client that sends its headers or body a byte at a time holds a socket and memory for as long as
+  // the server lets it. Node checks these every 30 s, so such a client is cut off within ~40 s / ~60 s
+  // (the defaults were 60 s and 5 min). Bodies here are small; WebSockets are past these once upgraded.
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.pre((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     return next();
