@@ -7,7 +7,8 @@ import { openPglite } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 
 describe('the generated Direct Line secret', () => {
-  it('is stored and reused, and the log says how to set one but never shows it', async () => {
+  // A fresh PGlite (initdb) takes seconds, many on a busy machine.
+  it('is stored and reused, and the log says how to set one but never shows it', { timeout: 90_000 }, async () => {
     const db = await openPglite(null);
     let log = '';
     const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => ((log += String(chunk)), done()) }));

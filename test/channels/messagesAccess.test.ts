@@ -93,7 +93,7 @@ describe('POST /api/messages and the conversations this server runs itself', () 
 });
 
 describe('ALLOW_ANONYMOUS_BOT_FRAMEWORK=true', () => {
-  it('answers anonymous requests from elsewhere, still never for a channel served here', async () => {
+  it('answers anonymous requests from elsewhere, still never for a channel served here', { timeout: 90_000 }, async () => {
     const server = await startTestServer({ ALLOW_ANONYMOUS_BOT_FRAMEWORK: 'true' });
     try {
       const body = (channelId: string) => JSON.stringify({ type: 'message', channelId, conversation: { id: 'remote-2' }, deliveryMode: 'expectReplies', text: 'hi' });

@@ -5,7 +5,7 @@ import { call } from '../support/directline.js';
 import { startTestServer } from '../support/server.js';
 
 describe('rate limits over HTTP', () => {
-  it('refuses new chats past the limit with 429 and Retry-After, per client address, while resuming still works', async () => {
+  it('refuses new chats past the limit with 429 and Retry-After, per client address, while resuming still works', { timeout: 90_000 }, async () => {
     // 6 an hour: a burst of 2 at once. TRUST_PROXY so the test can speak for several addresses.
     const server = await startTestServer({ RATE_LIMIT_NEW_CHATS_PER_HOUR: '6', RATE_LIMIT_TOKENS_PER_HOUR: '12', TRUST_PROXY: 'true' });
     try {

@@ -12,19 +12,41 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!;
 }
 
-/** One process that waits for the agreed moment, tries the lock, says "won" or "locked", and holds it a moment. */
-function contender(dataDir: string, at: number): Promise<string> {
+/**
+ * One process per contender. Each says "ready" once loaded; when all are, the test says "go" to all at
+ * once, each tries the lock and says "won" or "locked", and a winner holds it until its stdin closes,
+ * so a contender that is slow to load (a busy machine) still meets the lock held, never released.
+ */
+async function race(dataDir: string, contenders: number): Promise<string[]> {
   const script = `
     import { acquireDataDirLock } from './src/store/dataDirLock.ts';
-    await new Promise((r) => setTimeout(r, ${at} - Date.now()));
-    try { const release = await acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('won'); await new Promise((r) => setTimeout(r, 1500)); await release(); }
+    import { createInterface } from 'node:readline';
+    const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+    console.log('ready');
+    await lines.next();
+    try { const release = await acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('won'); await lines.next(); await release(); }
     catch (e) { console.log(e.constructor.name === 'DataDirLockedError' ? 'locked' : 'error ' + e.message); }`;
-  return new Promise((resolve) => {
-    let out = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', () => resolve(out.trim()));
+  const children = Array.from({ length: contenders }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const said = children.map((child) => {
+    const lines: string[] = [];
+    const waiters: Array<() => void> = [];
+    child.stdout.on('data', (d) => {
+      lines.push(...String(d).split('\n').filter(Boolean));
+      waiters.splice(0).forEach((w) => w());
+    });
+    const nth = async (n: number) => {
+      while (lines.length < n && child.exitCode === null) await new Promise<void>((r) => waiters.push(r));
+      return lines[n - 1] ?? 'exited';
+    };
+    return { child, nth };
   });
+  await Promise.all(said.map((s) => s.nth(1)));
+  for (const child of children) child.stdin.write('go\n');
+  const results = await Promise.all(said.map((s) => s.nth(2)));
+  const exited = children.map((child) => new Promise((r) => child.once('exit', r)));
+  for (const child of children) child.stdin.end();
+  await Promise.all(exited);
+  return results;
 }
 
 describe('the data folder lock', () => {
@@ -33,8 +55,7 @@ describe('the data folder lock', () => {
       const dataDir = await tempDir('lock-race-');
       // Old single-file locks and numbered ones are both taken over.
       await writeFile(join(dataDir, round % 2 === 0 ? 'intake-bot.lock' : 'intake-bot.lock.7'), String(deadPid()));
-      const at = Date.now() + 2500; // both loaded and waiting by then
-      const results = await Promise.all([contender(dataDir, at), contender(dataDir, at), contender(dataDir, at)]);
+      const results = await race(dataDir, 3);
       expect(results.sort(), `round ${round}`).toEqual(['locked', 'locked', 'won']);
       expect((await readdir(dataDir)).filter((f) => f.includes('lock')), `round ${round}`).toEqual([]);
     }
