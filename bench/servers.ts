@@ -96,6 +96,9 @@ export async function startBenchServer(config: ServerConfig, options: StartOptio
     HOST: '127.0.0.1',
     DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: options.logLevel ?? 'info',
+    // Simulated patients all come from 127.0.0.1: the per-address limits would stop the load itself.
+    RATE_LIMIT_NEW_CHATS_PER_HOUR: '0',
+    RATE_LIMIT_TOKENS_PER_HOUR: '0',
   };
   delete env['DATABASE_URL'];
   // Every intake server opens the embedded database (intake-memory too: finished intakes are recorded there).

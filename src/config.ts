@@ -11,6 +11,9 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** `true` or `false` (also 1/0, yes/no); unset or empty is false. */
+const flag = optionalString.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 /** `https://host[:port]` exactly (a trailing slash is forgiven): what browsers send as Origin. */
 function isOrigin(value: string): boolean {
   try {
@@ -54,6 +57,11 @@ const EnvSchema = z.object({
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
+  ALLOW_ANONYMOUS_BOT_FRAMEWORK: flag,
+  TRUST_PROXY: flag,
+  RATE_LIMIT_NEW_CHATS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
+  RATE_LIMIT_TOKENS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(600),
+  RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(20),
 });
 
 export interface Config {
@@ -78,6 +86,19 @@ export interface Config {
   /** The origin browsers reach the bot at, when a proxy hides it; otherwise taken from each request. */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /**
+   * Without MicrosoftAppId, /api/messages answers anonymous requests from this machine only (the
+   * Emulator, local development) unless this is true.
+   */
+  allowAnonymousBotFramework: boolean;
+  /** A reverse proxy in front sets X-Forwarded-For: rate limits count the address it names. */
+  trustProxy: boolean;
+  /**
+   * Per client address and hour, 0 being no limit: new Web Chat conversations, Web Chat tokens of any
+   * kind (new, resumed, refreshed), and wrong clinic tokens (inbox sign-in, API) before every attempt
+   * waits. A burst of a third of (for wrong clinic tokens: half) the hourly number is allowed at once.
+   */
+  rateLimits: { newChatsPerHour: number; tokensPerHour: number; wrongClinicTokensPerHour: number };
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication as is. */
   botFramework: { MicrosoftAppType: string; MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId: string };
 }
@@ -139,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS,
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : undefined,
     logLevel: e.LOG_LEVEL,
+    allowAnonymousBotFramework: e.ALLOW_ANONYMOUS_BOT_FRAMEWORK,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: { newChatsPerHour: e.RATE_LIMIT_NEW_CHATS_PER_HOUR, tokensPerHour: e.RATE_LIMIT_TOKENS_PER_HOUR, wrongClinicTokensPerHour: e.RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId ?? '',

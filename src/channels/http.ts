@@ -3,21 +3,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import { storableJson } from '../store/storable.js';
+import { closesConnection, hasBody, HttpError, readBody } from '../server/body.js';
+import type { RateLimiter } from '../server/rateLimit.js';
+
+export { HttpError };
 
 /** `{ error: { code, message } }`, the shape Azure's Direct Line uses too. Never a stack trace. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
   if (res.headersSent) return;
   res.json(status, { error: { code, message } });
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -38,29 +32,19 @@ const JSON_TYPE = /^application\/(?:[a-z.+-]*\+)?json\s*(?:;.*)?$/i;
 
 /**
  * Reads a JSON body of at most `maxBytes`. With `optional`, an empty body is `undefined`.
- * Throws HttpError 415 (not JSON), 413 (too big) or 400 (unparseable, too deep); callers validate the shape.
+ * Throws HttpError 415 (not JSON, or compressed), 413 (too big) or 400 (unparseable, too deep); callers validate the shape.
  * What the database cannot hold (U+0000, a broken emoji) is cleaned here, before anyone checks or keeps
  * the body: an id that was only a NUL is then empty, and refused as such.
  */
 export async function readJson(req: IncomingMessage, maxBytes: number, options: { optional?: boolean } = {}): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody) {
+  if (!hasBody(req)) {
     if (options.optional) return undefined;
     throw new HttpError(400, 'BadArgument', 'A JSON body is required.');
   }
   if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json).');
   }
-  if (declared > maxBytes) throw new HttpError(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, maxBytes)).toString('utf8');
   if (text.trim() === '' && options.optional) return undefined;
   let body: unknown;
   try {
@@ -75,12 +59,29 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
 /** Answers an error thrown by a route; anything unexpected is a 500 without details (and is logged by the caller). */
 export function sendHttpError(res: Response, error: unknown): boolean {
   if (error instanceof HttpError) {
-    // A refused upload may still be streaming in: do not keep a half-read connection alive.
-    if (error.status === 413) res.setHeader('Connection', 'close');
+    if (closesConnection(error)) res.setHeader('Connection', 'close');
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     sendError(res, error.status, error.code, error.message);
     return true;
   }
   return false;
+}
+
+/** Per-client limits of the patient-facing routes (one set per server, shared by Direct Line and Web Chat). */
+export interface ClientLimits {
+  /** Tokens for conversations that do not exist yet. */
+  newChats: RateLimiter;
+  /** Every token handed out: new, resumed, refreshed, reconnected. */
+  tokens: RateLimiter;
+  addressOf(req: IncomingMessage): string;
+}
+
+/** Takes one from `limiter` for this client, or throws the 429 that says when to try again. */
+export function spend(limiter: RateLimiter, limits: ClientLimits, req: IncomingMessage, what: string): void {
+  const taken = limiter.take(limits.addressOf(req));
+  if (!taken.ok) {
+    throw new HttpError(429, 'TooManyRequests', `Too many ${what} from this address; try again in ${taken.retryAfterSeconds} s.`, { 'Retry-After': String(taken.retryAfterSeconds) });
+  }
 }
 
 /**

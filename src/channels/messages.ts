@@ -3,50 +3,47 @@
 // on before the adapter sees them, so bad input gets a 400 that says what is wrong, never a 500.
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
-import restify, { type Request, type Response, type Server } from 'restify';
-import { z } from 'zod';
+import type { Request, Response, Server } from 'restify';
 import { safeError } from '../server/logger.js';
-import { storableJson } from '../store/storable.js';
-import { TOO_DEEP, nestsWithin } from './http.js';
+import { HttpError, readJson } from './http.js';
+import { closesConnection } from '../server/body.js';
+import { refusal, type MessagesAccess } from './messagesAccess.js';
+import { IncomingActivity } from './incomingActivity.js';
+import { KeyedQueue } from './keyedQueue.js';
 
 /** Big enough for a 1 MB message (which the bot answers with a kind re-ask), small enough to bound memory. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-const Id = z.string().min(1).max(256);
-const IncomingActivity = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: Id,
-    conversation: z.object({ id: Id }).passthrough(),
-    from: z.object({ id: Id }).passthrough().optional(),
-    serviceUrl: z.string().max(2048).optional(),
-    deliveryMode: z.string().optional(),
-  })
-  .passthrough()
-  .refine((a) => a.deliveryMode === 'expectReplies' || (a.serviceUrl ?? '') !== '', {
-    message: 'serviceUrl is required unless deliveryMode is "expectReplies"',
-    path: ['serviceUrl'],
-  });
 
 export function badRequest(res: Response, status: number, code: string, message: string): void {
   res.json(status, { error: { code, message } });
 }
 
-export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger): void {
+export function registerMessages(server: Server, adapter: CloudAdapter, bot: ActivityHandler, logger: Logger, access: MessagesAccess): void {
+  // One turn at a time per conversation, as the Direct Line channel does: concurrent answers to one
+  // conversation then never race on its eTag (they did, and ran out of retries).
+  const turns = new KeyedQueue();
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
     async (req: Request, res: Response) => {
-      if (!nestsWithin(req.body)) return badRequest(res, 400, 'BadActivity', TOO_DEEP);
-      // restify's bodyParser read it, so the bounds and cleaning readJson gives every other route go here.
-      req.body = storableJson(req.body as unknown);
+      // The same bounded, cleaned reader as every other route (not restify's bodyParser, which inflated
+      // gzip unchecked); CloudAdapter reads the activity from req.body.
+      try {
+        req.body = await readJson(req, MAX_BODY_BYTES);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        if (closesConnection(error)) res.setHeader('Connection', 'close');
+        return badRequest(res, error.status, error.status === 400 ? 'BadActivity' : error.code, error.message);
+      }
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         return badRequest(res, 400, 'BadActivity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
       }
+      const refused = refusal(req, parsed.data, access);
+      if (refused) return badRequest(res, refused.status, refused.code, refused.message);
       try {
-        await adapter.process(req, res, (context) => bot.run(context));
+        const { channelId, conversation } = parsed.data;
+        await turns.run(`${channelId}/${conversation.id}`, () => adapter.process(req, res, (context) => bot.run(context)));
       } catch (error) {
         logger.error({ err: safeError(error) }, 'adapter failed');
         if (!res.headersSent) badRequest(res, 500, 'InternalError', 'The bot could not process this activity.');

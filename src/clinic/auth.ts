@@ -39,6 +39,13 @@ export class ClinicAuth {
     return `${payload}.${this.mac(payload)}`;
   }
 
+  /** A session this key signed and that has not expired: its id and expiry (seconds), else undefined. */
+  readSession(value: string | undefined, nowMs = Date.now()): { id: string; expiresAt: number } | undefined {
+    if (!this.checkSession(value, nowMs)) return undefined;
+    const [, expiresAt, id] = value!.split('.');
+    return { id: id!, expiresAt: Number(expiresAt) };
+  }
+
   checkSession(value: string | undefined, nowMs = Date.now()): boolean {
     if (!value) return false;
     const parts = value.split('.');

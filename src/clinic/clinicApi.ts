@@ -8,6 +8,8 @@ import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import type { Database } from '../store/database.js';
 import { safeError } from '../server/logger.js';
 import type { ClinicAuth } from './auth.js';
+import type { SignInThrottle } from './signInThrottle.js';
+import type { StaffSessions } from './staffSessions.js';
 import { deleteIntake, type Erased } from './erasure.js';
 import { intakeQuestionnaire, toQuestionnaireResponse } from './fhir.js';
 import { IntakeId, NO_STORE, PAGE_HEADERS, firstIssue, listQuery, queryOf, sendError, sendJson } from './http.js';
@@ -24,6 +26,10 @@ export interface ClinicApiDeps {
   logger: Logger;
   /** After a deletion: wakes the webhook worker if it queued intake.deleted, and drops kept conversation state. */
   onErased: (erased: Erased) => void;
+  /** Wrong tokens per client address (API and inbox sign-in share it). */
+  throttle: SignInThrottle;
+  /** Inbox sessions, revocable on sign-out; present when `auth` is. */
+  sessions: StaffSessions | undefined;
 }
 
 export const API = '/api/clinic';
@@ -52,7 +58,12 @@ export function registerClinicApi(server: Server, deps: ClinicApiDeps): void {
     if (!auth) {
       return sendError(res, 503, 'ClinicApiNotConfigured', 'The clinic API is off: set CLINIC_API_TOKEN (at least 24 characters) and restart the server. There is no default token.');
     }
+    const wait = deps.throttle.waitSeconds(req);
+    if (wait > 0) {
+      return sendError(res, 429, 'TooManyRequests', `Too many wrong tokens from this address; try again in ${wait} s.`, { 'retry-after': String(wait) });
+    }
     if (!auth.checkBearer(req.headers.authorization)) {
+      deps.throttle.failed(req);
       return sendError(res, 401, 'Unauthorized', 'Send Authorization: Bearer <CLINIC_API_TOKEN>.', { 'www-authenticate': 'Bearer realm="clinic"' });
     }
     try {

@@ -14,10 +14,14 @@ import { clinicSink } from './clinicSink.js';
 import { registerInbox } from './inbox/routes.js';
 import type { Erased } from './erasure.js';
 import { purgeExpired } from './retention.js';
+import { scrubDeletedRows } from '../store/diskErasure.js';
+import { SignInThrottle } from './signInThrottle.js';
+import { purgeExpiredRevocations, StaffSessions } from './staffSessions.js';
+import type { IncomingMessage } from 'node:http';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhookWorker.js';
 
 export interface ClinicOptions {
-  config: Pick<Config, 'clinic' | 'clinicApiToken' | 'webhook' | 'timeZone' | 'retentionDays' | 'abandonedAfterHours'>;
+  config: Pick<Config, 'clinic' | 'clinicApiToken' | 'webhook' | 'timeZone' | 'retentionDays' | 'abandonedAfterHours'> & { rateLimits?: Pick<Config['rateLimits'], 'wrongClinicTokensPerHour'> };
   db: Database;
   logger: Logger;
   /** Overrides for tests (timeouts, backoff, poll interval). */
@@ -27,9 +31,16 @@ export interface ClinicOptions {
    * conversations in memory drops them (the given keys, or all).
    */
   forgetConversations?: (keys?: string[]) => void;
+  /** The client address of a request (behind a trusted proxy, the one it names), for sign-in throttling. */
+  addressOf?: (req: IncomingMessage) => string;
   /** How often the conversation sweep (abandoned + reconcile) and the retention purge run. */
   sweepEveryMs?: number;
   purgeEveryMs?: number;
+  /**
+   * How long after a deletion the deleted rows are scrubbed from the database files (PGlite): later
+   * deletions in that time join the same run, and turns are not held up by one run per deletion.
+   */
+  scrubAfterMs?: number;
 }
 
 export interface Clinic {
@@ -48,9 +59,20 @@ export function startClinic(options: ClinicOptions): Clinic {
   const auth = config.clinicApiToken ? new ClinicAuth(config.clinicApiToken) : undefined;
   const worker = config.webhook ? new WebhookWorker({ db, url: config.webhook.url, secret: config.webhook.secret, timeoutMs: config.webhook.timeoutSeconds * 1000, logger: log, ...options.worker }) : undefined;
   const kick = () => worker?.kick();
+  let scrubTimer: NodeJS.Timeout | undefined;
+  const scrub = () => {
+    scrubTimer = undefined;
+    return run(async () => {
+      if (await scrubDeletedRows(db)) log.info('deleted data scrubbed from the database files');
+    }, 'disk erasure');
+  };
+  const scrubSoon = () => {
+    scrubTimer ??= setTimeout(() => void scrub(), options.scrubAfterMs ?? 30_000);
+  };
   const onErased = (erased: Erased) => {
     if (erased.notified > 0) kick();
     if (erased.conversationKeys.length > 0) options.forgetConversations?.(erased.conversationKeys);
+    if (erased.intakeIds.length + erased.conversationKeys.length > 0) scrubSoon();
   };
   const sweepOptions: SweepOptions = {
     clinic: config.clinic,
@@ -67,9 +89,13 @@ export function startClinic(options: ClinicOptions): Clinic {
     if (r.recovered > 0) kick();
   };
   const purge = async () => {
+    await purgeExpiredRevocations(db);
     const r = await purgeExpired(db, config.retentionDays);
     if (r.conversations > 0) options.forgetConversations?.();
-    if (r.intakes + r.conversations + r.events > 0) log.info(r, 'retention purge');
+    if (r.intakes + r.conversations + r.events > 0) {
+      log.info(r, 'retention purge');
+      scrubSoon();
+    }
   };
   /** Jobs run one at a time and never overlap the shutdown. */
   const run = (job: () => Promise<void>, name: string) => {
@@ -113,7 +139,9 @@ export function startClinic(options: ClinicOptions): Clinic {
     sink,
     worker,
     register(server) {
-      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onErased };
+      const throttle = new SignInThrottle(options.addressOf ?? ((req) => req.socket.remoteAddress ?? 'unknown'), config.rateLimits?.wrongClinicTokensPerHour ?? 20);
+      const sessions = auth ? new StaffSessions(db, auth) : undefined;
+      const deps = { db, auth, clinic: config.clinic, timeZone: config.timeZone, logger: log, onErased, throttle, sessions };
       registerClinicApi(server, deps);
       registerInbox(server, deps);
     },
@@ -122,8 +150,13 @@ export function startClinic(options: ClinicOptions): Clinic {
       await run(sweep, 'sweep');
     },
     async stop() {
-      stopped = true;
       for (const t of timers) clearInterval(t);
+      // A deletion waiting for its scrub is not left on disk by a clean stop.
+      if (scrubTimer) {
+        clearTimeout(scrubTimer);
+        await scrub();
+      }
+      stopped = true;
       if (retrySoon) clearTimeout(retrySoon);
       await Promise.all([jobs, worker?.stop()]);
     },

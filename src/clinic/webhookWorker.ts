@@ -83,6 +83,8 @@ export class WebhookWorker {
   private stopped = false;
   private kicked = false;
   private wake: (() => void) | undefined;
+  /** Deliveries on their way. Each is its own request: one the receiver holds open delays no other. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: WebhookWorkerOptions) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
@@ -116,14 +118,16 @@ export class WebhookWorker {
       this.kicked = false;
       let claimed = 0;
       try {
-        claimed = await this.drainOnce();
+        claimed = (await this.claimAndStart()).length;
       } catch (error) {
         if (this.stopped) break;
         this.options.logger.warn({ err: safeError(error) }, 'webhook outbox could not be read; retrying');
       }
       if (this.stopped) break;
+      // A delivery that finishes frees a slot and wakes this too.
       if (claimed === 0 && !this.kicked) await this.sleep(this.pollMs);
     }
+    await Promise.all(this.inFlight);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -139,20 +143,40 @@ export class WebhookWorker {
     });
   }
 
-  /** Claims the due events and sends each once; returns how many were claimed. Tests call it directly. */
+  /** Claims the due events, sends each once, and waits for them; returns how many were claimed. Tests call it directly. */
   async drainOnce(): Promise<number> {
+    const started = await this.claimAndStart();
+    await Promise.all(started);
+    return started.length;
+  }
+
+  /**
+   * Claims as many due events as there are free slots (batchSize at once in all) and starts sending
+   * each, side by side. Sent one after another, a receiver that held one request open for the whole
+   * timeout held every later delivery with it.
+   */
+  private async claimAndStart(): Promise<Array<Promise<void>>> {
+    const free = this.batchSize - this.inFlight.size;
+    if (free <= 0) return [];
     // The lease outlasts the request timeout, so a live sender never loses a row to another one;
     // after a crash the row is free again soon after.
-    const claims = await claimDue(this.options.db, this.batchSize, this.timeoutMs + Math.max(1_000, this.timeoutMs / 2));
-    for (const claim of claims) {
-      if (this.stopped) {
-        // Not attempted: hand it straight back.
-        await markFailed(this.options.db, claim, { httpStatus: null, error: 'not sent: server shutting down', retryInMs: 0 });
-        continue;
-      }
-      await this.send(claim);
-    }
-    return claims.length;
+    const claims = await claimDue(this.options.db, free, this.timeoutMs + Math.max(1_000, this.timeoutMs / 2));
+    return claims.map((claim) => {
+      const sending: Promise<void> = (async () => {
+        // Claimed as the server stops: not attempted, handed straight back.
+        if (this.stopped) await markFailed(this.options.db, claim, { httpStatus: null, error: 'not sent: server shutting down', retryInMs: 0 });
+        else await this.send(claim);
+      })()
+        .catch((error: unknown) => {
+          this.options.logger.warn({ err: safeError(error), deliveryId: claim.id }, 'webhook delivery could not be recorded; the lease expires and it is retried');
+        })
+        .finally(() => {
+          this.inFlight.delete(sending);
+          this.wake?.();
+        });
+      this.inFlight.add(sending);
+      return sending;
+    });
   }
 
   /**

@@ -11,9 +11,12 @@ import { migrate } from '../store/migrations.js';
 import { SqlStorage } from '../store/sqlStorage.js';
 import { acquireDataDirLock } from '../store/dataDirLock.js';
 import { createLogger, safeError } from './logger.js';
+import { clientAddress } from './clientAddress.js';
+import { RateLimiter } from './rateLimit.js';
+import type { IncomingMessage } from 'node:http';
 import { CachingBotFrameworkAuthentication } from '../channels/botAuthentication.js';
 import { registerMessages } from '../channels/messages.js';
-import { DirectLineChannel } from '../channels/directline/channel.js';
+import { CHANNEL_ID as DIRECT_LINE_CHANNEL_ID, DirectLineChannel } from '../channels/directline/channel.js';
 import { registerDirectLine } from '../channels/directline/routes.js';
 import { resolveDirectLineSecret } from '../channels/directline/secret.js';
 import { registerWebChat } from '../channels/webchat/routes.js';
@@ -21,6 +24,10 @@ import { startClinic, type ClinicOptions } from '../clinic/index.js';
 
 /** Conversations kept in memory on PGlite: far more than are ever mid-intake at once, ~1.5 KB each. */
 const RECENT_CONVERSATIONS = 2000;
+
+/** How long a client may take to send its request headers, and its whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
   url: string;
@@ -34,7 +41,7 @@ export interface ServerOptions {
   logger?: Logger;
   sink?: IntakeSink;
   /** Clinic delivery timings (webhook backoff, job intervals); tests shorten them. */
-  clinic?: Pick<ClinicOptions, 'worker' | 'sweepEveryMs' | 'purgeEveryMs'>;
+  clinic?: Pick<ClinicOptions, 'worker' | 'sweepEveryMs' | 'purgeEveryMs' | 'scrubAfterMs'>;
   /**
    * Keep bot state in this Storage instead of the database (the benchmark's memory-storage run).
    * Not a config key: a production server always keeps conversations in its database.
@@ -50,7 +57,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // PGlite has one process behind its data-dir lock, so that process can keep recent conversations in memory.
   const storage = options.storage ?? new SqlStorage(db, { exclusiveCacheEntries: db.kind === 'pglite' ? RECENT_CONVERSATIONS : 0 });
   const forgetConversations = storage instanceof SqlStorage ? (keys?: string[]) => storage.forget(keys) : undefined;
-  const clinic = startClinic({ config, db, logger, forgetConversations, ...options.clinic });
+  const addressOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
+  const clinic = startClinic({ config, db, logger, forgetConversations, addressOf, ...options.clinic });
 
   const auth = new CachingBotFrameworkAuthentication(config.botFramework);
   const adapter = new CloudAdapter(auth);
@@ -58,6 +66,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const bot = new IntakeBot({ storage, clinic: config.clinic, logger, sink: options.sink ?? clinic.sink });
 
   const server = restify.createServer({ name: 'intake-bot', handleUncaughtExceptions: false });
+  // A client that sends its headers or body a byte at a time holds a socket and memory for as long as
+  // the server lets it. Node checks these every 30 s, so such a client is cut off within ~40 s / ~60 s
+  // (the defaults were 60 s and 5 min). Bodies here are small; WebSockets are past these once upgraded.
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.pre((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     return next();
@@ -71,10 +84,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       res.json(503, { status: 'unavailable', database: db.kind });
     }
   });
-  registerMessages(server, adapter, bot, logger);
+  registerMessages(server, adapter, bot, logger, {
+    authenticated: config.botFramework.MicrosoftAppId !== '',
+    allowRemoteAnonymous: config.allowAnonymousBotFramework,
+    ownChannels: [DIRECT_LINE_CHANNEL_ID],
+  });
   const directLineSecret = await resolveDirectLineSecret(db, config.directLineSecret, logger);
   const directLine = new DirectLineChannel({ db, secret: directLineSecret, bot, logger, onTurnError: turnErrorHandler(logger), botName: config.clinic.name });
-  const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger };
+  const burst = (perHour: number) => Math.max(1, Math.ceil(perHour / 3));
+  const limits = {
+    newChats: new RateLimiter({ perHour: config.rateLimits.newChatsPerHour, burst: burst(config.rateLimits.newChatsPerHour) }),
+    tokens: new RateLimiter({ perHour: config.rateLimits.tokensPerHour, burst: burst(config.rateLimits.tokensPerHour) }),
+    addressOf,
+  };
+  const web = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, logger, limits };
   registerDirectLine(server, directLine, web);
   registerWebChat(server, directLine, { ...web, clinic: config.clinic });
   directLine.stream.attach(server.server);

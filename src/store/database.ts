@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { PGLITE_WAL_SETTINGS } from './diskErasure.js';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -55,7 +56,9 @@ export function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  // WAL segments are deleted after a checkpoint, not recycled with old contents (see diskErasure.ts).
+  const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_WAL_SETTINGS] };
+  const db = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
   await db.waitReady;
   const inTx = new AsyncLocalStorage<{ open: boolean }>();
   const guard = (what: string): void => {

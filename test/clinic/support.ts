@@ -6,7 +6,7 @@ import type { IntakeSummary } from '../../dialogs/summarySchema.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/server/logger.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/createServer.js';
-import { lastStep, post, tempDir } from '../support/server.js';
+import { lastStep, NO_RATE_LIMITS, post, tempDir } from '../support/server.js';
 
 export const TOKEN = 'test-clinic-token-0123456789abcdef';
 export const SECRET = 'test-webhook-secret-0123456789';
@@ -159,7 +159,7 @@ export async function startClinicServer(env: Record<string, string> = {}, option
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CLINIC_API_TOKEN: TOKEN, CLINIC_TIMEZONE: 'Australia/Sydney', ...env, DATA_DIR: env['DATA_DIR'] ?? (await tempDir()) });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...NO_RATE_LIMITS, CLINIC_API_TOKEN: TOKEN, CLINIC_TIMEZONE: 'Australia/Sydney', ...env, DATA_DIR: env['DATA_DIR'] ?? (await tempDir()) });
   const server = await startServer(config, { logger: createLogger('debug', sink), clinic: FAST_CLINIC, ...options });
   return Object.assign(server, { logs: () => logs });
 }

@@ -71,6 +71,34 @@ describe('a receiver that never answers, while the garbage collector runs', () =
   }, 20_000);
 });
 
+describe('a receiver that holds one request open', () => {
+  it('does not hold the other deliveries: they go out beside it, long before its timeout', async () => {
+    const receiver = await startReceiver();
+    receiver.hang = true; // the first request that arrives is never answered
+    const db = await openPglite(null);
+    await migrate(db);
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const intakeId of ids) await enqueue(db, { intakeId, event: 'intake.created', body: '{}' });
+    const worker = new WebhookWorker({ db, url: receiver.url, secret: SECRET, logger: pino({ level: 'silent' }), timeoutMs: 60_000, pollMs: 30 });
+    try {
+      worker.start();
+      await receiver.waitFor(1);
+      receiver.hang = false;
+      await receiver.waitFor(3); // the worker's timeout is a minute: sent one after another, these would wait for it
+      const statuses = async () => (await db.query<{ status: string }>('SELECT status FROM intake_outbox ORDER BY status')).rows.map((r) => r.status);
+      await expect.poll(statuses).toEqual(['delivered', 'delivered', 'pending']);
+      // A new event is not held either.
+      await enqueue(db, { intakeId: randomUUID(), event: 'intake.created', body: '{}' });
+      worker.kick();
+      await receiver.waitFor(4);
+    } finally {
+      await worker.stop(); // aborts the request still held open
+      await receiver.close();
+      await db.close();
+    }
+  });
+});
+
 describe('delivery (one server, a receiver that comes and goes on a fixed port)', () => {
   let server: ClinicServer;
   let receiver: Receiver;

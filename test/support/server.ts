@@ -13,9 +13,12 @@ export async function tempDir(prefix = 'intake-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** Tests start far more chats (and try more wrong tokens) from 127.0.0.1 than anyone would; the rate limit tests set their own. */
+export const NO_RATE_LIMITS = { RATE_LIMIT_NEW_CHATS_PER_HOUR: '0', RATE_LIMIT_TOKENS_PER_HOUR: '0', RATE_LIMIT_WRONG_CLINIC_TOKENS_PER_HOUR: '0' };
+
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = env['DATA_DIR'] ?? (await tempDir());
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env, DATA_DIR: dataDir });
   return startServer(config, { logger: pino({ level: 'silent' }) });
 }
 
@@ -41,7 +44,7 @@ export async function startChild(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...NO_RATE_LIMITS, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

@@ -10,6 +10,7 @@ import { StreamServer } from './stream.js';
 import { TokenSigner } from './tokens.js';
 import { activityId, ConversationNotFound, TranscriptStore } from './transcriptStore.js';
 import { INTAKE_HELD } from '../../bot/intakeBot.js';
+import { KeyedQueue } from '../keyedQueue.js';
 
 export const CHANNEL_ID = 'directline';
 export const BOT_ID = 'intake-bot';
@@ -57,7 +58,7 @@ export class DirectLineChannel {
   readonly signer: TokenSigner;
   readonly stream: StreamServer;
   private readonly adapter: DirectLineAdapter;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly turns = new KeyedQueue();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: DirectLineChannelOptions) {
@@ -95,7 +96,7 @@ export class DirectLineChannel {
       if (!(await this.transcript.exists(conversationId))) throw new ConversationNotFound();
       return `${conversationId}|typing`;
     }
-    return this.serialise(conversationId, async () => {
+    return this.turns.run(conversationId, async () => {
       const seq = await this.transcript.append(conversationId, incoming);
       this.stream.appended(conversationId, { seq, activity: incoming });
       const id = activityId(conversationId, seq);
@@ -127,16 +128,4 @@ export class DirectLineChannel {
     }
   }
 
-  private serialise<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(fn);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
-    });
-    return run;
-  }
 }

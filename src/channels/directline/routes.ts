@@ -10,7 +10,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { safeError } from '../../server/logger.js';
-import { applyCors, HttpError, publicOrigin, readJson, sendError, sendHttpError } from '../http.js';
+import { applyCors, HttpError, publicOrigin, readJson, sendError, sendHttpError, spend, type ClientLimits } from '../http.js';
 import { PostedActivity, type DirectLineChannel } from './channel.js';
 import { parseWatermark, present } from './stream.js';
 import { CONVERSATION_ID, newConversationId, TOKEN_TTL_SECONDS } from './tokens.js';
@@ -26,6 +26,7 @@ export interface DirectLineRouteOptions {
   publicUrl: string | undefined;
   allowedOrigins: readonly string[];
   logger: Logger;
+  limits: ClientLimits;
 }
 
 type Auth = { kind: 'secret' } | { kind: 'token'; conversationId: string };
@@ -65,6 +66,11 @@ export function registerDirectLine(server: Server, channel: DirectLineChannel, o
     const watermark = parseWatermark(raw);
     if (watermark === null) throw new HttpError(400, 'BadArgument', 'watermark must be a number.');
     return watermark;
+  };
+
+  /** Token holders are browsers, limited per address; the secret is the clinic's own server-side client. */
+  const spendToken = (req: Request, auth: Auth) => {
+    if (auth.kind === 'token') spend(options.limits.tokens, options.limits, req, 'tokens');
   };
 
   const tokenBody = (conversationId: string) => ({ conversationId, token: signer.sign(conversationId), expires_in: TOKEN_TTL_SECONDS });
@@ -111,6 +117,7 @@ export function registerDirectLine(server: Server, channel: DirectLineChannel, o
     route(async (req, res) => {
       const auth = authenticate(req);
       if (auth.kind !== 'token') throw new HttpError(403, 'Forbidden', 'Refreshing needs a token, not the secret.');
+      spendToken(req, auth);
       await transcript.touch(auth.conversationId);
       res.json(200, tokenBody(auth.conversationId));
     }),
@@ -121,6 +128,7 @@ export function registerDirectLine(server: Server, channel: DirectLineChannel, o
     route(async (req, res) => {
       const auth = authenticate(req);
       await readJson(req, MAX_SMALL_BODY, { optional: true });
+      spendToken(req, auth);
       const conversationId = auth.kind === 'token' ? auth.conversationId : newConversationId();
       const existed = await transcript.exists(conversationId);
       await transcript.ensure(conversationId);
@@ -131,8 +139,10 @@ export function registerDirectLine(server: Server, channel: DirectLineChannel, o
   server.get(
     '/v3/directline/conversations/:id',
     route(async (req, res) => {
-      const conversationId = await conversationOf(req, authenticate(req));
+      const auth = authenticate(req);
+      const conversationId = await conversationOf(req, auth);
       const watermark = watermarkOf(req);
+      spendToken(req, auth);
       await transcript.touch(conversationId);
       res.json(200, { ...tokenBody(conversationId), streamUrl: streamUrl(req, conversationId, watermark) });
     }),

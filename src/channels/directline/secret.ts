@@ -1,6 +1,6 @@
 // The Direct Line secret: DIRECTLINE_SECRET when the operator set one, otherwise one generated at the
 // first start and kept in the database, so tokens survive restarts and every instance of a Postgres
-// deployment agrees. Never a fixed default: a default secret would let anyone mint tokens.
+// deployment agrees. Never a fixed default: a default secret would let anyone mint tokens. Never logged.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../store/database.js';
@@ -16,9 +16,12 @@ export async function resolveDirectLineSecret(db: Database, configured: string |
   const secret = rows[0]?.value;
   if (!secret) throw new Error('could not store the generated Direct Line secret');
   if (inserted.rowCount > 0) {
-    // Printed once, on the start that created it, so the operator can pin it in the environment.
+    // Never the secret itself: whoever reads the log could read every transcript with it. Logs get
+    // shipped and kept; the database is where the secret already is.
     logger.warn(
-      `No DIRECTLINE_SECRET was set: generated one and stored it in the database. To set it yourself (e.g. for server-side Direct Line clients), use DIRECTLINE_SECRET=${secret}`,
+      "No DIRECTLINE_SECRET was set: generated one and stored it in the database (table app_secrets, name 'directline_secret'); it is not logged. " +
+        'Server-side Direct Line clients: set DIRECTLINE_SECRET to a secret of your own (openssl rand -base64 32) and restart, which also rotates it ' +
+        "(Web Chat pages simply fetch new tokens). On PostgreSQL the generated one can be read with: SELECT value FROM app_secrets WHERE name = 'directline_secret'.",
     );
   }
   return secret;

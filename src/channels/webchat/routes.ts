@@ -13,7 +13,7 @@ import type { ClinicProfile } from '../../../dialogs/clinicProfile.js';
 import { safeError } from '../../server/logger.js';
 import type { DirectLineChannel } from '../directline/channel.js';
 import { newConversationId, TOKEN_TTL_SECONDS } from '../directline/tokens.js';
-import { applyCors, HttpError, publicOrigin, readJson, sendError, sendHttpError } from '../http.js';
+import { applyCors, HttpError, publicOrigin, readJson, sendError, sendHttpError, spend, type ClientLimits } from '../http.js';
 import { AssetCache, webChatBundle } from './assets.js';
 import { renderPage, renderWidget } from './page.js';
 import { originAllowed, setPageHeaders } from './securityHeaders.js';
@@ -23,6 +23,7 @@ export interface WebChatOptions {
   allowedOrigins: readonly string[];
   publicUrl: string | undefined;
   logger: Logger;
+  limits: ClientLimits;
 }
 
 const TokenRequest = z.object({ token: z.string().max(1024).optional() });
@@ -79,11 +80,14 @@ export function registerWebChat(server: Server, channel: DirectLineChannel, opti
       const previous = parsed.data.token ? channel.signer.verify(parsed.data.token) : undefined;
       if (previous?.ok && previous.payload.scope === 'conversation' && (await channel.transcript.exists(previous.payload.cid))) {
         const conversationId = previous.payload.cid;
+        spend(options.limits.tokens, options.limits, req, 'tokens');
         await channel.transcript.touch(conversationId);
         const resumed = (await channel.transcript.count(conversationId)) > 0;
         res.json(200, { conversationId, token: channel.signer.sign(conversationId), expires_in: TOKEN_TTL_SECONDS, resumed });
         return;
       }
+      spend(options.limits.newChats, options.limits, req, 'new chats');
+      spend(options.limits.tokens, options.limits, req, 'tokens');
       const conversationId = newConversationId();
       res.json(200, { conversationId, token: channel.signer.sign(conversationId), expires_in: TOKEN_TTL_SECONDS, resumed: false });
     } catch (error) {

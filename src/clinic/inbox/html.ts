@@ -15,13 +15,25 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
 }
 
+/** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): text that can turn what follows it around. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Patient text with bidi controls is wrapped in FSI … PDI, which ends any override it left open: a
+ * name ending in U+202E (right-to-left override) otherwise reversed the rest of the line, the clinic's
+ * name in the page title included. Characters, not <bdi>, so it works in <title> and attributes too.
+ */
+function isolated(text: string): string {
+  return BIDI_CONTROLS.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
 
 function render(value: Value): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  return escapeHtml(isolated(String(value)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {

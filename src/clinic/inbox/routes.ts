@@ -1,9 +1,10 @@
 // The staff inbox at /clinic: sign in once with the clinic token, then a session cookie. Pages are
 // server-rendered with a strict Content-Security-Policy (no inline script or style) and never cached.
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { Triage } from '../../../dialogs/vocabulary.js';
 import { safeError } from '../../server/logger.js';
+import { closesConnection, HttpError, readForm } from '../../server/body.js';
 import { type ClinicAuth, SESSION_COOKIE, clearedSessionCookie, isHttps, readCookie, sessionCookie } from '../auth.js';
 import { deleteIntake } from '../erasure.js';
 import { toQuestionnaireResponse } from '../fhir.js';
@@ -57,7 +58,7 @@ function sameOrigin(req: Request): boolean {
 }
 
 export function registerInbox(server: Server, deps: InboxDeps): void {
-  const { db, auth, logger } = deps;
+  const { db, auth, logger, sessions } = deps;
   const ctx: PageContext = { clinic: deps.clinic, timeZone: deps.timeZone };
   const css = inboxCss(deps.clinic);
 
@@ -70,9 +71,9 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
 
   /** Pages for signed-in staff; others go to the sign-in page. */
   const staff = (handler: (req: Request, res: Response, a: ClinicAuth) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!auth) return page(res, 503, notConfiguredPage());
-    if (!auth.checkSession(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic/login');
+    if (!auth || !sessions) return page(res, 503, notConfiguredPage());
     try {
+      if (!(await sessions.valid(readCookie(req, SESSION_COOKIE)))) return redirect(res, '/clinic/login');
       await handler(req, res, auth);
     } catch (error) {
       logger.error({ err: safeError(error), route: req.getRoute?.()?.path }, 'inbox request failed');
@@ -89,16 +90,26 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     });
 
   server.get('/clinic/login', async (req, res) => {
-    if (!auth) return page(res, 503, notConfiguredPage());
-    if (auth.checkSession(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic');
+    if (!auth || !sessions) return page(res, 503, notConfiguredPage());
+    if (await sessions.valid(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic');
     page(res, 200, signInPage(ctx));
   });
 
-  server.post('/clinic/login', restify.plugins.bodyParser({ maxBodySize: 8 * 1024, mapParams: false, mapFiles: false, rejectUnknown: true }), async (req: Request, res: Response) => {
+  server.post('/clinic/login', async (req: Request, res: Response) => {
     if (!auth) return page(res, 503, notConfiguredPage());
     if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This sign-in came from another site and was refused.'));
-    const form = Login.safeParse(req.body);
+    let fields: Record<string, string>;
+    try {
+      fields = await readForm(req, 8 * 1024);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return page(res, error.status, signInPage(ctx, error.message), closesConnection(error) ? { connection: 'close' } : {});
+    }
+    const wait = deps.throttle.waitSeconds(req);
+    if (wait > 0) return page(res, 429, signInPage(ctx, `Too many wrong tokens from this address. Try again in ${Math.ceil(wait / 60)} min.`), { 'retry-after': String(wait) });
+    const form = Login.safeParse(fields);
     if (!form.success || !auth.checkToken(form.data.token)) {
+      deps.throttle.failed(req);
       logger.warn({ ip: req.socket.remoteAddress }, 'inbox sign-in with a wrong token');
       return page(res, 401, signInPage(ctx, 'That token is not right. Check CLINIC_API_TOKEN and try again.'));
     }
@@ -106,6 +117,14 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
   });
 
   server.post('/clinic/logout', async (req, res) => {
+    if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This request came from another site and was refused.'));
+    // The cookie stops working everywhere, not only in this browser (a copy of it would be valid for 12 h).
+    try {
+      await sessions?.revoke(readCookie(req, SESSION_COOKIE));
+    } catch (error) {
+      logger.error({ err: safeError(error) }, 'could not record a sign-out');
+      return page(res, 500, signInPage(ctx, 'Signing out failed on the server. Please try again.'));
+    }
     redirect(res, '/clinic/login', { 'set-cookie': clearedSessionCookie(isHttps(req)) });
   });
 
