@@ -6,6 +6,7 @@ import type { IntakeEvent } from './events.js';
 import { EditTarget, STEP_OF, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
+import { isPhoneLength } from './understanding/contact.js';
 import * as nlu from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
 import type { Command, MissReason, NamedSite, Understood } from './understanding/types.js';
@@ -46,7 +47,12 @@ const FlagList = CommaList.pipe(z.array(FlagCode));
 const ContactForm = z
   .object({
     name: z.string().trim().optional(),
-    phone: z.string().trim().optional(),
+    // The same check as a typed number: 8 to 15 digits with the spaces, brackets and dashes people type.
+    phone: z
+      .string()
+      .trim()
+      .refine((p) => p === '' || (/^[+\d\s().-]+$/.test(p) && isPhoneLength(p.replace(/\D/g, '').length)), 'not a phone number')
+      .optional(),
     email: z.string().trim().optional(),
     preferredTimes: z.string().trim().optional(),
   })
@@ -91,8 +97,16 @@ function fromValue(state: QuestionState, ctx: IntakeContext, value: z.infer<type
   return event ?? { kind: 'miss', why: 'bad_value' };
 }
 
+/** A card whose fields do not check out: no event, a clear "did not fit" instead. */
+const INVALID_FORM = Symbol('invalid form');
+
 function formAnswer(state: QuestionState, value: Record<string, unknown>): unknown {
-  if (state === 'contact') return ContactForm.safeParse(value).data ?? null;
+  if (state === 'contact') {
+    // An empty form is "no thanks"; a filled one that does not check out is refused, never dropped silently.
+    const filled = ['name', 'phone', 'email', 'preferredTimes'].some((k) => typeof value[k] === 'string' && (value[k] as string).trim() !== '');
+    if (!filled) return null;
+    return ContactForm.safeParse(value).data ?? INVALID_FORM;
+  }
   return value['codes'];
 }
 

@@ -47,6 +47,11 @@ function findEmail(s: string): { valid?: Piece; invalid: boolean } {
 
 const PHONE_CHARS = /[\d ().\-\u00a0]/;
 
+/** A number anyone can be called back on: E.164's 15 digits at most, 8 at least. */
+export function isPhoneLength(digits: number): boolean {
+  return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS;
+}
+
 /** A phone number: digits with the spaces, brackets, dots and dashes people type, 8–15 digits. */
 function findPhone(s: string): Piece | undefined {
   for (let i = 0; i < s.length; i++) {
@@ -60,7 +65,7 @@ function findPhone(s: string): Piece | undefined {
     const raw = s.slice(i, end);
     const digits = raw.replace(/\D/g, '').length;
     // A letter straight after the digits ("5pm", "3rd") makes them something else.
-    if (digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !/\p{L}/u.test(s[end] ?? '')) {
+    if (isPhoneLength(digits) && !/\p{L}/u.test(s[end] ?? '')) {
       const text = raw.replace(/\s+/g, ' ').trim();
       const closedBrackets = (text.match(/\(/g) ?? []).length === (text.match(/\)/g) ?? []).length;
       return { start: i, end, text: closedBrackets ? text : text.replace(/[()]/g, '').replace(/\s+/g, ' ').trim() };

@@ -122,6 +122,21 @@ describe('a full intake by buttons', () => {
     expect(h.ended[0]!.outcome).toBe('done');
   });
 
+  it('checks a phone number sent by the contact card as it checks a typed one', async () => {
+    await h.send('hi');
+    for (const press of ['Yes, I agree', 'Neck', 'No, it stays there', 'A few days', 'Not sure', '3', '5']) await h.press(press);
+    while (h.last()?.step === 'movement') await h.press('Some');
+    await h.press('None of these');
+    await h.press('None of these');
+    await h.press("Yes, that's right");
+    expect(h.last()?.step).toBe('contact');
+    const refused = await h.send({ type: 'message', value: { intake: { step: 'contact' }, name: 'Sam', phone: '12' } });
+    expect(texts(refused)).toMatch(/did not fit/);
+    expect(h.last()?.step).toBe('contact');
+    const taken = await h.send({ type: 'message', value: { intake: { step: 'contact' }, name: 'Sam', phone: '0412 345 678' } });
+    expect(markerOf(taken.at(-1))).toMatchObject({ step: 'done', summary: { contact: { name: 'Sam', phone: '0412 345 678' } } });
+  });
+
   it('marks every prompt with a known step and a progress bar that never goes backwards', async () => {
     await h.send('hi');
     const seen: number[] = [];
