@@ -37,6 +37,17 @@ const input: fc.Arbitrary<PatientInput> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((text) => ({ text })) },
 );
 
+function freshEnv(): TurnEnv {
+  let n = 0;
+  return {
+    clinic: EXAMPLE_CLINIC,
+    now: '2026-03-02T10:00:00.000Z',
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    conversationId: 'c',
+    channelId: 'test',
+  };
+}
+
 /** The urgent advice: shown only at an emergency ending. */
 const URGENT = /call 000|emergency department/i;
 
@@ -45,14 +56,7 @@ describe('engine under arbitrary input', () => {
     fc.assert(
       fc.property(fc.array(input, { minLength: 1, maxLength: 60 }), (inputs) => {
         let stored: unknown = null;
-        let n = 0;
-        const env: TurnEnv = {
-          clinic: EXAMPLE_CLINIC,
-          now: '2026-03-02T10:00:00.000Z',
-          newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-          conversationId: 'c',
-          channelId: 'test',
-        };
+        const env = freshEnv();
         let lastAsk = '';
         let repeats = 0;
         for (const i of inputs) {
@@ -88,14 +92,7 @@ describe('engine under arbitrary input', () => {
     fc.assert(
       fc.property(fc.array(input, { minLength: 1, maxLength: 60 }), (inputs) => {
         let stored: unknown = null;
-        let n = 0;
-        const env: TurnEnv = {
-          clinic: EXAMPLE_CLINIC,
-          now: '2026-03-02T10:00:00.000Z',
-          newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-          conversationId: 'c',
-          channelId: 'test',
-        };
+        const env = freshEnv();
         for (const i of inputs) {
           const result = takeTurn(stored, i, env);
           const last = result.outputs.at(-1)!;
