@@ -74,6 +74,7 @@
       if (node && !entry.chart) {
         entry.chart = window.IntakeBodyChart.mount(node, {
           step: activity.channelData.intake.step,
+          collapsed: window.innerHeight < 600,
           onSend: function (sites, text) {
             store.dispatch({
               type: 'WEB_CHAT/SEND_MESSAGE_BACK',
@@ -210,7 +211,7 @@
   function nextQuestionControl() {
     var activities = chatEl.querySelectorAll('.webchat__basic-transcript__activity');
     var last = activities[activities.length - 1];
-    var inLast = last && last.querySelector('.intake-call, .ac-adaptiveCard input:not([disabled]), .ac-adaptiveCard textarea, .bc-region[tabindex="0"]');
+    var inLast = last && last.querySelector('.intake-call, .ac-adaptiveCard input:not([disabled]), .ac-adaptiveCard textarea, .bc-region[tabindex="0"], .bc-toggle');
     if (inLast) return inLast;
     return chatEl.querySelector('.webchat__suggested-actions .webchat__suggested-action');
   }
@@ -223,7 +224,14 @@
       var target = nextQuestionControl();
       if (target) {
         focusPending = false;
-        target.focus({ preventScroll: false });
+        // When the page itself scrolls (high zoom, a short screen), bring the whole chat into view first:
+        // its height is the viewport's, so the question and the send box are on screen together.
+        if (document.documentElement.scrollHeight > window.innerHeight + 1) {
+          chatEl.scrollIntoView({ block: 'end' });
+          target.focus({ preventScroll: true });
+        } else {
+          target.focus();
+        }
         return;
       }
       if (++tries < 40) setTimeout(attempt, 50);
@@ -348,7 +356,10 @@
         }
       }, 30000);
 
-      store = window.WebChat.createStore({}, middleware(session, window.IntakeConnection.create(document.querySelector('.connection'))));
+      var connection = window.IntakeConnection.create(document.querySelector('.connection'), function () {
+        return { conversationId: session.conversationId, token: directLine.token || session.token, userId: session.userId };
+      });
+      store = window.WebChat.createStore({}, middleware(session, connection));
 
       chatEl.querySelectorAll('.chat-loading, .chat-error').forEach(function (el) { el.parentNode.removeChild(el); });
       var host = document.createElement('div');

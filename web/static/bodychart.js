@@ -94,7 +94,7 @@
   }
 
   /**
-   * mount(container, { step: 'location' | 'spread', onSend(sites, text) })
+   * mount(container, { step: 'location' | 'spread', collapsed?: boolean, onSend(sites, text) })
    * Returns { destroy() }.
    */
   function mount(container, options) {
@@ -118,6 +118,25 @@
     var figures = document.createElement('div');
     figures.className = 'bodychart-figures';
     root.appendChild(figures);
+
+    // On a short screen (a small phone, 200% zoom) the chart would push the question out of sight:
+    // it starts folded behind a button, and the question, its buttons and the send box stay in view.
+    var fold = null;
+    if (options.collapsed) {
+      fold = document.createElement('button');
+      fold.type = 'button';
+      fold.className = 'bc-toggle';
+      fold.setAttribute('aria-expanded', 'false');
+      fold.textContent = 'Show the body chart';
+      root.insertBefore(fold, figures);
+      root.classList.add('bodychart-collapsed');
+      fold.addEventListener('click', function () {
+        var open = root.classList.toggle('bodychart-collapsed') === false;
+        fold.setAttribute('aria-expanded', String(open));
+        fold.textContent = open ? 'Hide the body chart' : 'Show the body chart';
+        if (open) regions[current].focus();
+      });
+    }
 
     [FRONT, BACK].forEach(function (view) {
       var figure = document.createElement('figure');
