@@ -8,7 +8,7 @@ import { type ClinicAuth, SESSION_COOKIE, clearedSessionCookie, isHttps, readCoo
 import { deleteIntake } from '../erasure.js';
 import { toQuestionnaireResponse } from '../fhir.js';
 import { IntakeId, NO_STORE, PAGE_HEADERS, queryOf } from '../http.js';
-import { BadCursorError, OUTCOMES, getIntake, listIntakes, type IntakeRecord } from '../intakeRecords.js';
+import { BadCursorError, OUTCOMES, REVIEWS, getIntake, listIntakes, setReview, type IntakeRecord } from '../intakeRecords.js';
 import { startOfLocalDay } from '../time.js';
 import { detailPage, listPage, notConfiguredPage, printPage, signInPage, type ListFilters, type PageContext } from './pages.js';
 import { INBOX_JS, inboxCss } from './styles.js';
@@ -23,6 +23,7 @@ const Filters = z
   .object({
     triage: z.preprocess(empty, Triage.optional()),
     outcome: z.preprocess(empty, z.enum(OUTCOMES).optional()),
+    review: z.preprocess(empty, z.enum(REVIEWS).optional()),
     from: z.preprocess(empty, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
     to: z.preprocess(empty, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
     cursor: z.preprocess(empty, z.string().max(200).optional()),
@@ -31,6 +32,8 @@ const Filters = z
   .strip();
 
 const Login = z.object({ token: z.string().min(1).max(1000) });
+const ReviewForm = z.object({ review: z.enum(REVIEWS) }).strict();
+const formBody = () => restify.plugins.bodyParser({ maxBodySize: 8 * 1024, mapParams: false, mapFiles: false, rejectUnknown: true });
 
 function page(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {
   res.sendRaw(status, body, { ...PAGE_HEADERS, ...headers });
@@ -112,13 +115,14 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
   server.get('/clinic', staff(async (req, res) => {
     const parsed = Filters.safeParse(Object.fromEntries(Object.entries(queryOf(req)).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
     const f = parsed.success ? parsed.data : {};
-    const filters: ListFilters = { triage: f.triage, outcome: f.outcome, from: f.from, to: f.to };
+    const filters: ListFilters = { triage: f.triage, outcome: f.outcome, review: f.review, from: f.from, to: f.to };
     let result;
     try {
       result = await listIntakes(db, {
         limit: 25,
         ...(f.triage ? { triage: [f.triage] } : {}),
         ...(f.outcome ? { outcome: [f.outcome] } : {}),
+        ...(f.review ? { review: [f.review] } : {}),
         ...(f.from ? { from: startOfLocalDay(f.from, deps.timeZone) } : {}),
         ...(f.to ? { to: startOfLocalDay(f.to, deps.timeZone, 1) } : {}),
         ...(f.cursor ? { cursor: f.cursor } : {}),
@@ -131,7 +135,19 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     page(res, 200, listPage(ctx, result, filters, { paged: Boolean(f.cursor), ...(notice ? { notice } : {}) }));
   }));
 
-  server.get('/clinic/intakes/:id', withIntake((r, _req, res) => page(res, 200, detailPage(ctx, r))));
+  // Opening an intake marks it seen (a handled one stays handled).
+  server.get('/clinic/intakes/:id', withIntake(async (r, _req, res) => {
+    if (r.review === 'new' && (await setReview(db, r.intakeId, 'seen', { onlyIfNew: true }))) r.review = 'seen';
+    page(res, 200, detailPage(ctx, r));
+  }));
+  server.post('/clinic/intakes/:id/review', formBody(), staff(async (req, res) => {
+    if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This request came from another site and was refused.'));
+    const id = IntakeId.safeParse(req.params['id']);
+    const form = ReviewForm.safeParse(req.body);
+    if (!id.success || !form.success) return page(res, 400, signInPage(ctx, 'That change was not understood (review must be new, seen or handled).'));
+    await setReview(db, id.data, form.data.review);
+    redirect(res, `/clinic/intakes/${id.data}`);
+  }));
   server.get('/clinic/intakes/:id/print', withIntake((r, _req, res) => page(res, 200, printPage(ctx, r))));
   server.get('/clinic/intakes/:id/fhir', withIntake((r, _req, res) => {
     res.sendRaw(200, JSON.stringify(toQuestionnaireResponse(r), null, 2), { ...NO_STORE, 'content-type': 'application/fhir+json; charset=utf-8', 'content-disposition': `attachment; filename="intake-${r.intakeId}.fhir.json"` });

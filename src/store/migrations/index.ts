@@ -10,5 +10,6 @@ import type { Migration } from '../migrations.js';
 import { botState } from './001_bot_state.js';
 import { directLine } from './002_directline.js';
 import { intakes } from './003_intakes.js';
+import { intakeReview } from './004_intake_review.js';
 
-export const migrations: readonly Migration[] = [botState, directLine, intakes];
+export const migrations: readonly Migration[] = [botState, directLine, intakes, intakeReview];
