@@ -9,6 +9,27 @@
   'use strict';
 
   var STORAGE_KEY = 'intake-chat';
+  var WEBCHAT = document.currentScript && document.currentScript.getAttribute('data-webchat');
+  // In order: Web Chat, then what app.js uses, then app.js.
+  var SCRIPTS = [WEBCHAT, '/static/present.js', '/static/answers.js', '/static/connection.js', '/static/bodychart.js', '/static/app.js'];
+  var loading = false;
+
+  /** Runs Web Chat and the page's scripts (once). The bundle itself was preloaded by the page. */
+  function loadScripts() {
+    if (loading) return;
+    loading = true;
+    SCRIPTS.forEach(function (src) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = false; // executed in this order
+      document.head.appendChild(script);
+    });
+  }
+
+  /** After the next frame is painted: the question first, then seconds of parsing. */
+  function loadAfterPaint() {
+    requestAnimationFrame(function () { setTimeout(loadScripts, 0); });
+  }
 
   function loadSaved() {
     try {
@@ -75,6 +96,7 @@
     chat.appendChild(preview);
     // When the first question is painted (read by npm run bench).
     requestAnimationFrame(function () { if (performance.mark) performance.mark('intake-first-question'); });
+    loadAfterPaint();
     var intake = said[said.length - 1].channelData && said[said.length - 1].channelData.intake;
     if (intake) document.dispatchEvent(new CustomEvent('intake:step', { detail: intake }));
   }
@@ -113,8 +135,14 @@
     });
   }
 
+  var started = begin();
+  // Whatever happens (a resumed chat has no placeholder, a failure shows app.js's message), Web Chat
+  // loads once the start is settled, and in any case after 3 s, so a slow network never holds it back.
+  started.then(loadAfterPaint, loadScripts);
+  setTimeout(loadScripts, 3000);
+
   window.intakeBoot = {
-    started: begin(),
+    started: started,
     /** app.js: a retry after a failure starts again from the token. */
     restart: function () {
       window.intakeBoot.started = begin();
