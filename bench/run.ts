@@ -11,6 +11,9 @@
 //   --database-url URL      PostgreSQL for intake-postgres (default TEST_DATABASE_URL, then DATABASE_URL)
 //   --log-level L           the servers' LOG_LEVEL (default info, as `npm start`)
 //   --no-directline         skip the Direct Line path
+//   --no-page               skip the patient page in Chromium (first message cold/warm, click → next)
+//   --page-only             only the patient page
+//   --page-samples N        page timings are the median of N (default 10, quick 3)
 //   --profile DIR           write a CPU profile of each server's 16-connection run (and of the Direct Line run) into DIR
 //   --out FILE              default bench/results.json
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.js';
+import { runPageBench } from './page.js';
 import { formatResults } from './report.js';
 import { SERVER_CONFIGS, type ServerConfig } from './servers.js';
 
@@ -35,6 +39,9 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'no-directline': { type: 'boolean', default: false },
+      'no-page': { type: 'boolean', default: false },
+      'page-only': { type: 'boolean', default: false },
+      'page-samples': { type: 'string' },
       profile: { type: 'string' },
       out: { type: 'string', default: join(here, 'results.json') },
     },
@@ -49,6 +56,13 @@ async function main(): Promise<void> {
   });
   if (values.profile) await mkdir(resolve(values.profile), { recursive: true });
   const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const pageSamples = values['page-samples'] ? numbers(values['page-samples'])[0]! : quick ? 3 : 10;
+  if (values['page-only']) {
+    const page = await runPageBench({ samples: pageSamples, logLevel: values['log-level']!, log });
+    console.log(JSON.stringify(page, null, 2));
+    return;
+  }
   const results = await runBench({
     configs,
     connections: values.connections ? numbers(values.connections) : [1, 16, 64, 256],
@@ -62,9 +76,11 @@ async function main(): Promise<void> {
     directline: !values['no-directline'],
     profileDir: values.profile ? resolve(values.profile) : undefined,
     quick,
-    log: (line) => console.log(line),
+    log,
   });
-  await writeFile(values.out!, `${JSON.stringify(results, null, 2)}\n`);
+  // After the load runs, on a quiet machine: the page timings are latencies, not throughput.
+  const page = values['no-page'] ? null : await runPageBench({ samples: pageSamples, logLevel: values['log-level']!, log });
+  await writeFile(values.out!, `${JSON.stringify(page ? { ...results, page } : results, null, 2)}\n`);
   console.log(`\n${formatResults(results)}\n\nWrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 

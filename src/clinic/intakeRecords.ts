@@ -13,6 +13,10 @@ import { iso } from './sql.js';
 export const OUTCOMES = ['done', 'emergency', 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Where staff are with an intake: not opened yet, read, dealt with (migration 004). */
+export const REVIEWS = ['new', 'seen', 'handled'] as const;
+export type Review = (typeof REVIEWS)[number];
+
 export interface IntakeRecord {
   intakeId: string;
   channelId: string;
@@ -29,6 +33,7 @@ export interface IntakeRecord {
   partial: PartialIntake | null;
   /** The webhook delivery of intake.created; null when no webhook was configured at the time. */
   delivery: Delivery | null;
+  review: Review;
 }
 
 export interface RecordOptions {
@@ -54,7 +59,7 @@ export async function recordIntake(db: Queryable, summary: IntakeSummary, outcom
         WHERE NOT EXISTS (SELECT 1 FROM intake_tombstones WHERE intake_id = $1::uuid)
        ON CONFLICT (intake_id) DO UPDATE
          SET outcome = excluded.outcome, triage = excluded.triage, summary = excluded.summary, partial = NULL,
-             recorded_at = excluded.recorded_at, updated_at = now()
+             recorded_at = excluded.recorded_at, updated_at = now(), review = 'new', reviewed_at = NULL
        WHERE intakes.outcome = 'abandoned'
        RETURNING intake_id
      ), queued AS (
@@ -98,12 +103,13 @@ interface Row {
   recordedAtExact: string;
   summary: string | null;
   partial: string | null;
+  review: Review;
 }
 
 const COLUMNS = `
   intake_id::text AS "intakeId", channel_id AS "channelId", conversation_id AS "conversationId", outcome, triage,
   ${iso('started_at')} AS "startedAt", ${iso('recorded_at')} AS "recordedAt", recorded_at::text AS "recordedAtExact",
-  summary::text AS summary, partial::text AS partial`;
+  summary::text AS summary, partial::text AS partial, review`;
 
 async function toRecords(db: Queryable, rows: Row[]): Promise<IntakeRecord[]> {
   const deliveries = await createdDeliveries(db, rows.map((r) => r.intakeId));
@@ -118,6 +124,7 @@ async function toRecords(db: Queryable, rows: Row[]): Promise<IntakeRecord[]> {
     summary: r.summary === null ? null : (JSON.parse(r.summary) as IntakeSummary),
     partial: r.partial === null ? null : (JSON.parse(r.partial) as PartialIntake),
     delivery: deliveries.get(r.intakeId) ?? null,
+    review: r.review,
   }));
 }
 
@@ -129,6 +136,7 @@ export async function getIntake(db: Queryable, intakeId: string): Promise<Intake
 export interface IntakeFilter {
   triage?: readonly Triage[];
   outcome?: readonly Outcome[];
+  review?: readonly Review[];
   /** Recorded at or after this instant (ISO). */
   from?: string;
   /** Recorded before this instant (ISO). */
@@ -168,6 +176,7 @@ export async function listIntakes(db: Queryable, filter: IntakeFilter): Promise<
   };
   if (filter.triage?.length) where.push(`triage = ANY(${param(filter.triage)}::text[])`);
   if (filter.outcome?.length) where.push(`outcome = ANY(${param(filter.outcome)}::text[])`);
+  if (filter.review?.length) where.push(`review = ANY(${param(filter.review)}::text[])`);
   if (filter.from) where.push(`recorded_at >= ${param(filter.from)}::timestamptz`);
   if (filter.to) where.push(`recorded_at < ${param(filter.to)}::timestamptz`);
   if (filter.cursor) {
@@ -183,6 +192,18 @@ export async function listIntakes(db: Queryable, filter: IntakeFilter): Promise<
     items: await toRecords(db, page),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.recordedAtExact, last.intakeId) : null,
   };
+}
+
+/**
+ * Sets where staff are with an intake. `onlyIfNew` is for opening it: an intake already marked handled
+ * stays handled when someone reads it again. False when there is no such intake (or nothing changed).
+ */
+export async function setReview(db: Queryable, intakeId: string, review: Review, options: { onlyIfNew?: boolean } = {}): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE intakes SET review = $2::text, reviewed_at = now() WHERE intake_id = $1::uuid AND review <> $2::text ${options.onlyIfNew ? "AND review = 'new'" : ''}`,
+    [intakeId, review],
+  );
+  return r.rowCount === 1;
 }
 
 export async function countIntakes(db: Queryable): Promise<number> {

@@ -55,7 +55,9 @@ describe('the patient page (no embedding sites configured)', () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
     expect(scripts.filter((attrs) => !/src="\//.test(attrs))).toEqual([' id="intake-config" type="application/json" nonce="' + /nonce="([^"]+)"/.exec(html)![1] + '"']);
     expect(html).not.toMatch(/https?:\/\/(?!booking\.example)/);
-    const bundle = /src="(\/webchat\/webchat-[\d.]+\.js)"/.exec(html)![1]!;
+    // Preloaded at once; boot.js runs it after the first question is on screen.
+    const bundle = /<link rel="preload" href="(\/webchat\/webchat-[\d.]+\.js)" as="script">/.exec(html)![1]!;
+    expect(html).toContain(`data-webchat="${bundle}"`);
     const res = await fetch(`${server.url}${bundle}`, { headers: { 'accept-encoding': 'br' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -83,7 +83,8 @@ export async function untilStep(page: Page, step: string): Promise<void> {
       return prompt?.['channelData'].intake.step === wanted;
     },
     step,
-    { timeout: 10_000 },
+    // The first page of a run also waits for the server's first compression of the Web Chat bundle.
+    { timeout: 20_000 },
   );
 }
 

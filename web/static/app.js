@@ -7,7 +7,6 @@
 (function () {
   'use strict';
 
-  var STORAGE_KEY = 'intake-chat';
   var configEl = document.getElementById('intake-config');
   var config = JSON.parse(configEl.textContent);
   // Web Chat's style sheets must carry the page's nonce (the CSP has no 'unsafe-inline').
@@ -16,91 +15,25 @@
   var progressEl = document.querySelector('.progress');
   var progressBar = document.querySelector('.progress-bar');
   var progressText = document.querySelector('.progress-text');
+  var ENDINGS = { done: 1, emergency: 1, declined: 1 };
   var store;
-
-  // ---- session -------------------------------------------------------------------------------------
-
-  function loadSaved() {
-    try {
-      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function save(session) {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    } catch (e) {
-      /* private mode: the chat still works, it just will not survive a reload */
-    }
-  }
-
-  function randomId() {
-    var bytes = new Uint8Array(12);
-    crypto.getRandomValues(bytes);
-    return 'p_' + Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
-  }
-
-  function fetchToken(saved) {
-    return fetch('/api/webchat/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(saved && saved.token ? { token: saved.token } : {}),
-      cache: 'no-store'
-    }).then(function (res) {
-      if (!res.ok) throw new Error('token request failed: ' + res.status);
-      return res.json();
-    });
-  }
 
   // ---- progress bar (channelData.intake.progress on every question) ---------------------------------
 
   function showProgress(intake) {
-    var ended = intake.step === 'done' || intake.step === 'emergency' || intake.step === 'declined' || intake.step === 'booking';
+    var ended = intake.step in ENDINGS || intake.step === 'booking';
     var p = intake.progress || { index: 0, total: 1 };
     var pct = ended ? 100 : Math.max(0, Math.min(100, Math.round(((p.index - 1) / p.total) * 100)));
     progressBar.style.width = pct + '%';
     progressEl.setAttribute('aria-valuenow', String(pct));
-    var text = ended ? 'Finished' : 'Step ' + p.index + ' of ' + p.total;
+    var text = intake.step === 'emergency' ? 'Stopped: urgent care' : ended ? 'Finished' : 'Step ' + p.index + ' of ' + p.total;
     progressEl.setAttribute('aria-valuetext', text);
     progressText.textContent = text;
+    document.body.classList.toggle('chat-emergency', intake.step === 'emergency');
   }
 
-  // ---- one rendering per question ------------------------------------------------------------------
-  //
-  // The bot gives every card a text fallback (for channels and screen readers without cards). Web Chat
-  // shows both, so the question would appear twice: drop the card's heading where the text already
-  // says it, and keep only the text's first line where the card lists the same items (checklists, summary).
-
-  var CARD = 'application/vnd.microsoft.card.adaptive';
-
-  function tidy(activity) {
-    if (!activity || !activity.from || activity.from.role !== 'bot' || typeof activity.text !== 'string' || !activity.attachments) return activity;
-    var text = activity.text.trim();
-    var lists = false;
-    var changed = false;
-    var attachments = activity.attachments.map(function (attachment) {
-      var body = attachment.contentType === CARD && attachment.content && attachment.content.body;
-      if (!Array.isArray(body)) return attachment;
-      if (body.some(function (b) { return b && (b.type === 'FactSet' || b.type === 'Input.ChoiceSet'); })) lists = true;
-      var first = body[0];
-      if (!first || first.type !== 'TextBlock' || typeof first.text !== 'string' || text.indexOf(first.text.trim()) !== 0) return attachment;
-      changed = true;
-      return Object.assign({}, attachment, { content: Object.assign({}, attachment.content, { body: body.slice(1) }) });
-    });
-    if (!changed && !lists) return activity;
-    var tidied = Object.assign({}, activity, { attachments: attachments, text: lists ? text.split('\n')[0] : activity.text });
-    // A checklist card has every option and its own "none" button: the same buttons again below are noise.
-    if (checklist(attachments)) delete tidied.suggestedActions;
-    return tidied;
-  }
-
-  function checklist(attachments) {
-    return attachments.some(function (a) {
-      return a.contentType === CARD && a.content && Array.isArray(a.content.body) && a.content.body.some(function (b) { return b && b.type === 'Input.ChoiceSet'; });
-    });
-  }
+  // The welcome shown by boot.js before Web Chat was ready carries the first progress step too.
+  document.addEventListener('intake:step', function (event) { showProgress(event.detail); });
 
   // ---- body chart inside Web Chat's activity (activity middleware) ----------------------------------
   //
@@ -141,6 +74,7 @@
       if (node && !entry.chart) {
         entry.chart = window.IntakeBodyChart.mount(node, {
           step: activity.channelData.intake.step,
+          collapsed: window.innerHeight < 600,
           onSend: function (sites, text) {
             store.dispatch({
               type: 'WEB_CHAT/SEND_MESSAGE_BACK',
@@ -171,16 +105,37 @@
     });
   }
 
+  // The emergency ending: an alert, not a chat bubble, with a button that calls the emergency number.
+  function EmergencyActivity(props) {
+    var marker = props.inner.$$typeof;
+    var number = config.emergencyNumber;
+    return h(marker, 'div', {
+      className: 'intake-emergency',
+      role: 'alert',
+      children: [
+        h(marker, 'p', { key: 'title', className: 'intake-emergency-title', children: 'Urgent: please get medical help now' }),
+        withKey(props.inner, 'activity'),
+        h(marker, 'a', { key: 'call', className: 'intake-call', href: window.IntakePresent.telHref(number), children: 'Call ' + number + ' now' })
+      ]
+    });
+  }
+
   function activityMiddleware() {
     return function (next) {
       return function () {
-        var render = next.apply(null, arguments);
-        var activity = arguments[0] && arguments[0].activity;
+        var args = Array.prototype.slice.call(arguments);
+        var activity = args[0] && args[0].activity;
+        // An answer given by card carries only a displayText (answers.js); Web Chat shows a message only
+        // when it has text, so the bubble gets that text here, on screen only (the bot never sees it).
+        var display = activity && activity.from && activity.from.role === 'user' && !activity.text && activity.channelData && activity.channelData.messageBack && activity.channelData.messageBack.displayText;
+        if (display) args[0] = Object.assign({}, args[0], { activity: Object.assign({}, activity, { text: display }) });
+        var render = next.apply(null, args);
         var step = isPrompt(activity) && activity.channelData.intake.step;
-        if (!render || (step !== 'location' && step !== 'spread')) return render;
+        if (!render || (step !== 'location' && step !== 'spread' && step !== 'emergency')) return render;
+        var Wrapper = step === 'emergency' ? EmergencyActivity : ChartActivity;
         return function () {
           var inner = render.apply(null, arguments);
-          return inner ? h(inner.$$typeof, ChartActivity, { activity: activity, inner: inner }) : inner;
+          return inner ? h(inner.$$typeof, Wrapper, { activity: activity, inner: inner }) : inner;
         };
       };
     };
@@ -188,10 +143,13 @@
 
   // ---- Web Chat ------------------------------------------------------------------------------------
 
+  // The page's focus colour (app.css --focus): 15:1 on white, unlike the clinic's accent colour.
+  var FOCUS = '#111827';
+
   function styleOptions() {
     var primary = getComputedStyle(document.documentElement).getPropertyValue('--primary').trim() || '#0f766e';
     // On a phone the buttons must leave room for the conversation itself.
-    var small = window.innerWidth < 480;
+    var small = window.innerWidth < 480 || window.innerHeight < 560;
     return {
       accent: primary,
       primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -218,25 +176,175 @@
       suggestedActionTextColor: primary,
       suggestedActionBackgroundColor: '#ffffff',
       suggestedActionBackgroundColorOnHover: '#f0fdfa',
-      suggestedActionHeight: small ? 34 : 38,
-      suggestedActionsFlowMaxHeight: small ? 128 : 190,
+      // 44 px: the smallest comfortable touch target (WCAG 2.5.5).
+      suggestedActionHeight: 44,
+      suggestedActionsFlowMaxHeight: window.innerHeight < 560 ? 100 : small ? 150 : 200,
+      // Focus indicators at least 3:1 against white (WCAG 1.4.11); Web Chat's defaults are 1 px grey.
+      suggestedActionKeyboardFocusIndicatorBorderColor: FOCUS,
+      suggestedActionKeyboardFocusIndicatorBorderStyle: 'solid',
+      suggestedActionKeyboardFocusIndicatorBorderWidth: 2,
+      suggestedActionKeyboardFocusIndicatorBorderRadius: 999,
+      suggestedActionsVisualKeyboardIndicatorColor: FOCUS,
+      sendBoxButtonKeyboardFocusIndicatorBorderColor: FOCUS,
+      sendBoxButtonKeyboardFocusIndicatorBorderWidth: 2,
+      transcriptActivityVisualKeyboardIndicatorColor: FOCUS,
+      transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+      transcriptActivityVisualKeyboardIndicatorWidth: 2,
+      transcriptVisualKeyboardIndicatorColor: FOCUS,
+      transcriptVisualKeyboardIndicatorStyle: 'solid',
+      transcriptVisualKeyboardIndicatorWidth: 2,
+      sendBoxHeight: 46,
       timestampColor: '#64748b',
       groupTimestamp: 300000,
       maxMessageLength: 2000
     };
   }
 
-  function start() {
-    var saved = loadSaved();
-    return fetchToken(saved).then(function (session) {
-      var userId = (saved && saved.conversationId === session.conversationId && saved.userId) || randomId();
-      save({ conversationId: session.conversationId, token: session.token, userId: userId });
+  // ---- after each answer: focus on the next question ------------------------------------------------
+  //
+  // The control that was used (a card's Send, the chart's Send, a suggested action) disappears or goes
+  // stale with the answer, and focus would fall to <body> or stay on the old card. Once the next question
+  // is on screen, focus moves to its first control. A patient typing in the send box keeps the send box.
 
+  var focusPending = false;
+
+  function nextQuestionControl() {
+    var activities = chatEl.querySelectorAll('.webchat__basic-transcript__activity');
+    var last = activities[activities.length - 1];
+    var inLast = last && last.querySelector('.intake-call, .ac-adaptiveCard input:not([disabled]), .ac-adaptiveCard textarea, .bc-region[tabindex="0"], .bc-toggle');
+    if (inLast) return inLast;
+    return chatEl.querySelector('.webchat__suggested-actions .webchat__suggested-action');
+  }
+
+  function moveFocusSoon() {
+    if (!focusPending) return;
+    var tries = 0;
+    (function attempt() {
+      if (!focusPending) return;
+      var target = nextQuestionControl();
+      if (target) {
+        focusPending = false;
+        // When the page itself scrolls (high zoom, a short screen), bring the whole chat into view first:
+        // its height is the viewport's, so the question and the send box are on screen together.
+        if (document.documentElement.scrollHeight > window.innerHeight + 1) {
+          chatEl.scrollIntoView({ block: 'end' });
+          target.focus({ preventScroll: true });
+        } else {
+          target.focus();
+        }
+        return;
+      }
+      if (++tries < 40) setTimeout(attempt, 50);
+    })();
+  }
+
+  // ---- card inputs: a name each, and autocomplete for the contact form -----------------------------
+  //
+  // Adaptive Cards labels its text inputs through ids that Web Chat's screen-reader copy of the card
+  // repeats, so the label may not reach the input; and it has no autocomplete. Both are set from the
+  // label's words on each card as it appears.
+
+  var AUTOCOMPLETE = [[/name/i, 'name'], [/phone/i, 'tel'], [/email/i, 'email']];
+
+  function labelCardInputs(root) {
+    // Web Chat's live-region narration of a card repeats its inputs, unlabelled and unreachable
+    // (tabindex -1): they are noise to a screen reader, which hears the real card's fields.
+    root.querySelectorAll('.webchat__live-region-activity input:not([aria-hidden])').forEach(function (input) {
+      input.setAttribute('aria-hidden', 'true');
+    });
+    root.querySelectorAll('.ac-adaptiveCard input.ac-textInput, .ac-adaptiveCard input[type="text"], .ac-adaptiveCard input[type="tel"], .ac-adaptiveCard input[type="email"]').forEach(function (input) {
+      if (input.hasAttribute('data-intake-labelled')) return;
+      input.setAttribute('data-intake-labelled', '');
+      var label = input.closest('label') || (input.id && root.querySelector('label[for="' + CSS.escape(input.id) + '"]'));
+      var container = input.closest('.ac-input-container');
+      var labelEl = label || (container && container.previousElementSibling);
+      var words = labelEl ? labelEl.textContent.trim() : '';
+      if (words) input.setAttribute('aria-label', words);
+      for (var i = 0; i < AUTOCOMPLETE.length; i++) {
+        if (AUTOCOMPLETE[i][0].test(words)) {
+          input.setAttribute('autocomplete', AUTOCOMPLETE[i][1]);
+          break;
+        }
+      }
+    });
+  }
+
+  new MutationObserver(function () { labelCardInputs(chatEl); }).observe(chatEl, { childList: true, subtree: true });
+
+  // ---- the emergency ending closes the conversation's inputs ----------------------------------------
+
+  function closeInputs() {
+    document.body.classList.add('chat-closed');
+    chatEl.querySelectorAll('.ac-adaptiveCard input, .ac-adaptiveCard textarea, .ac-adaptiveCard select, .ac-adaptiveCard button, .bodychart button').forEach(function (el) {
+      el.disabled = true;
+    });
+    chatEl.querySelectorAll('.ac-adaptiveCard').forEach(function (card) { card.setAttribute('inert', ''); });
+  }
+
+  // ---- Web Chat ------------------------------------------------------------------------------------
+
+  function middleware(session, connection) {
+    var joined = false;
+    var shown = false;
+    return function (api) {
+      return function (next) {
+        return function (action) {
+          // A new conversation that boot.js could not start: ask the bot for its welcome. A resumed one has it.
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !session.resumed && !joined) {
+            joined = true;
+            api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: navigator.language } } });
+          }
+          // A card's submit becomes a messageBack: same value for the bot, and a bubble with the answer.
+          if (action.type === 'WEB_CHAT/SEND_POST_BACK') {
+            var display = window.IntakeAnswers.displayText(action.payload && action.payload.value);
+            if (display) action = { type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { value: action.payload.value, displayText: display } };
+          }
+          // Typed answers keep the send box; answers by button, card or chart move focus on (see above).
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE') focusPending = false;
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE_BACK' || action.type === 'WEB_CHAT/SEND_POST_BACK') focusPending = true;
+          var prompt = null;
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            var activity = window.IntakePresent.tidy(action.payload.activity, config);
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
+            if (isPrompt(activity)) {
+              prompt = activity.channelData.intake;
+              window.IntakeAnswers.remember(activity);
+              showProgress(prompt);
+            }
+          }
+          var result = next(action);
+          connection(action, api);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !shown) {
+            shown = true;
+            mark('intake-webchat-first-message');
+            // Web Chat draws on the next frames; the placeholder goes when it has.
+            setTimeout(function () { window.intakeBoot && window.intakeBoot.dropPreview(); }, 100);
+          }
+          if (prompt && prompt.step === 'emergency') setTimeout(closeInputs, 0);
+          if (prompt) moveFocusSoon();
+          return result;
+        };
+      };
+    };
+  }
+
+  /** A performance mark at the next frame (when the browser paints what was just added); npm run bench reads them. */
+  function mark(name) {
+    requestAnimationFrame(function () { if (performance.mark) performance.mark(name); });
+  }
+
+  function begin() {
+    if (window.intakeBoot) return window.intakeBoot.started;
+    return Promise.reject(new Error('boot.js did not load'));
+  }
+
+  function start(promise) {
+    return promise.then(function (session) {
       var directLine = window.WebChat.createDirectLine({
         token: session.token,
         domain: location.origin + '/v3/directline',
         webSocket: true,
-        // Resuming: reconnect to the conversation and replay its history from the start.
+        // Resuming (a reload, or the conversation boot.js started): replay its history from the start.
         conversationId: session.resumed ? session.conversationId : undefined
       });
 
@@ -244,72 +352,70 @@
       setInterval(function () {
         if (directLine.token && directLine.token !== session.token) {
           session.token = directLine.token;
-          save({ conversationId: session.conversationId, token: session.token, userId: userId });
+          window.intakeBoot.save({ conversationId: session.conversationId, token: session.token, userId: session.userId });
         }
       }, 30000);
 
-      var joined = false;
-      store = window.WebChat.createStore({}, function (api) {
-        return function (next) {
-          return function (action) {
-            // A new conversation: ask the bot for its welcome. A resumed one already has it.
-            if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !session.resumed && !joined) {
-              joined = true;
-              api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: navigator.language } } });
-            }
-            if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-              action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: tidy(action.payload.activity) }) });
-              if (isPrompt(action.payload.activity)) showProgress(action.payload.activity.channelData.intake);
-            }
-            return next(action);
-          };
-        };
+      var connection = window.IntakeConnection.create(document.querySelector('.connection'), function () {
+        return { conversationId: session.conversationId, token: directLine.token || session.token, userId: session.userId };
       });
+      store = window.WebChat.createStore({}, middleware(session, connection));
 
-      chatEl.textContent = '';
+      chatEl.querySelectorAll('.chat-loading, .chat-error').forEach(function (el) { el.parentNode.removeChild(el); });
+      var host = document.createElement('div');
+      host.className = 'chat-host';
+      chatEl.appendChild(host);
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
           store: store,
-          userID: userId,
+          userID: session.userId,
           locale: 'en-US',
           nonce: nonce,
           styleOptions: styleOptions(),
           activityMiddleware: activityMiddleware,
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type your answer' }
         },
-        chatEl
+        host
       );
       window.intakeChat = { store: store, directLine: directLine, conversationId: session.conversationId };
     });
   }
 
   function showError() {
+    if (window.intakeBoot) window.intakeBoot.dropPreview();
     chatEl.textContent = '';
     var p = document.createElement('p');
     p.className = 'chat-error';
     p.setAttribute('role', 'alert');
-    p.textContent = 'Sorry, the chat could not start. Please try again, or call ' + config.clinicName + ' on ' + config.phone + '.';
+    p.appendChild(document.createTextNode('Sorry, the chat could not start. Please try again, or call ' + config.clinicName + ' on '));
+    var tel = document.createElement('a');
+    tel.href = window.IntakePresent.telHref(config.phone);
+    tel.textContent = config.phone;
+    p.appendChild(tel);
+    p.appendChild(document.createTextNode('.'));
     var retry = document.createElement('button');
     retry.type = 'button';
     retry.textContent = 'Try again';
     retry.addEventListener('click', function () {
       chatEl.textContent = 'Starting the chat…';
-      start().catch(showError);
+      start(window.intakeBoot.restart()).catch(showError);
     });
     p.appendChild(document.createElement('br'));
     p.appendChild(retry);
     chatEl.appendChild(p);
   }
 
-  // Inside the widget's panel: a close button that asks the host page to hide the panel.
+  // Inside the widget's panel: a close button (and Escape) asks the host page to hide the panel.
   if (config.embed) {
     var close = document.querySelector('.close-embed');
+    var askClose = function () { window.parent.postMessage({ type: 'intake-widget:close' }, '*'); };
     close.hidden = false;
-    close.addEventListener('click', function () {
-      window.parent.postMessage({ type: 'intake-widget:close' }, '*');
+    close.addEventListener('click', askClose);
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented) askClose();
     });
   }
 
-  start().catch(showError);
+  start(begin()).catch(showError);
 })();

@@ -2,8 +2,8 @@
  * A clickable body chart (front and back, left and right) for the "where does it hurt" and "where does
  * it spread" questions. Plain DOM and SVG, no framework: app.js mounts it inside Web Chat's activity.
  * It sends the same structured answer as the bot's buttons: [{ region, side? }] with the contract's
- * codes (dialogs/vocabulary.ts). Keyboard: Tab reaches the chart, arrow keys move between areas,
- * Space or Enter ticks one; every area is a checkbox with a name ("Left shoulder").
+ * codes (dialogs/vocabulary.ts). Keyboard: Tab reaches the chart, arrow keys move to the nearest area in
+ * that direction, Space or Enter ticks one; every area is a checkbox with a name ("Left shoulder").
  */
 (function () {
   'use strict';
@@ -74,6 +74,17 @@
     return el('rect', { x: m(g[0], g[2]), y: g[1], width: g[2], height: g[3], rx: g[4] || 0, 'class': cls }, parent);
   }
 
+  var HIT = 32;
+
+  function addHit(layer, node, kind, g, mirrored) {
+    var m = function (x, w) { return mirrored ? 200 - x - (w || 0) : x; };
+    var box = kind === 'ellipse' ? { x: m(g[0]) - g[2], y: g[1] - g[3], w: 2 * g[2], h: 2 * g[3] } : { x: m(g[0], g[2]), y: g[1], w: g[2], h: g[3] };
+    if (box.w >= HIT && box.h >= HIT) return;
+    var w = Math.max(box.w, HIT);
+    var h = Math.max(box.h, HIT);
+    el('rect', { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - h / 2, width: w, height: h, 'class': 'bc-hit', 'data-for': node.id, 'aria-hidden': 'true' }, layer);
+  }
+
   function capitalise(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
   function siteLabel(region, side) {
@@ -83,7 +94,7 @@
   }
 
   /**
-   * mount(container, { step: 'location' | 'spread', onSend(sites, text) })
+   * mount(container, { step: 'location' | 'spread', collapsed?: boolean, onSend(sites, text) })
    * Returns { destroy() }.
    */
   function mount(container, options) {
@@ -108,12 +119,36 @@
     figures.className = 'bodychart-figures';
     root.appendChild(figures);
 
+    // On a short screen (a small phone, 200% zoom) the chart would push the question out of sight:
+    // it starts folded behind a button, and the question, its buttons and the send box stay in view.
+    var fold = null;
+    if (options.collapsed) {
+      fold = document.createElement('button');
+      fold.type = 'button';
+      fold.className = 'bc-toggle';
+      fold.setAttribute('aria-expanded', 'false');
+      fold.textContent = 'Show the body chart';
+      root.insertBefore(fold, figures);
+      root.classList.add('bodychart-collapsed');
+      fold.addEventListener('click', function () {
+        var open = root.classList.toggle('bodychart-collapsed') === false;
+        fold.setAttribute('aria-expanded', String(open));
+        fold.textContent = open ? 'Hide the body chart' : 'Show the body chart';
+        if (open) regions[current].focus();
+      });
+    }
+
     [FRONT, BACK].forEach(function (view) {
       var figure = document.createElement('figure');
       var svg = el('svg', { viewBox: '0 0 200 420', role: 'group', 'aria-label': view.name + ' of the body' });
       view.base.forEach(function (b) { shape(b[0], b[1], false, svg, 'bc-base'); });
+      // Hit areas under the drawing: a small area (the jaw, an elbow) is drawn to scale, but a finger
+      // may land anywhere in a box of at least HIT units around it (24 CSS px at the chart's size).
+      var hits = el('g', { 'class': 'bc-hits' }, svg);
       var add = function (region, kind, g, side, mirrored) {
         var node = shape(kind, g, mirrored, svg, 'bc-region');
+        node.id = id + '-' + regions.length;
+        addHit(hits, node, kind, g, mirrored);
         var name = capitalise(siteLabel(region, side)) + (view.name === 'Back' && region !== 'head' ? ', back' : view.name === 'Front' && region !== 'head' ? ', front' : '');
         node.setAttribute('role', 'checkbox');
         node.setAttribute('aria-checked', 'false');
@@ -213,8 +248,35 @@
     }
     regions[0].setAttribute('tabindex', '0');
 
+    // Arrow keys move by position on the screen (down from the neck is the chest, right of the front view
+    // is the back view), not through the list: the nearest area whose centre lies in that direction,
+    // with sideways distance counting double so that "down" stays in its column.
+    function centre(node) {
+      var r = node.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    function nearest(from, dx, dy) {
+      var a = centre(regions[from]);
+      var best = from;
+      var bestScore = Infinity;
+      regions.forEach(function (node, i) {
+        if (i === from) return;
+        var b = centre(node);
+        var along = (b.x - a.x) * dx + (b.y - a.y) * dy;
+        if (along <= 1) return;
+        var across = Math.abs((b.x - a.x) * dy) + Math.abs((b.y - a.y) * dx);
+        var score = along + 2 * across;
+        if (score < bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      });
+      return best;
+    }
+
     figures.addEventListener('click', function (event) {
-      var node = event.target.closest && event.target.closest('.bc-region');
+      var hit = event.target.closest && event.target.closest('.bc-hit');
+      var node = hit ? document.getElementById(hit.getAttribute('data-for')) : event.target.closest && event.target.closest('.bc-region');
       if (!node) return;
       var index = regions.indexOf(node);
       if (index >= 0 && index !== current) {
@@ -232,10 +294,10 @@
       switch (event.key) {
         case ' ':
         case 'Enter': toggle(node); break;
-        case 'ArrowRight':
-        case 'ArrowDown': focusAt(current + 1); break;
-        case 'ArrowLeft':
-        case 'ArrowUp': focusAt(current - 1); break;
+        case 'ArrowRight': focusAt(nearest(current, 1, 0)); break;
+        case 'ArrowLeft': focusAt(nearest(current, -1, 0)); break;
+        case 'ArrowDown': focusAt(nearest(current, 0, 1)); break;
+        case 'ArrowUp': focusAt(nearest(current, 0, -1)); break;
         case 'Home': focusAt(0); break;
         case 'End': focusAt(regions.length - 1); break;
         default: handled = false;

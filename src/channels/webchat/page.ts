@@ -29,6 +29,11 @@ function safeLogo(url: string | undefined): string | undefined {
   return /^(https?:\/\/|\/(?!\/))/i.test(url) ? url : undefined;
 }
 
+/** The dialable part of a phone number for a tel: link (digits and a leading +). */
+export function telDigits(number: string): string {
+  return number.replace(/[^0-9+]/g, '');
+}
+
 export interface PageInput {
   clinic: ClinicProfile;
   nonce: string;
@@ -43,6 +48,8 @@ export function renderPage({ clinic, nonce, embed, webChatVersion }: PageInput):
     clinicName: escapeHtml(clinic.name),
     phone: escapeHtml(clinic.phone),
     emergencyNumber: escapeHtml(clinic.emergencyNumber),
+    phoneTel: telDigits(clinic.phone),
+    emergencyTel: telDigits(clinic.emergencyNumber),
     primary: clinic.colours.primary,
     accent: clinic.colours.accent,
     nonce,

@@ -3,10 +3,11 @@ import type { ClinicProfile } from '../../../dialogs/clinicProfile.js';
 import { MOVEMENT_LABELS } from '../../../dialogs/movements.js';
 import { describeSite } from '../../../dialogs/painAreas.js';
 import { cutAt } from '../../../dialogs/understanding/index.js';
-import { screenText } from '../../../dialogs/redFlags.js';
+import { FOLLOW_UPS, screenText } from '../../../dialogs/redFlags.js';
+import { z } from 'zod';
 import type { Contact, Duration, Flag, MovementLimit, Recommendation } from '../../../dialogs/summarySchema.js';
 import { STEPS, TRIAGES, type Cause, type Difficulty, type Region, type Side, type Step, type Triage } from '../../../dialogs/vocabulary.js';
-import { OUTCOMES, type IntakePage, type IntakeRecord, type Outcome } from '../intakeRecords.js';
+import { OUTCOMES, REVIEWS, type IntakePage, type IntakeRecord, type Outcome, type Review } from '../intakeRecords.js';
 import { DIFFICULTY_LABELS, DURATION_LABELS, OUTCOME_LABELS, TRIAGE_ADVICE, TRIAGE_LABELS, causeLabel } from '../labels.js';
 import type { Delivery } from '../outbox.js';
 import { formatDate, formatDateTime } from '../time.js';
@@ -38,6 +39,18 @@ interface View {
   recommendation: Recommendation | null;
   contact: Contact | null;
   words: Partial<Record<string, string[]>>;
+  /** Warning signs typed but not confirmed (CONTRACT §3 `mentioned`); empty for records without it. */
+  mentioned: Mention[];
+}
+
+// Read apart from the summary's own schema: records written before the field existed have none, and
+// one that does not match is shown as none rather than failing the page.
+const Mentions = z.array(z.object({ code: z.string().max(64), words: z.string().max(2000), confirmed: z.literal(false) }).loose()).max(50);
+type Mention = z.infer<typeof Mentions>[number];
+
+function mentionsOf(value: unknown): Mention[] {
+  const parsed = Mentions.safeParse((value as { mentioned?: unknown } | null)?.mentioned ?? []);
+  return parsed.success ? parsed.data : [];
 }
 
 function viewOf(r: IntakeRecord): View {
@@ -46,14 +59,14 @@ function viewOf(r: IntakeRecord): View {
     return {
       painAreas: s.painAreas, spreadsTo: s.spreadsTo, duration: s.duration, causes: s.causes, now: s.intensity.now,
       worst: s.intensity.worst, limits: s.movementLimits, flags: s.flags, triage: s.triage, recommendation: s.recommendation,
-      contact: s.contact ?? null, words: s.patientWords,
+      contact: s.contact ?? null, words: s.patientWords, mentioned: mentionsOf(s),
     };
   }
   const p = r.partial!;
   return {
     painAreas: p.painAreas ?? null, spreadsTo: p.spreadsTo ?? null, duration: p.duration ?? null, causes: p.causes ?? null,
     now: p.intensity?.now ?? null, worst: p.intensity?.worst ?? null, limits: p.movementLimits ?? null, flags: p.flags ?? null,
-    triage: p.triage ?? null, recommendation: null, contact: p.contact ?? null, words: p.patientWords,
+    triage: p.triage ?? null, recommendation: null, contact: p.contact ?? null, words: p.patientWords, mentioned: mentionsOf(p),
   };
 }
 
@@ -65,6 +78,24 @@ function triageBadge(triage: Triage | null): SafeHtml {
 
 function outcomeBadge(outcome: Outcome): SafeHtml {
   return html`<span class="badge outline${outcome === 'abandoned' ? ' abandoned' : ''}">${OUTCOME_LABELS[outcome]}</span>`;
+}
+
+const REVIEW_LABELS: Record<Review, string> = { new: 'New', seen: 'Seen', handled: 'Handled' };
+
+function reviewBadge(review: Review): SafeHtml {
+  return html`<span class="badge review-${review}">${REVIEW_LABELS[review]}</span>`;
+}
+
+/** Why an intake is flagged, in the list: the signs themselves, then unconfirmed mentions. */
+function flagList(v: View): SafeHtml {
+  const flags = v.flags ?? [];
+  const items = [
+    ...flags.map((f) => html`<li class="flag-${f.level}">${screenText(f.code as never)}</li>`),
+    ...v.mentioned.map((m) => html`<li class="flag-mentioned">${screenText(m.code as never)} <span class="muted">(mentioned, not confirmed)</span></li>`),
+  ];
+  if (items.length === 0) return html``;
+  const shown = items.slice(0, 3);
+  return html`<ul class="flags">${shown}${items.length > 3 ? html`<li class="muted">+${items.length - 3} more</li>` : ''}</ul>`;
 }
 
 function deliveryText(d: Delivery | null): SafeHtml {
@@ -131,6 +162,7 @@ export function notConfiguredPage(): string {
 export interface ListFilters {
   triage?: Triage | undefined;
   outcome?: Outcome | undefined;
+  review?: Review | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -153,13 +185,15 @@ export function listPage(ctx: PageContext, page: IntakePage, filters: ListFilter
     const v = viewOf(r);
     const name = v.contact?.name;
     const pain = v.now !== null ? `${v.now}${v.worst !== null ? ` / ${v.worst}` : ''}` : '';
-    return html`<tr class="${r.triage ?? 'none'}">
+    const phone = v.contact?.phone;
+    return html`<tr class="${r.triage ?? 'none'} review-${r.review}">
   <td class="nowrap">${formatDateTime(r.recordedAt, ctx.timeZone)}</td>
-  <td class="who"><a href="/clinic/intakes/${r.intakeId}">${name ?? html`<span class="muted">No name given</span>`}</a></td>
+  <td class="who"><a href="/clinic/intakes/${r.intakeId}">${name ?? html`<span class="muted">No name given</span>`}</a>${phone ? html`<div class="small"><a href="tel:${telDigits(phone)}">${phone}</a></div>` : ''}</td>
   <td>${where(v) || NOT_ANSWERED}</td>
   <td class="opt nowrap">${pain || NOT_ANSWERED}</td>
-  <td>${triageBadge(r.triage)}</td>
+  <td>${triageBadge(r.triage)}${flagList(v)}</td>
   <td>${outcomeBadge(r.outcome)}</td>
+  <td>${reviewBadge(r.review)}</td>
   ${showWebhook ? html`<td class="opt small nowrap">${deliveryText(r.delivery)}</td>` : ''}
 </tr>`;
   });
@@ -170,6 +204,7 @@ ${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : ''}
 <form class="filters" method="get" action="/clinic">
   <label>Triage<select name="triage">${option('', 'Any', filters.triage)}${TRIAGES.map((t) => option(t, TRIAGE_LABELS[t], filters.triage))}</select></label>
   <label>Outcome<select name="outcome">${option('', 'Any', filters.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS[o], filters.outcome))}</select></label>
+  <label>Status<select name="review">${option('', 'Any', filters.review)}${REVIEWS.map((r) => option(r, REVIEW_LABELS[r], filters.review))}</select></label>
   <label>From<input type="date" name="from" value="${filters.from ?? ''}"></label>
   <label>To<input type="date" name="to" value="${filters.to ?? ''}"></label>
   <button class="primary" type="submit">Filter</button>
@@ -178,7 +213,7 @@ ${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : ''}
 ${rows.length === 0
     ? html`<div class="empty">No intakes${Object.values(filters).some(Boolean) ? ' match these filters' : ' yet'}. When a patient finishes the chat, their intake appears here.</div>`
     : html`<table class="intakes">
-  <thead><tr><th>Received</th><th>Patient</th><th>Where</th><th class="opt" title="0–10, now / worst in the past week">Pain now / worst</th><th>Triage</th><th>Outcome</th>${showWebhook ? html`<th class="opt">Webhook</th>` : ''}</tr></thead>
+  <thead><tr><th>Received</th><th>Patient</th><th>Where</th><th class="opt" title="0–10, now / worst in the past week">Pain now / worst</th><th>Triage and flags</th><th>Outcome</th><th>Status</th>${showWebhook ? html`<th class="opt">Webhook</th>` : ''}</tr></thead>
   <tbody>${rows}</tbody>
 </table>`}
 <nav class="pager" aria-label="Pages">
@@ -195,13 +230,27 @@ function painBar(label: string, score: number | null): SafeHtml {
   return html`<div class="pain"><span>${label}</span><span class="bar" role="img" aria-label="${score} out of 10"><span class="w${score}"></span></span><span class="score">${score}/10</span></div>`;
 }
 
+/**
+ * The follow-up question that settled a flag, and the answer it implies: "yes" raised `ifYes`, "no"
+ * kept `ifNo` (a fall with severe pain is an emergency; numbness without worsening weakness is not).
+ */
+function followUp(code: string): SafeHtml {
+  for (const f of Object.values(FOLLOW_UPS)) {
+    if (!f) continue;
+    if (f.ifYes === code) return html`<div class="small follow-up">Asked: “${f.question}” Answer: <strong>yes</strong></div>`;
+    if (f.ifNo === code) return html`<div class="small follow-up">Asked: “${f.question}” Answer: <strong>no</strong></div>`;
+  }
+  return html``;
+}
+
 function alertBox(v: View, r: IntakeRecord): SafeHtml {
   const t = v.triage;
   const flags = v.flags ?? [];
   const heading = t ? `${TRIAGE_LABELS[t]}: ${TRIAGE_ADVICE[t]}` : 'Safety screen not reached: ask the red-flag questions at first contact.';
   return html`<section class="alert ${t ?? 'none'}" aria-label="Safety screen">
   <strong>${heading}</strong>
-  ${flags.length ? html`<ul>${flags.map((f) => html`<li>${screenText(f.code)} <span class="small">(${f.level === 'see_doctor' ? 'see doctor' : f.level})</span></li>`)}</ul>` : ''}
+  ${flags.length ? html`<ul>${flags.map((f) => html`<li>${screenText(f.code)} <span class="small">(${f.level === 'see_doctor' ? 'see doctor' : f.level})</span>${followUp(f.code)}</li>`)}</ul>` : ''}
+  ${v.mentioned.length ? html`<div class="mentioned"><strong>Mentioned, not confirmed:</strong><ul>${v.mentioned.map((m) => html`<li>${screenText(m.code as never)}: “${m.words}”</li>`)}</ul></div>` : ''}
   ${r.partial ? html`<div class="small">The patient left at “${STEP_LABELS[r.partial.lastStep]}” without finishing.</div>` : ''}
 </section>`;
 }
@@ -229,14 +278,18 @@ function article(ctx: PageContext, r: IntakeRecord, print: boolean): SafeHtml {
 <div class="head">
   <div>
     <h1>${c?.name ?? 'No name given'}</h1>
-    <div class="muted small">${r.outcome === 'abandoned' ? `Left unfinished; last active ${lastActive}` : `Received ${formatDateTime(r.recordedAt, ctx.timeZone)}`}${c?.phone ? ` · ${c.phone}` : ''}${c?.email ? ` · ${c.email}` : ''}</div>
-    <div class="badges">${triageBadge(r.triage)} ${outcomeBadge(r.outcome)}</div>
+    <div class="muted small">${r.outcome === 'abandoned' ? `Left unfinished; last active ${lastActive}` : `Received ${formatDateTime(r.recordedAt, ctx.timeZone)}`}${c?.phone ? html` · <a href="tel:${telDigits(c.phone)}">${c.phone}</a>` : ''}${c?.email ? ` · ${c.email}` : ''}</div>
+    <div class="badges">${triageBadge(r.triage)} ${outcomeBadge(r.outcome)} ${print ? '' : reviewBadge(r.review)}</div>
   </div>
   ${print ? '' : html`<div class="actions">
     <button type="button" class="primary" data-print hidden>Print</button>
     <a class="button" href="/clinic/intakes/${r.intakeId}/print">Print view</a>
     <a class="button" href="/clinic/intakes/${r.intakeId}/fhir" download>FHIR</a>
     <a class="button" href="/clinic/intakes/${r.intakeId}/json" download>JSON</a>
+    <form class="inline" method="post" action="/clinic/intakes/${r.intakeId}/review">
+      <input type="hidden" name="review" value="${r.review === 'handled' ? 'seen' : 'handled'}">
+      <button type="submit">${r.review === 'handled' ? 'Mark not handled' : 'Mark handled'}</button>
+    </form>
     <form class="inline" method="post" action="/clinic/intakes/${r.intakeId}/delete" data-confirm="Delete this intake for good? This cannot be undone.">
       <button type="submit" class="danger">Delete</button>
     </form>
@@ -266,7 +319,7 @@ ${alertBox(v, r)}
     <h2>Contact and booking</h2>
     <dl class="facts">
       <dt>Name</dt><dd>${c?.name ?? html`<span class="muted">not given</span>`}</dd>
-      ${c?.phone ? html`<dt>Phone</dt><dd>${c.phone}</dd>` : ''}
+      ${c?.phone ? html`<dt>Phone</dt><dd><a href="tel:${telDigits(c.phone)}">${c.phone}</a></dd>` : ''}
       ${c?.email ? html`<dt>Email</dt><dd>${c.email}</dd>` : ''}
       ${c?.preferredTimes ? html`<dt>Prefers</dt><dd>${c.preferredTimes}</dd>` : ''}
       <dt>Suggested</dt><dd>${v.recommendation ? `${v.recommendation.appointmentType}, ${v.recommendation.durationMinutes} min` : r.triage === 'emergency' ? 'No booking: urgent care' : html`<span class="muted">none</span>`}</dd>
@@ -294,6 +347,10 @@ ${alertBox(v, r)}
   </section>
 </div>
 <p class="disclaimer">A pre-assessment collected by chat before the first appointment; not a diagnosis. ${print ? `Printed from ${ctx.clinic.name}'s intake inbox.` : ''}</p>`;
+}
+
+function telDigits(phone: string): string {
+  return phone.replace(/[^0-9+]/g, '');
 }
 
 function cap(s: string): string {

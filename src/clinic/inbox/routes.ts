@@ -9,7 +9,7 @@ import { type ClinicAuth, SESSION_COOKIE, clearedSessionCookie, isHttps, readCoo
 import { deleteIntake } from '../erasure.js';
 import { toQuestionnaireResponse } from '../fhir.js';
 import { IntakeId, NO_STORE, PAGE_HEADERS, queryOf } from '../http.js';
-import { BadCursorError, OUTCOMES, getIntake, listIntakes, type IntakeRecord } from '../intakeRecords.js';
+import { BadCursorError, OUTCOMES, REVIEWS, getIntake, listIntakes, setReview, type IntakeRecord } from '../intakeRecords.js';
 import { startOfLocalDay } from '../time.js';
 import { detailPage, listPage, notConfiguredPage, printPage, signInPage, type ListFilters, type PageContext } from './pages.js';
 import { INBOX_JS, inboxCss } from './styles.js';
@@ -24,6 +24,7 @@ const Filters = z
   .object({
     triage: z.preprocess(empty, Triage.optional()),
     outcome: z.preprocess(empty, z.enum(OUTCOMES).optional()),
+    review: z.preprocess(empty, z.enum(REVIEWS).optional()),
     from: z.preprocess(empty, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
     to: z.preprocess(empty, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
     cursor: z.preprocess(empty, z.string().max(200).optional()),
@@ -32,6 +33,7 @@ const Filters = z
   .strip();
 
 const Login = z.object({ token: z.string().min(1).max(1000) });
+const ReviewForm = z.object({ review: z.enum(REVIEWS) }).strict();
 
 function page(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {
   res.sendRaw(status, body, { ...PAGE_HEADERS, ...headers });
@@ -89,6 +91,17 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
       await handler(record, req, res);
     });
 
+  /** A staff form through the one body reader every route uses; a bad body is answered here (null). */
+  async function formOr400(req: Request, res: Response): Promise<Record<string, string> | null> {
+    try {
+      return await readForm(req, 8 * 1024);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      page(res, error.status, signInPage(ctx, error.message), closesConnection(error) ? { connection: 'close' } : {});
+      return null;
+    }
+  }
+
   server.get('/clinic/login', async (req, res) => {
     if (!auth || !sessions) return page(res, 503, notConfiguredPage());
     if (await sessions.valid(readCookie(req, SESSION_COOKIE))) return redirect(res, '/clinic');
@@ -98,13 +111,8 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
   server.post('/clinic/login', async (req: Request, res: Response) => {
     if (!auth) return page(res, 503, notConfiguredPage());
     if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This sign-in came from another site and was refused.'));
-    let fields: Record<string, string>;
-    try {
-      fields = await readForm(req, 8 * 1024);
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      return page(res, error.status, signInPage(ctx, error.message), closesConnection(error) ? { connection: 'close' } : {});
-    }
+    const fields = await formOr400(req, res);
+    if (!fields) return;
     const wait = deps.throttle.waitSeconds(req);
     if (wait > 0) return page(res, 429, signInPage(ctx, `Too many wrong tokens from this address. Try again in ${Math.ceil(wait / 60)} min.`), { 'retry-after': String(wait) });
     const form = Login.safeParse(fields);
@@ -131,13 +139,14 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
   server.get('/clinic', staff(async (req, res) => {
     const parsed = Filters.safeParse(Object.fromEntries(Object.entries(queryOf(req)).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
     const f = parsed.success ? parsed.data : {};
-    const filters: ListFilters = { triage: f.triage, outcome: f.outcome, from: f.from, to: f.to };
+    const filters: ListFilters = { triage: f.triage, outcome: f.outcome, review: f.review, from: f.from, to: f.to };
     let result;
     try {
       result = await listIntakes(db, {
         limit: 25,
         ...(f.triage ? { triage: [f.triage] } : {}),
         ...(f.outcome ? { outcome: [f.outcome] } : {}),
+        ...(f.review ? { review: [f.review] } : {}),
         ...(f.from ? { from: startOfLocalDay(f.from, deps.timeZone) } : {}),
         ...(f.to ? { to: startOfLocalDay(f.to, deps.timeZone, 1) } : {}),
         ...(f.cursor ? { cursor: f.cursor } : {}),
@@ -150,7 +159,21 @@ export function registerInbox(server: Server, deps: InboxDeps): void {
     page(res, 200, listPage(ctx, result, filters, { paged: Boolean(f.cursor), ...(notice ? { notice } : {}) }));
   }));
 
-  server.get('/clinic/intakes/:id', withIntake((r, _req, res) => page(res, 200, detailPage(ctx, r))));
+  // Opening an intake marks it seen (a handled one stays handled).
+  server.get('/clinic/intakes/:id', withIntake(async (r, _req, res) => {
+    if (r.review === 'new' && (await setReview(db, r.intakeId, 'seen', { onlyIfNew: true }))) r.review = 'seen';
+    page(res, 200, detailPage(ctx, r));
+  }));
+  server.post('/clinic/intakes/:id/review', staff(async (req, res) => {
+    if (!sameOrigin(req)) return page(res, 403, signInPage(ctx, 'This request came from another site and was refused.'));
+    const id = IntakeId.safeParse(req.params['id']);
+    const fields = await formOr400(req, res);
+    if (!fields) return;
+    const form = ReviewForm.safeParse(fields);
+    if (!id.success || !form.success) return page(res, 400, signInPage(ctx, 'That change was not understood (review must be new, seen or handled).'));
+    await setReview(db, id.data, form.data.review);
+    redirect(res, `/clinic/intakes/${id.data}`);
+  }));
   server.get('/clinic/intakes/:id/print', withIntake((r, _req, res) => page(res, 200, printPage(ctx, r))));
   server.get('/clinic/intakes/:id/fhir', withIntake((r, _req, res) => {
     res.sendRaw(200, JSON.stringify(toQuestionnaireResponse(r), null, 2), { ...NO_STORE, 'content-type': 'application/fhir+json; charset=utf-8', 'content-disposition': `attachment; filename="intake-${r.intakeId}.fhir.json"` });

@@ -44,6 +44,15 @@ form.inline { display: inline; margin: 0; }
 .badge.routine { color: var(--routine); background: var(--routine-bg); border-color: #b5dccb; }
 .badge.none, .badge.abandoned { color: var(--abandoned); background: var(--abandoned-bg); border-color: #d3d9e0; }
 .badge.outline { background: transparent; border-color: var(--line); color: var(--muted); font-weight: 500; }
+.badge.review-new { color: #1e3a8a; background: #dbeafe; border-color: #93c5fd; }
+.badge.review-seen { color: var(--muted); background: transparent; border-color: var(--line); font-weight: 500; }
+.badge.review-handled { color: var(--routine); background: var(--routine-bg); border-color: #b5dccb; }
+tr.review-new .who > a { font-weight: 700; }
+ul.flags { margin: .3rem 0 0; padding-left: 1rem; font-size: .8rem; }
+ul.flags li.flag-emergency { color: var(--emergency); font-weight: 600; }
+ul.flags li.flag-mentioned { font-style: italic; }
+.alert .mentioned { margin-top: .5rem; }
+.alert .follow-up { margin-top: .15rem; }
 .dot { display: inline-block; width: .55rem; height: .55rem; border-radius: 50%; margin-right: .35rem; vertical-align: middle; background: var(--line); }
 .dot.delivered { background: var(--routine); } .dot.failing { background: var(--emergency); } .dot.pending { background: #d4a72c; }
 

@@ -11,5 +11,6 @@ import { botState } from './001_bot_state.js';
 import { directLine } from './002_directline.js';
 import { intakes } from './003_intakes.js';
 import { staffSessionRevocations } from './004_staff_session_revocations.js';
+import { intakeReview } from './005_intake_review.js';
 
-export const migrations: readonly Migration[] = [botState, directLine, intakes, staffSessionRevocations];
+export const migrations: readonly Migration[] = [botState, directLine, intakes, staffSessionRevocations, intakeReview];
