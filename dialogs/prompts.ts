@@ -92,7 +92,8 @@ export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProf
     case 'cause':
       return {
         ...plain(q.cause, CAUSE_CHOICES.map(([code, label]) => ({ label, answer: [code] }))),
-        checklist: { options: CAUSE_CHOICES.map(([code, label]) => ({ code, label })), noneLabel: 'Not sure' },
+        // "Not sure" is the card's none-of-these choice, so it is not also one of its options.
+        checklist: { options: CAUSE_CHOICES.filter(([code]) => code !== 'unknown').map(([code, label]) => ({ code, label })), noneLabel: 'Not sure' },
       };
     case 'intensityNow':
     case 'intensityWorst':

@@ -49,7 +49,7 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [r('mid_back'), ['mid back', 'middle back', 'middle of back', 'midback', 'mid spine', 'middle of spine', 'mid thoracic']],
   [
     r('lower_back'),
-    ['lower back', 'low back', 'lumbar', 'lumbar spine', 'lower spine', 'lumbago', 'bottom of back', 'small of back', 'base of spine', 'base of back', 'sacrum', 'sacroiliac', 'si joint', 'tailbone', 'tail bone', 'coccyx'],
+    ['lower back', 'low back', 'lumbar', 'lumbar spine', 'lower spine', 'lumbago', 'bottom of back', 'small of back', 'base of spine', 'base of back', 'low down', 'low down in my back', 'low in my back', 'sacrum', 'sacroiliac', 'si joint', 'tailbone', 'tail bone', 'coccyx'],
   ],
   [r('lower_back', { note: 'back taken as lower back', could: BACKS }), ['back', 'backache', 'back ache', 'backs']],
   [r('lower_back', { note: 'spine taken as lower back', could: BACKS }), ['spine']],

@@ -74,7 +74,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     anywhere: [
       'cant pee', 'cant wee', 'cant urinate', 'wet myself', 'wetting myself', 'wet the bed', 'incontinence', 'incontinent',
       'cant control my bladder', 'cant control my bowels', 'leaking urine', 'leaking wee', 'soiled myself', 'cant poo',
-      'urinary retention', 'cant hold it', 'cant hold on', 'cant pee properly', 'cant wee properly', 'able to pee', 'able to wee',
+      'urinary retention', 'cant hold it', 'cant hold on', 'cant pee properly', 'cant wee properly', 'havent been able to pee', 'havent been able to wee', 'not able to pee', 'unable to pee', 'unable to wee',
       'have to push', 'really push', 'trouble passing urine', 'cant empty my bladder', 'peeing myself', 'wet my pants', 'leaking a bit', 'accidents',
       'trouble peeing', 'trouble weeing', 'hold my wee', 'hold my pee', 'hold my bladder', 'control my bladder', 'control my bowels',
       'dont know when i need to go', 'cant tell when i need to go', 'cant feel when i need to go', 'lost control',

@@ -96,3 +96,14 @@ describe('movements and the safety screen by region', () => {
     expect(screenFor(['wrist_hand'])).toContain('trauma_fracture');
   });
 });
+
+describe('what besides the flags raises triage', () => {
+  it('a warning sign typed and not confirmed makes an intake at least therapist_review, never routine', () => {
+    expect(triageOf([], { mentioned: 1 })).toBe('therapist_review');
+    expect(triageOf(flagsFrom(['cancer_history']), { mentioned: 1 })).toBe('see_doctor_first');
+  });
+  it('osteoporosis with a fall or knock means a GP first; without one it is for the therapist to review', () => {
+    expect(triageOf(flagsFrom(['osteoporosis']), { fallOrKnock: true })).toBe('see_doctor_first');
+    expect(triageOf(flagsFrom(['osteoporosis']), { fallOrKnock: false })).toBe('therapist_review');
+  });
+});

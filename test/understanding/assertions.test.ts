@@ -1,0 +1,106 @@
+// The safety protocol's first rule, one test per part: warnings come from words, never from numbers,
+// and a mention that is negated, someone else's, in the past or only feared is no warning.
+import { describe, expect, it } from 'vitest';
+import { typedSigns } from '../../dialogs/engine.js';
+import { parseFlagChecklist, parsePrecautions } from '../../dialogs/understanding/index.js';
+import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
+import { PRECAUTIONS, screenFor } from '../../dialogs/redFlags.js';
+import type { FlagCode } from '../../dialogs/vocabulary.js';
+
+const asked = (text: string, state: Parameters<typeof typedSigns>[0] = 'location') => typedSigns(state, { text }).map((s) => s.code);
+const LOWER_BACK = screenFor(['lower_back']);
+
+describe('numbers are checklist items only at a checklist', () => {
+  it.each<[Parameters<typeof typedSigns>[0], string]>([
+    ['intensityNow', '6'],
+    ['intensityNow', '5/10'],
+    ['intensityNow', 'about a 5'],
+    ['duration', '6 or 7 weeks'],
+    ['duration', '3/52'],
+    ['location', 'L4/5 again'],
+    ['cause', 'ran the city2surf, 14k'],
+  ])('at %s, %j asks about nothing', (state, text) => {
+    expect(asked(text, state)).toEqual([]);
+  });
+
+  it('at the checklist, "2 and 5" are the second and fifth items', () => {
+    expect(parseFlagChecklist('2 and 5', LOWER_BACK)).toEqual({ ok: true, value: [LOWER_BACK[1], LOWER_BACK[4]] });
+  });
+});
+
+describe('quantifiers follow negation', () => {
+  it.each(['no to all', 'none of the above', 'nah nothing like that', 'not that I know of', 'no none of those thanks'])('%j is none', (text) => {
+    expect(parseFlagChecklist(text, LOWER_BACK)).toEqual({ ok: true, value: [] });
+  });
+  it.each(['yes to all', 'all of them', 'all except 1'])('%j is gone through one item at a time, never taken as every item', (text) => {
+    expect(parseFlagChecklist(text, LOWER_BACK)).toEqual({ ok: false, reason: 'ambiguous', detail: 'all' });
+  });
+  it('"yes, that is all correct" at the summary asks about nothing', () => {
+    expect(asked('yes, that is all correct', 'summary')).toEqual([]);
+  });
+});
+
+describe('ConText: a mention that is not the patient having the sign now raises nothing', () => {
+  it.each<[string, string]>([
+    ['negated', 'no chest pain or trouble breathing, just my neck'],
+    ['negated after the sign', 'numbness down there? no'],
+    ['someone else', 'my mum had breast cancer but I haven’t'],
+    ['someone else, said after', 'the cancer stuff was my sister, not me'],
+    ['in the past and over', 'had a fever last month with the flu but thats long gone'],
+    ['in the past, by year', 'broke my ankle in 2010'],
+    ['hypothetical', 'worried it might be a slipped disc'],
+  ])('%s: %j', (_kind, text) => {
+    const signs = findSigns(text, 'checklist');
+    expect(signs.filter(isAffirmed).map((s) => s.code)).toEqual([]);
+  });
+
+  it('a terminator ends the reach of a negation: "no chest pain but I do get dizzy"', () => {
+    expect(parseFlagChecklist('no chest pain but I do get dizzy', screenFor(['neck']))).toEqual({ ok: true, value: ['neck_neuro_signs'] });
+  });
+
+  it('not being able to do something affirms the sign: "haven\'t been able to pee properly since yesterday"', () => {
+    expect(parseFlagChecklist("haven't been able to pee properly since yesterday", LOWER_BACK)).toEqual({ ok: true, value: ['bladder_bowel_change'] });
+  });
+
+  it('a history of cancer counts whenever it was', () => {
+    expect(parseFlagChecklist('breast cancer in 2015, all clear since', LOWER_BACK)).toMatchObject({ ok: true, value: ['cancer_history'] });
+  });
+
+  it('an emergency sign the patient only suspects is still asked about', () => {
+    expect(asked('car crash on the weekend, the ambos said my collarbone might be broken', 'cause')).toEqual(['trauma_fracture']);
+  });
+});
+
+describe('warning signs in indirect words', () => {
+  it.each<[string, FlagCode]>([
+    ["my chest, crushing pain and I cant breathe properly", 'chest_pain_breathless'],
+    ["I can't feel it when I wipe", 'saddle_numbness'],
+    ['3 weeks and now I am struggling to hold my wee', 'bladder_bowel_change'],
+    ["it's really swollen and looks a bit bent, I can't move it", 'trauma_fracture'],
+    ['fell down the back stairs last night and now i cant put any weight on it', 'trauma_fracture'],
+    ['lower back and down both legs', 'both_legs_symptoms'],
+  ])('%j is asked about as %s', (text, code) => {
+    expect(asked(text)).toContain(code);
+  });
+
+  it.each(['coughing heaps when I had a chest cold', 'chest day at the gym, went too heavy on bench', 'fell asleep on the couch', 'number is the same as last time'])(
+    '%j asks about nothing',
+    (text) => {
+      expect(asked(text, 'cause')).toEqual([]);
+    },
+  );
+});
+
+describe('precautions: recent means recent, and other people are not the patient', () => {
+  it.each<[string, FlagCode[]]>([
+    ['I had my right hip replaced last month', ['recent_surgery']],
+    ['knee surgery 2 years ago', []],
+    ['had my gallbladder out 6 wks ago', ['recent_surgery']],
+    ['osteoporosis, on prolia', ['osteoporosis']],
+    ['my wife is pregnant', []],
+    ['used to be on warfarin', []],
+    ['2 and 5', ['blood_thinners', 'osteoporosis']],
+  ])('%j → %j', (text, codes) => {
+    expect(parsePrecautions(text, PRECAUTIONS)).toEqual({ ok: true, value: codes });
+  });
+});
