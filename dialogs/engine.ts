@@ -257,7 +257,7 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
   if (next.context.misses >= 2 || wentOneByOne) outputs.push(say(WORDS.closedForm(env.clinic)));
   const question = ask(state, next.context, env.clinic);
   // The closed form names its buttons, so the question is never the same words a third time.
-  const closed = next.context.misses >= 2 && question.kind === 'ask' && question.choices.length > 0 && !question.checklist;
+  const closed = next.context.misses >= 2 && question.kind === 'ask' && question.choices.length > 0;
   outputs.push(closed ? { ...question, closed: true, text: `${question.text}\n${WORDS.pickOne(question.choices.map((c) => c.label))}` } : question);
   return { persisted: persist(next), outputs, effects: [] };
 }

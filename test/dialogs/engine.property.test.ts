@@ -84,7 +84,7 @@ describe('engine under arbitrary input', () => {
           stored = result.persisted;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
 
@@ -104,7 +104,7 @@ describe('engine under arbitrary input', () => {
           stored = result.persisted;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
 });

@@ -6,10 +6,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
-import { artifactPath, launchBrowser, skipBrowser } from '../support/browser.js';
-import { startTestServer } from '../support/server.js';
+import { artifactPath, skipBrowser } from '../support/browser.js';
 import { axeViolations, chartTargets, sidewaysScroll, tapTargets } from './measure.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep } from './support.js';
+import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -84,12 +83,9 @@ describe.skipIf(skipBrowser)('the patient page: accessibility, targets and focus
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await startServerAndBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServerAndBrowser(browser, server));
 
   for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     it(`a whole intake by taps on a ${device}: no axe violation and 44 px targets at every step, focus on each next question, card answers as bubbles`, { timeout: 150_000 }, async () => {

@@ -4,10 +4,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
-import { artifactPath, launchBrowser, skipBrowser } from '../support/browser.js';
-import { startTestServer } from '../support/server.js';
+import { artifactPath, skipBrowser } from '../support/browser.js';
 import { axeViolations, sidewaysScroll } from './measure.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep } from './support.js';
+import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 /** Types answers into the send box until the bot asks `until`. */
 async function typeUntil(page: Page, until: string, answers: Record<string, string>): Promise<void> {
@@ -39,12 +38,9 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await startServerAndBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServerAndBrowser(browser, server));
 
   it('ends an emergency unmistakably: an alert, a button that calls 000, and the inputs closed', { timeout: 60_000 }, async () => {
     const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 });

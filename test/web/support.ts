@@ -2,6 +2,19 @@
 // catching anything the browser complains about (CSP violations, script errors).
 import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+import type { RunningServer } from '../../src/server/createServer.js';
+import { startTestServer } from '../support/server.js';
+
+/** The real server and a real Chromium that a browser test file shares. */
+export function startServerAndBrowser(): Promise<[RunningServer, Browser]> {
+  return Promise.all([startTestServer(), launchBrowser()]);
+}
+
+export async function closeServerAndBrowser(browser: Browser | undefined, server: RunningServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
+}
 
 export interface OpenPage {
   page: Page;

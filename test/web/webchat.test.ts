@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
 import { artifactPath, launchBrowser, skipBrowser } from '../support/browser.js';
 import { freePort, startTestServer } from '../support/server.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, type, untilStep } from './support.js';
+import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, type, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 async function progressText(page: Page): Promise<string | null> {
   return page.getByRole('progressbar', { name: 'Progress through the questions' }).getAttribute('aria-valuetext');
@@ -40,12 +40,9 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await startServerAndBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeServerAndBrowser(browser, server));
 
   it('takes a patient from greeting to booking link: buttons, body chart, typing, a reload mid-way', { timeout: 90_000 }, async () => {
     const started = Date.now();
