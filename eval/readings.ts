@@ -9,7 +9,8 @@ import type { AnswerRecord, Expect } from './corpus.js';
 void EXAMPLE_CLINIC;
 const AT = '2026-12-02T09:00:00.000Z';
 
-const STATE_OF: Record<AnswerRecord['step'], QuestionState> = {
+/** The statechart state that asks each corpus step's question. */
+export const STATE_OF: Record<AnswerRecord['step'], QuestionState> = {
   consent: 'consent', location: 'location', side: 'side', primary: 'primary', spread: 'spread', duration: 'duration',
   cause: 'cause', intensity_now: 'intensityNow', intensity_worst: 'intensityWorst', movement: 'movement', red_flags: 'redFlags',
   follow_up: 'flagFollowUp', precautions: 'precautions', summary: 'summary', contact: 'contact',

@@ -1,7 +1,7 @@
 // Scores of the corpus, as plain data: what `npm run eval` prints and the test suite holds to targets.
 import { isHeldOut, loadAnswers, loadIntakes } from './corpus.js';
 import { gradeIntake, runIntake } from './intakes.js';
-import { grade, type Graded } from './readings.js';
+import { STATE_OF, grade, type Graded } from './readings.js';
 import { typedSigns } from '../dialogs/engine.js';
 
 export interface StepScore {
@@ -43,7 +43,6 @@ export function understanding(graded: Graded[] = loadAnswers().map(grade)): Unde
 
 /** Steps where the patient's own words are the safety answer: typed signs are not looked for there. */
 const SAFETY_STEPS = new Set(['red_flags', 'follow_up']);
-const STATE_OF_STEP: Record<string, string> = { intensity_now: 'intensityNow', intensity_worst: 'intensityWorst' };
 
 export interface SafetyReport {
   answers: { n: number; heldOutN: number; falseWarnings: number; missedWarnings: number; heldOutFalse: number; heldOutMissed: number; list: string[] };
@@ -67,7 +66,7 @@ export function safety(): SafetyReport {
   for (const r of answers) {
     const held = isHeldOut(r.id);
     if (held) a.heldOutN++;
-    const state = (STATE_OF_STEP[r.step] ?? r.step) as Parameters<typeof typedSigns>[0];
+    const state = STATE_OF[r.step];
     const got = new Set(typedSigns(state, { text: r.text }).map((s) => s.code as string));
     const want = new Set(r.warn ?? []);
     const extra = [...got].filter((c) => !want.has(c));

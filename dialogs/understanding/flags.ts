@@ -50,11 +50,13 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
     for (const sign of findSigns(text, 'checklist', tokens)) if (isAffirmed(sign)) found.push({ code: sign.code, at: sign.start });
 
     const numbers = listNumbers(tokens, list.length).filter((n) => n.value !== 0);
-    const numberNegated = assert(tokens, dedupe(numbers));
+    // "1-3" items share a token: assertions are worked out once per token, then looked up per item.
+    const spans = dedupe(numbers);
+    const spanAssertions = assert(tokens, spans);
+    const isNegated = (n: Item) => spanAssertions[spans.findIndex((x) => x.start === n.start)]!.negated;
     let outOfRange = false;
-    const seen = dedupe(numbers);
     numbers.forEach((n) => {
-      if (numberNegated[seen.findIndex((s) => s.start === n.start)]!.negated) return;
+      if (isNegated(n)) return;
       const code = list[n.value - 1];
       if (code === undefined) outOfRange = true;
       else found.push({ code, at: n.start });
@@ -66,7 +68,7 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
     const saysNone = quantifiers.some((q, k) => q.value === 'none' || (q.value === 'all' && quantified[k]!.negated));
 
     // "1 or 2, not sure which": two readings remain, so ask, naming them.
-    const picked = numbers.filter((n) => !numberNegated[seen.findIndex((x) => x.start === n.start)]!.negated);
+    const picked = numbers.filter((n) => !isNegated(n));
     if (picked.length === 2 && tokens.slice(picked[0]!.end, picked[1]!.start).some((t) => t === 'or')) {
       return miss('ambiguous', `${picked[0]!.value} or ${picked[1]!.value}`);
     }
