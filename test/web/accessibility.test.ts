@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
 import { artifactPath, skipBrowser } from '../support/browser.js';
 import { axeViolations, chartTargets, sidewaysScroll, tapTargets } from './measure.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
+import { cardButton, currentStep, expectClean, expectStep, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -151,7 +151,7 @@ describe.skipIf(skipBrowser)('the patient page: accessibility, targets and focus
       await suggested(page, 'Some').click();
       ({ count } = await nextStep(page, count));
     }
-    expect(await currentStep(page)).toBe('red_flags');
+    await expectStep(page, 'red_flags');
     const items = page.locator('.ac-adaptiveCard').last().locator('.ac-choiceSetInput-multiSelect label');
     await items.first().waitFor();
     const cut = await items.evaluateAll((labels) =>

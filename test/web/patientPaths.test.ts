@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
 import { artifactPath, skipBrowser } from '../support/browser.js';
 import { axeViolations, sidewaysScroll } from './measure.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
+import { cardButton, currentStep, expectClean, expectStep, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 /** Types answers into the send box until the bot asks `until`. */
 async function typeUntil(page: Page, until: string, answers: Record<string, string>): Promise<void> {
@@ -51,7 +51,7 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
     await checklist.getByRole('checkbox', { name: /New trouble passing or controlling urine or bowel motions/ }).check();
     await cardButton(page, 'Send').click();
     await nextStep(page, count);
-    expect(await currentStep(page)).toBe('emergency');
+    await expectStep(page, 'emergency');
 
     const alert = page.locator('.intake-emergency[role="alert"]');
     await alert.waitFor();
@@ -91,7 +91,7 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
       await untilStep(page, 'consent');
       let count = await promptCount(page);
       for (const [step, answer] of [['consent', 'Yes, I agree'], ['location', null], ['primary', null]] as const) {
-        expect(await currentStep(page)).toBe(step);
+        await expectStep(page, step);
         await settle(page);
         await page.screenshot({ path: await artifactPath(`reflow-${viewport.width}-${step}.png`) });
         expect(await sidewaysScroll(page)).toEqual({ page: 0, transcript: 0 });
@@ -202,10 +202,36 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
       }
       await next();
     }
-    expect(await currentStep(page)).toBe('done');
+    await expectStep(page, 'done');
     console.log(`keyboard-only intake: ${presses} key presses (plus ${typed} typed characters for the contact details)`);
     // Measured 2026-12-02: see README. A regression to walking lists or losing focus shows up here.
     expect(presses).toBeLessThan(120);
+    await expectClean(problems);
+    await page.context().close();
+  });
+
+  it('keeps the send box for a patient who starts typing before the next question arrives: their Enter sends their words, not a button', { timeout: 60_000 }, async () => {
+    const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 });
+    await untilStep(page, 'consent');
+    await typeUntil(page, 'intensity_now', TO_RED_FLAGS);
+    // A slow network: the answer by button takes a while to reach the bot, and the patient types meanwhile.
+    await page.route('**/v3/directline/conversations/*/activities', async (route) => {
+      if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    let count = await promptCount(page);
+    await suggested(page, '6').click();
+    const box = page.getByRole('textbox', { name: 'Message input box' });
+    await box.fill('about an 8');
+    ({ count } = await nextStep(page, count));
+    await expectStep(page, 'intensity_worst');
+    // The page tries for up to 2 s to focus the new question's first button; it must not.
+    await page.waitForTimeout(2500);
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.webchat__send-box-text-box')))).toBe(true);
+    await page.unroute('**/v3/directline/conversations/*/activities');
+    await page.keyboard.press('Enter');
+    await nextStep(page, count);
+    await expectStep(page, 'movement');
     await expectClean(problems);
     await page.context().close();
   });
@@ -220,7 +246,7 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
     await status.waitFor();
     await page.context().setOffline(false);
     await nextStep(page, count);
-    expect(await currentStep(page)).toBe('location');
+    await expectStep(page, 'location');
     await page.locator('.connection').waitFor({ state: 'hidden' });
     // Only one "Yes, I agree" bubble: the re-send replaced the failed one.
     expect(await page.locator('.webchat__basic-transcript__scrollable .webchat__bubble--from-user').getByText('Yes, I agree').count()).toBe(1);

@@ -46,6 +46,23 @@ export function currentStep(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * Asserts the bot's latest question is at `step`; a failure shows the end of the conversation as the
+ * page holds it (who, step, words, order), which is what tells a slow page from a wrong answer.
+ */
+export async function expectStep(page: Page, step: string): Promise<void> {
+  const actual = await currentStep(page);
+  if (actual === step) return;
+  const tail = await page.evaluate(() => {
+    const store = (window as unknown as { intakeChat?: { store: { getState(): { activities: Array<Record<string, any>> } } } }).intakeChat?.store;
+    return (store?.getState().activities ?? [])
+      .filter((a) => a['type'] === 'message')
+      .slice(-8)
+      .map((a) => `${a['from']?.role} #${a['channelData']?.['webchat:sequence-id'] ?? '?'} ${a['channelData']?.['webchat:send-status'] ?? ''} [${a['channelData']?.intake?.step ?? '-'}] ${String(a['text'] ?? '').slice(0, 60)}`);
+  });
+  expect(actual, `expected the bot to be asking ${step}; the page holds:\n${tail.join('\n')}`).toBe(step);
+}
+
 /** Waits until the bot asks something new: a different step, or more questions than before. */
 export async function nextStep(page: Page, previousCount: number): Promise<{ step: string; count: number }> {
   const handle = await page.waitForFunction(

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
 import { artifactPath, launchBrowser, skipBrowser } from '../support/browser.js';
 import { freePort, startTestServer } from '../support/server.js';
-import { cardButton, currentStep, expectClean, nextStep, openChat, promptCount, settle, suggested, type, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
+import { cardButton, currentStep, expectClean, expectStep, nextStep, openChat, promptCount, settle, suggested, type, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 async function progressText(page: Page): Promise<string | null> {
   return page.getByRole('progressbar', { name: 'Progress through the questions' }).getAttribute('aria-valuetext');
@@ -56,7 +56,7 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     let count = await promptCount(page);
     await suggested(page, 'Yes, I agree').click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('location');
+    await expectStep(page, 'location');
 
     // The body chart: front and back, left and right, the same area in both views.
     await page.getByRole('checkbox', { name: 'Right shoulder, front' }).click();
@@ -67,22 +67,22 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     await page.screenshot({ path: await artifactPath('webchat-desktop-2-body-chart.png') });
     await page.getByRole('button', { name: 'Send (2)' }).click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('primary');
+    await expectStep(page, 'primary');
     await page.locator('.webchat__bubble--from-user').getByText('Right shoulder and lower back').waitFor();
     // The chart belongs to the open question only.
     expect(await page.locator('.bodychart').count()).toBe(0);
 
     await suggested(page, /right shoulder/i).click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('spread');
+    await expectStep(page, 'spread');
     await page.getByRole('checkbox', { name: 'Right upper arm, front' }).click();
     await page.getByRole('button', { name: 'Send (1)' }).click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('duration');
+    await expectStep(page, 'duration');
 
     await type(page, 'about 5 weeks');
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('cause');
+    await expectStep(page, 'cause');
 
     // Reload mid-way: same conversation, its history, no second welcome, the progress bar restored.
     const conversationId = await page.evaluate(() => (window as unknown as { intakeChat: { conversationId: string } }).intakeChat.conversationId);
@@ -101,23 +101,23 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     await page.getByRole('checkbox', { name: /Stress or tension/ }).check();
     await cardButton(page, 'Send').click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('intensity_now');
+    await expectStep(page, 'intensity_now');
     await suggested(page, '6').click();
     ({ count } = await nextStep(page, count));
     await type(page, 'about an 8');
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('movement');
+    await expectStep(page, 'movement');
     while ((await currentStep(page)) === 'movement') {
       await suggested(page, 'Some').click();
       ({ count } = await nextStep(page, count));
     }
-    expect(await currentStep(page)).toBe('red_flags');
+    await expectStep(page, 'red_flags');
     await cardButton(page, 'None of these').click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('precautions');
+    await expectStep(page, 'precautions');
     await cardButton(page, 'None of these').click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('summary');
+    await expectStep(page, 'summary');
 
     // The summary card the patient checks.
     const summary = page.locator('.ac-adaptiveCard').filter({ hasText: 'Your pre-assessment' }).last();
@@ -132,7 +132,7 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     await page.screenshot({ path: await artifactPath('webchat-desktop-3-summary.png') });
     await suggested(page, "Yes, that's right").click();
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('contact');
+    await expectStep(page, 'contact');
 
     await page.getByRole('textbox', { name: /Your name/ }).last().fill('Sam Patient');
     await page.getByRole('textbox', { name: /Phone/ }).last().fill('0400 000 000');
@@ -163,7 +163,7 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.name === 'Yes, I agree');
     await page.keyboard.press('Enter');
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('location');
+    await expectStep(page, 'location');
 
     // Every area of the chart has a name.
     const names = await page.locator('.bc-region').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
@@ -193,7 +193,7 @@ describe.skipIf(skipBrowser)('the patient page in a real browser', () => {
     await tabTo(page, (el) => el.tag === 'BUTTON' && el.name.startsWith('Send ('), 4);
     await page.keyboard.press('Enter');
     ({ count } = await nextStep(page, count));
-    expect(await currentStep(page)).toBe('primary');
+    await expectStep(page, 'primary');
 
     // The rest typed, by keyboard, into the send box.
     const answers: Record<string, string> = {

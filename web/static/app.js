@@ -208,6 +208,15 @@
 
   var focusPending = false;
 
+  // A patient who starts typing while the next question is still on its way keeps the send box: moving
+  // focus then would send their Enter to a button (an answer they never chose). Only the patient's own
+  // hand counts (a tap, a key, an input); Web Chat's own focus on the send box after a tap is not one.
+  ['pointerdown', 'keydown', 'input'].forEach(function (type) {
+    chatEl.addEventListener(type, function (event) {
+      if (event.target && event.target.closest && event.target.closest('.webchat__send-box-text-box')) focusPending = false;
+    }, true);
+  });
+
   function nextQuestionControl() {
     var activities = chatEl.querySelectorAll('.webchat__basic-transcript__activity');
     var last = activities[activities.length - 1];
