@@ -1,6 +1,8 @@
 // `npm run eval` (understanding) and `npm run eval:safety`: print the scores on the corpus, list every
 // wrong reading of the tuning part, and write eval/results.json or eval/safety-results.json.
 import { writeFileSync } from 'node:fs';
+import { loadAnswers } from './corpus.js';
+import { grade } from './readings.js';
 import { safety, understanding } from './report.js';
 
 const pct = (a: number, n: number) => (n === 0 ? '   -  ' : `${((100 * a) / n).toFixed(1).padStart(5)}%`);
@@ -24,7 +26,10 @@ if (process.argv.includes('--safety')) {
   }
   out('safety-results.json', { ...r, answers: { ...a, list: undefined }, intakes: { ...i, list: undefined } });
 } else {
-  const r = understanding();
+  // `--batch h`: only one author batch (files *.h.jsonl), e.g. a fresh-eyes batch's first-sight score.
+  const batch = process.argv[process.argv.indexOf('--batch') + 1];
+  const records = loadAnswers().filter((a) => !process.argv.includes('--batch') || a.file.endsWith(`.${batch}.jsonl`));
+  const r = understanding(records.map(grade));
   console.log('question          n   correct   held-out n   held-out');
   for (const s of r.steps) console.log(`${s.step.padEnd(16)} ${String(s.n).padStart(4)}  ${pct(s.correct, s.n)}   ${String(s.heldOutN).padStart(8)}   ${pct(s.heldOutCorrect, s.heldOutN)}`);
   const o = r.overall;
@@ -34,5 +39,5 @@ if (process.argv.includes('--safety')) {
     for (const c of r.confusions) console.log(`${c.step} | ${c.text} | ${JSON.stringify(c.expected)} | ${JSON.stringify(c.got)}`);
   }
   console.log(`\n${r.confusions.length} wrong in the tuning part, ${r.heldOutConfusions} in the held-out part (not listed).`);
-  out('results.json', { steps: r.steps, overall: r.overall, heldOutConfusions: r.heldOutConfusions, confusions: r.confusions });
+  if (!process.argv.includes('--batch')) out('results.json', { steps: r.steps, overall: r.overall, heldOutConfusions: r.heldOutConfusions, confusions: r.confusions });
 }
