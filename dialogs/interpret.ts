@@ -263,7 +263,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'checkItem':
       return withSaid(nlu.parseYesNo(text), (yes) => ({ type: 'YES_NO', yes }));
     case 'precautions': {
-      const read = nlu.parsePrecautions(text, PRECAUTIONS);
+      const read = nlu.parsePrecautions(text, PRECAUTIONS, at);
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
       return withSaid(read, (codes) => ({ type: 'PRECAUTIONS', codes }));
     }

@@ -17,6 +17,16 @@ const NOT_ITEM_UNITS = new Set([
   'yr', 'yrs', 'hour', 'hours', 'times', 'x', 'am', 'pm', 'legs', 'arms', 'kids', 'ago', 'k', 'km', 'min', 'mins', 'weeks',
   'kilos', 'kg', 'percent', 'degrees', 'years',
 ]);
+/**
+ * An ordinal or a "number N" before one of these counts something else, not a list item: "my 3rd baby",
+ * "second trimester", "pregnant with number two" (a child), "first time".
+ */
+const COUNTED_NOUNS = new Set([
+  'baby', 'babies', 'bub', 'child', 'kid', 'son', 'daughter', 'grandchild', 'pregnancy', 'trimester', 'time', 'go', 'attempt',
+  'surgery', 'operation', 'op', 'week', 'day', 'month', 'year', 'floor', 'grade', 'place', 'round', 'lot', 'dose', 'course',
+]);
+/** "pregnant with number two", "on my second": a child or a course, not item two. */
+const COUNTING_BEFORE = new Set(['with', 'my', 'our', 'her', 'his']);
 /** "1st", "2nd": the digits then these are an item. */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** More than this is an age, a temperature or a count, not an item of a list of at most fourteen. */
@@ -36,7 +46,8 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     // A number word is an item only where it plainly is one ("number two", "two and five"), never "the weight one".
     const onlyNumbers = tokens.every((t) => NUMBER_WORDS[t] !== undefined || ORDINALS[t] !== undefined || ['and', ',', 'or', '&', 'the', 'number', 'no'].includes(t) || isDigitToken(t));
     const word = isNoun ? undefined : ORDINALS[tok] ?? (tokens[i - 1] === 'number' || tokens[i - 1] === 'item' || onlyNumbers ? NUMBER_WORDS[tok] : undefined);
-    if (word !== undefined && !(tok === 'last' && tokens[i + 1] !== 'one')) {
+    const counted = COUNTED_NOUNS.has(tokens[i + 1] ?? '') || (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) || COUNTING_BEFORE.has(tokens[i - 1] ?? '') && ORDINALS[tok] !== undefined;
+    if (word !== undefined && !counted && !(tok === 'last' && tokens[i + 1] !== 'one')) {
       items.push({ value: word === -1 ? listLength : word, start: i, end: i + 1 });
       continue;
     }
@@ -44,6 +55,7 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     if (Number(tok) > MAX_ITEM && !tok.includes('.')) continue;
     const after = tokens[i + 1];
     if (after !== undefined && NOT_ITEM_UNITS.has(after) && !ORDINAL_ENDINGS.has(after)) continue;
+    if (ORDINAL_ENDINGS.has(after ?? '') && (COUNTED_NOUNS.has(tokens[i + 2] ?? '') || COUNTING_BEFORE.has(tokens[i - 1] ?? ''))) continue;
     // A year ("cancer in 2015") or a score ("5/10") is no item either.
     if (tok.length >= 3 || tokens[i + 1] === '/' || tokens[i - 1] === '/') continue;
     // "2.5" typed for "2,5".

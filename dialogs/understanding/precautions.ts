@@ -4,7 +4,7 @@
 import type { FlagCode } from '../vocabulary.js';
 import { assert } from './assertions.js';
 import { listNumbers } from './listItems.js';
-import { findAll, lexicon } from './phrases.js';
+import { findAll, lexicon, type Span } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, isDigitToken, tokenise } from './text.js';
 import type { Understood } from './types.js';
@@ -28,6 +28,9 @@ const LEXICON = lexicon<PrecautionWord>([
     'caesarean', 'cesarean', 'post op', 'spinal fusion', 'fusion', 'stitches', 'surgeon', 'reconstruction', 'scope', 'scoped',
     'laminectomy', 'discectomy', 'acl repair', 'repair', 'repaired', 'removed', 'taken out', 'put in', 'bypass', 'stent',
     'pacemaker', 'gallbladder out', 'appendix out', 'wisdom teeth out', 'tonsils out', 'hysterectomy', 'procedure',
+    // "had my hip done": an operation on that part.
+    'hip done', 'hips done', 'knee done', 'knees done', 'shoulder done', 'back done', 'neck done', 'wrist done', 'hand done',
+    'ankle done', 'foot done', 'bunion done', 'bunions done', 'carpal tunnel done', 'carpal tunnel release', 'release',
   ]],
   ['fear_of_movement', [
     'scared to move', 'afraid it will get worse', 'worried moving makes it worse', 'scared', 'afraid', 'frightened', 'fear',
@@ -38,6 +41,7 @@ const LEXICON = lexicon<PrecautionWord>([
   ['osteoporosis', [
     'osteoporosis', 'osteopenia', 'thin bones', 'brittle bones', 'weak bones', 'bone density', 'low bone density', 'prolia',
     'denosumab', 'fosamax', 'alendronate', 'actonel', 'risedronate', 'aclasta', 'zoledronic', 'osteo',
+    'bones are thin', 'bones are weak', 'bones are brittle', 'thinning bones', 'thinning of the bones',
   ]],
   ['not_a_precaution', [
     'expecting it', 'expecting that', 'no worries', 'not worried', 'dont worry', 'not scared', 'not afraid', 'fell pregnant with',
@@ -84,12 +88,48 @@ function itemNumbers(tokens: readonly string[], offered: readonly FlagCode[]): F
   return codes;
 }
 
+/**
+ * Said unsure of the item itself ("maybe thin bones? never had a scan", "not sure if my tablets are blood
+ * thinners", "maybe 4? not sure"): a clinician asks rather than ticks it or drops it.
+ */
+const UNSURE = lexicon<true>([[true, [
+  'maybe', 'not sure', 'unsure', 'dunno', 'dont know', 'not certain', 'no idea', 'possibly', 'might be', 'could be',
+]]]);
+
+/** "i'm 8 weeks", "34 wks along": at this question, weeks with nothing else named are a pregnancy's. */
+const WEEK_UNITS = new Set(['weeks', 'week', 'wks', 'wk', 'w']);
+const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)$/;
+function weeksAlong(tokens: readonly string[]): Span | null {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const n = tokens[i]!;
+    if (!WEEK_UNITS.has(tokens[i + 1]!) || !(isDigitToken(n) || NUMBER_WORD.test(n))) continue;
+    // "3 weeks ago", "for 2 weeks", "in 6 weeks": a time, not how far along.
+    if (['ago', 'back', 'since', 'time'].includes(tokens[i + 2] ?? '') || ['for', 'in', 'last', 'past', 'about'].includes(tokens[i - 1] ?? '')) continue;
+    return { start: i, end: i + 2 };
+  }
+  return null;
+}
+
+/** Surgery "in july": the month's middle this year or last, and whether that is within the list's 3 months. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBREV: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+function monthsAgo(tokens: readonly string[], now: Date): number | null {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!['in', 'since', 'early', 'mid', 'late', 'end', 'of', 'back'].includes(tokens[i - 1]!)) continue;
+    const m = MONTHS.indexOf(tokens[i]!) >= 0 ? MONTHS.indexOf(tokens[i]!) : MONTH_ABBREV[tokens[i]!];
+    if (m === undefined) continue;
+    return (now.getUTCMonth() - m + 12) % 12;
+  }
+  return null;
+}
+
 const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the above', 'yes to all', 'all apply', 'everything']]]);
 
 /** "yes to all lol jk none": what comes after the last take-back is the answer. */
 const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'actually', 'sorry', 'i mean']]]);
 
-export function parsePrecautions(text: string, offered: readonly FlagCode[] = []): Understood<FlagCode[]> {
+/** `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it. */
+export function parsePrecautions(text: string, offered: readonly FlagCode[] = [], now?: string): Understood<FlagCode[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     let tokens = tokenise(text);
@@ -99,14 +139,30 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     const props = assert(tokens, found);
     const numbered = itemNumbers(tokens, offered);
     if (numbered === null) return miss('out_of_range');
+    const unsure = findAll(tokens, UNSURE);
+    // "2 or 5 not sure which", "maybe 4?": numbers said unsure are not ticked.
+    if (numbered.length > 0 && (unsure.length > 0 || (numbered.length > 1 && tokens.includes('or')))) return miss('ambiguous', 'unsure');
     const codes: FlagCode[] = [...numbered];
+    const dated = now ? monthsAgo(tokens, new Date(now)) : null;
+    let doubted = false;
     found.forEach((m, k) => {
       const p = props[k]!;
-      if (m.value === 'not_a_precaution' || p.negated || p.other || p.hypothetical || codes.includes(m.value)) return;
+      if (m.value === 'not_a_precaution' || p.other || codes.includes(m.value)) return;
+      if (unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start))) {
+        doubted = true;
+        return;
+      }
+      if (p.negated) return;
+      if (p.hypothetical) return;
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
       if (p.historical && !(m.value === 'recent_surgery' && recentlyDated(tokens)) && m.value !== 'osteoporosis') return;
+      // "gallbladder out in july": more than three months before this month is not recent.
+      if (m.value === 'recent_surgery' && dated !== null && dated > 3) return;
       codes.push(m.value);
     });
+    const along = codes.length === 0 && found.every((m) => m.value !== 'recent_surgery') ? weeksAlong(tokens) : null;
+    if (along && !assert(tokens, [along])[0]!.negated) codes.push('pregnancy');
+    if (doubted && codes.length === 0) return miss('ambiguous', 'unsure');
     if (codes.length > 0) return ok([...new Set(codes)]);
     const all = findAll(tokens, ALL);
     if (all.length > 0 && !assert(tokens, all)[0]!.negated) return miss('ambiguous', 'all');
@@ -114,4 +170,9 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     if (found.length > 0 || findAll(tokens, NOTHING).length > 0) return ok([]);
     return miss('not_understood');
   });
+}
+
+const CLAUSE_BREAKS = new Set(['.', ';', '!', '?', 'but', 'and']);
+function sameClause(tokens: readonly string[], from: number, to: number): boolean {
+  return !tokens.slice(from, to).some((t) => CLAUSE_BREAKS.has(t));
 }

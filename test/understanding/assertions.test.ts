@@ -71,6 +71,16 @@ describe('ConText: a mention that is not the patient having the sign now raises 
   });
 });
 
+describe('a thing that broke is no injury; a bone that broke is', () => {
+  it.each(['nursing. lifting patients all shift and the hoist is always broken', 'cracked my phone screen bending down', 'stomach sleeper with my head cranked round to one side'])('%j asks nothing', (text) => {
+    expect(asked(text, 'cause')).toEqual([]);
+  });
+
+  it.each(['my wrist is broken i think', 'broke my arm falling off the ladder', 'heard a crack and it looks bent'])('%j is asked about', (text) => {
+    expect(new Set(asked(text, 'cause'))).toEqual(new Set(['trauma_fracture']));
+  });
+});
+
 describe('warning signs in indirect words', () => {
   it.each<[string, FlagCode]>([
     ["my chest, crushing pain and I cant breathe properly", 'chest_pain_breathless'],

@@ -180,6 +180,33 @@ describe('parsePrecautions', () => {
   });
 });
 
+describe('parsePrecautions: doubt, weeks along, dates and counted things', () => {
+  const LIST: FlagCode[] = ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis'];
+  const NOW = '2026-12-02T10:00:00.000Z';
+
+  it.each(['maybe thin bones? never had a scan', 'not sure if my tablets are blood thinners, they are for my heart rhythm', 'maybe 4? not sure', '2 or 5 not sure which'])(
+    '%j: unsure of the item itself, so asked again, neither ticked nor dropped',
+    (text) => {
+      expect(parsePrecautions(text, LIST, NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: 'unsure' });
+    },
+  );
+
+  it.each<[string, FlagCode[]]>([
+    ["i'm 8 weeks, havent told anyone yet", ['pregnancy']],
+    ["no. well i'm 34 weeks if that counts", ['pregnancy']],
+    ['pregnant with number two, bout 20 wks', ['pregnancy']],
+    ['eliquis, and i had my hip done 5 weeks ago', ['blood_thinners', 'recent_surgery']],
+    ['had my gallbladder out in october', ['recent_surgery']],
+    ['they told me my bones are thin', ['osteoporosis']],
+  ])('%j → %j', (text, codes) => {
+    expect(parsePrecautions(text, LIST, NOW)).toEqual({ ok: true, value: codes });
+  });
+
+  it.each(['had my gallbladder out in july', 'no. had my 3rd baby 2 yrs ago, not pregnant now', 'sore for 3 weeks, nothing else'])('%j → none', (text) => {
+    expect(parsePrecautions(text, LIST, NOW)).toEqual({ ok: true, value: [] });
+  });
+});
+
 describe('swelling or weakness alone is not an emergency by itself', () => {
   it('"weak" alone is the limb item, whose follow-up asks whether it is getting worse', () => {
     const offered: FlagCode[] = ['numbness_tingling', 'progressive_weakness', 'hot_swollen_joint_fever'];
