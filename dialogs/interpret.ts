@@ -3,8 +3,8 @@
 // validated with zod here: they come from outside (any Bot Framework client can send anything).
 import { z } from 'zod';
 import type { IntakeEvent } from './events.js';
-import { EditTarget, STEP_OF, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
-import { PRECAUTIONS, screenFor } from './redFlags.js';
+import { EditTarget, STEP_OF, pendingFollowUps, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { FOLLOW_UPS, PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isPhoneLength } from './understanding/contact.js';
 import * as nlu from './understanding/index.js';
@@ -260,8 +260,10 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     }
     case 'flagFollowUp':
     case 'confirmSign':
-    case 'checkItem':
-      return withSaid(nlu.parseYesNo(text), (yes) => ({ type: 'YES_NO', yes }));
+    case 'checkItem': {
+      const sign = signAsked(state, ctx);
+      return withSaid(sign ? nlu.parseSignAnswer(text, sign) : nlu.parseYesNo(text), (yes) => ({ type: 'YES_NO', yes }));
+    }
     case 'precautions': {
       const read = nlu.parsePrecautions(text, PRECAUTIONS, at);
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
@@ -283,4 +285,16 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
         return contact.success ? { type: 'CONTACT', contact: contact.data, at } : { kind: 'miss', why: 'not_understood', detail: 'contact_invalid' };
       });
   }
+}
+
+/** The warning sign a yes/no question is about, so the patient's own words for it can answer it. */
+function signAsked(state: QuestionState, ctx: IntakeContext): FlagCode | undefined {
+  if (state === 'confirmSign') return ctx.confirming[0]?.code;
+  if (state === 'flagFollowUp') {
+    const code = pendingFollowUps(ctx)[ctx.followUpIndex];
+    return code ? FOLLOW_UPS[code]?.ifYes : undefined;
+  }
+  const check = ctx.itemCheck;
+  if (!check) return undefined;
+  return (check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : PRECAUTIONS)[check.index];
 }

@@ -3,7 +3,9 @@
 import { EXAMPLE_CLINIC } from '../dialogs/clinicProfile.js';
 import { freshContext, type IntakeContext, type QuestionState } from '../dialogs/intakeContext.js';
 import { interpret, type Interpretation } from '../dialogs/interpret.js';
+import { FOLLOW_UPS } from '../dialogs/redFlags.js';
 import { durationCategory } from '../dialogs/triage.js';
+import type { FlagCode } from '../dialogs/vocabulary.js';
 import type { AnswerRecord, Expect } from './corpus.js';
 
 void EXAMPLE_CLINIC;
@@ -23,7 +25,13 @@ function contextFor(r: AnswerRecord): IntakeContext {
   const regions = c.regions ?? (c.region ? [c.region] : r.step === 'red_flags' ? ['lower_back'] : ['neck']);
   ctx.sites = regions.map((region) => ({ region: region as never, side: r.step === 'side' ? undefined : 'left' }));
   if (r.step === 'intensity_worst') ctx.intensityNow = c.now ?? null;
-  if (r.step === 'follow_up') ctx.screened = ['trauma_fracture'];
+  if (r.step === 'follow_up') {
+    // The sign asked about: a checklist follow-up (the fall, pins and needles) or a typed sign confirmed.
+    const sign = ((r.context ?? {}) as { sign?: FlagCode }).sign ?? 'trauma_fracture';
+    const followUp = (Object.keys(FOLLOW_UPS) as FlagCode[]).find((code) => FOLLOW_UPS[code]!.ifYes === sign);
+    if (followUp) ctx.screened = [followUp];
+    else ctx.confirming = [{ code: sign, words: sign }];
+  }
   return ctx;
 }
 
@@ -120,6 +128,8 @@ export interface Graded {
 }
 
 export function grade(record: AnswerRecord): Graded {
-  const got = readingOf(interpret(STATE_OF[record.step], contextFor(record), { text: record.text }, AT));
+  const ctx = contextFor(record);
+  const state = record.step === 'follow_up' && ctx.confirming.length > 0 ? 'confirmSign' : STATE_OF[record.step];
+  const got = readingOf(interpret(state, ctx, { text: record.text }, AT));
   return { record, got, ok: matches(record.step, got, record.expect) };
 }

@@ -1,6 +1,7 @@
 // The offline free-text understanding: every parser the dialogs use, from one import.
 export { parseCommand } from './commands.js';
 export { parseYesNo, parseConsent } from './yesNo.js';
+export { parseSignAnswer } from './signAnswer.js';
 export { parseSites, parseSpread, parsePrimary } from './bodySites.js';
 export { parseSide } from './sides.js';
 export { describeWeeks, parseDuration } from './duration.js';

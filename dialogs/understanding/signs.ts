@@ -115,6 +115,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
     checklist: [
       'fell', 'fall', 'falls', 'fell over', 'fell off', 'had a fall', 'accident', 'car accident', 'car crash', 'crash', 'crashed',
+      'bit bent', 'a bit bent', 'looks a bit bent', 'crooked', 'looks crooked', 'out of line',
       'collision', 'hit by', 'broke', 'came off', 'tackled', 'knocked over', 'knock', 'knocked', 'tripped', 'slipped', 'rear ended', 'rear-ended', 'hit my head', 'took a knee', 'took a hit', 'tumble', 'landed on', 'bumped', 'whacked', 'smashed', 'crashed into', 'ran into', 'walked into', 'got hit',
     ],
   }],
@@ -208,7 +209,7 @@ const SUBSUMES: ReadonlyArray<readonly [FlagCode, FlagCode]> = [
  * Signs whose mention in the past does not count: what matters is whether it is happening now.
  * A history of cancer and osteoporosis count whenever they were.
  */
-const HISTORY_COUNTS: ReadonlySet<FlagCode> = new Set(['cancer_history', 'osteoporosis']);
+export const HISTORY_COUNTS: ReadonlySet<FlagCode> = new Set(['cancer_history', 'osteoporosis']);
 
 function lexiconFor(where: Where): Lexicon<SignWord> {
   return lexicon<SignWord>(

@@ -48,6 +48,8 @@ const CONSENT = lexicon<boolean | null>([
   [null, NOT_AN_ANSWER],
 ]);
 
+const EMPHATIC_NO = new Set(['no', 'nope', 'nah', 'na']);
+
 function decide(raw: string, lex: Lexicon<boolean | null>): Understood<boolean> {
   const text = typeof raw === 'string' ? EMOJI.reduce((t, [re, word]) => t.replace(re, word), raw) : raw;
   if (isBlank(text)) return miss('empty');
@@ -55,6 +57,8 @@ function decide(raw: string, lex: Lexicon<boolean | null>): Understood<boolean> 
   // "yes... actually no": what comes after the last correction is the answer.
   const correction = findAll(tokens, CORRECTIONS).at(-1);
   if (correction && findAll(tokens.slice(correction.end), lex).some((m) => m.value !== null)) tokens = tokens.slice(correction.end);
+  // "no not weaker", "nope not at all": a no said twice over, not a negated no.
+  if (EMPHATIC_NO.has(tokens[0]!) && tokens[1] === 'not' && !['sure', 'certain'].includes(tokens[2] ?? '')) return ok(false);
   const found = findAll(tokens, lex);
   const neg = negated(tokens, found);
   const answers = new Set<boolean>();

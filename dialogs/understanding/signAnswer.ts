@@ -1,0 +1,58 @@
+// The answer to a yes/no question about one warning sign: "You mentioned …. Is that happening now?",
+// a checklist item asked on its own, or a follow-up ("could something be broken?"). A plain yes or no
+// is the answer. When the patient answers in words instead, the sign's own words decide: the sign
+// described as there now is a yes ("my wrist looks a bit bent"), described as over is a no ("had a temp
+// last week but it's gone now"), and what rules this sign out is a no ("lost 6 kilos but I've been
+// doing Weight Watchers", "worse at night but if I roll over it settles").
+import type { FlagCode } from '../vocabulary.js';
+import { findAll, lexicon } from './phrases.js';
+import { guarded, ok } from './result.js';
+import { HISTORY_COUNTS, findSigns, isAffirmed } from './signs.js';
+import { isBlank, tokenise } from './text.js';
+import type { Understood } from './types.js';
+import { parseYesNo } from './yesNo.js';
+
+/** Said to be over: not happening now. */
+const OVER = lexicon<true>([[true, [
+  'gone now', 'its gone', 'thats gone', 'stopped now', 'thats stopped', 'it stopped', 'has stopped', 'not anymore', 'not any more',
+  'no longer', 'went away', 'gone away', 'cleared up', 'all better now', 'back then', 'years back', 'years ago', 'only once',
+  'just the once', 'one time', 'long time ago', 'ages ago', 'used to', 'at the very start', 'at the start',
+]]]);
+
+/** Said to be there, if not all the time: coming and going is happening. */
+const STILL = lexicon<true>([[true, [
+  'still', 'right now', 'at the moment', 'this morning', 'today', 'comes and goes', 'on and off', 'off and on', 'every day',
+  'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
+]]]);
+
+const LEADING_NO = new Set(['no', 'nope', 'nah', 'not', 'na', 'never']);
+
+/** What rules one sign out, for a clinician to read and add to. */
+const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
+  unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
+  constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
+};
+const RULED_OUT = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
+
+export function parseSignAnswer(text: string, code: FlagCode): Understood<boolean> {
+  return guarded(() => {
+    const plain = parseYesNo(text);
+    if (isBlank(text)) return plain;
+    const tokens = tokenise(text);
+    const rules = RULED_OUT.get(code);
+    if (rules && findAll(tokens, rules).length > 0 && !(plain.ok && plain.value)) return ok(false);
+    // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
+    const over = HISTORY_COUNTS.has(code) ? undefined : findAll(tokens, OVER).at(-1);
+    const still = findAll(tokens, STILL).at(-1);
+    if (over && !(still && still.start > over.start)) return ok(false);
+    const mentions = findSigns(text, 'checklist', tokens).filter((m) => m.code === code);
+    // The sign described as there now is a yes, whatever hedge came with it ("dunno, it looks a bit bent"),
+    // unless the answer opens with a no ("no, it's not bent").
+    if (mentions.some(isAffirmed) && !LEADING_NO.has(tokens[0]!)) return ok(true);
+    if (plain.ok) return plain;
+    if (still) return ok(true);
+    // Only denied or over ("nothing broken", "had a temp last week"): a no. A sign only wondered about is not.
+    if (mentions.length > 0 && mentions.every((m) => m.negated || (m.historical && !HISTORY_COUNTS.has(code)))) return ok(false);
+    return plain;
+  });
+}

@@ -1,0 +1,30 @@
+// "Is that happening now?" and the safety follow-ups answered in words, not a plain yes or no.
+import { describe, expect, it } from 'vitest';
+import { parseSignAnswer } from '../../dialogs/understanding/index.js';
+import type { FlagCode } from '../../dialogs/vocabulary.js';
+
+describe('a yes/no about one warning sign, answered in the patient’s words', () => {
+  it.each<[FlagCode, string, boolean]>([
+    ['trauma_fracture', 'dunno, the finger looks a bit bent but its not that sore', true],
+    ['trauma_fracture', 'my wrist looks a bit bent tbh', true],
+    ['fever_unwell', 'had a temp last week but its gone now', false],
+    ['fever_unwell', 'feel a bit off, sweaty at night, havent checked my temp', true],
+    ['bladder_bowel_change', 'it did at the very start but thats stopped now', false],
+    ['bladder_bowel_change', 'comes and goes, had some this morning', true],
+    ['saddle_numbness', 'just one time, years back, after 6 hrs on a bike seat', false],
+    ['unexplained_weight_loss', 'lost 6 kilos but ive been doing weight watchers', false],
+    ['constant_night_pain', 'its worse at night but if i roll onto my other side it settles', false],
+    ['cancer_history', 'breast cancer 8 years ago, all clear since', true],
+    ['progressive_weakness', 'no not weaker, just tingly', false],
+    ['progressive_weakness', 'yes', true],
+  ])('%s: %j → %s', (code, text, yes) => {
+    expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
+  });
+
+  it.each<[FlagCode, string]>([
+    ['trauma_fracture', 'how would i know if its broken'],
+    ['fever_unwell', 'not sure'],
+  ])('%s: %j is asked again, not taken as a no', (code, text) => {
+    expect(parseSignAnswer(text, code).ok).toBe(false);
+  });
+});
