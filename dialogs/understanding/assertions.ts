@@ -59,6 +59,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'wife', 'husband', 'partner', 'son', 'daughter', 'friend', 'mate', 'nan', 'nana', 'gran', 'grandma', 'grandmother', 'grandpa', 'grandfather', 'pop', 'aunt',
     'auntie', 'uncle', 'cousin', 'family', 'family history', 'neighbour', 'colleague', 'boss', 'he', 'she', 'they',
     'someone', 'somebody', 'my other half', 'hubby', 'missus', 'bf', 'gf', 'boyfriend', 'girlfriend',
+    'other driver', 'the other driver', 'the driver', 'other car', 'the other car',
   ]],
   [b('other'), ['was my sister', 'was my mum', 'was my mother', 'was my dad', 'was my father', 'was my brother', 'was my wife', 'was my husband', 'not me', 'runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
 ];

@@ -1,6 +1,7 @@
 // Why it started: "lifted a box at the gym", "stress at work", "desk job", "slept funny", "no idea".
 import type { Cause } from '../vocabulary.js';
 import { assert } from './assertions.js';
+import { aThingBroke } from './brokenThings.js';
 import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
@@ -66,7 +67,7 @@ const LEXICON = lexicon<CauseWord>([
       'touch footy', 'lawn bowls', 'pickleball', 'padel', 'water polo', 'push ups', 'pushups', 'press ups', 'pull ups',
       'chin ups',
       'burpees', 'lunges', 'kettlebell', 'kettlebells', 'bench press', 'sit ups', 'situps', 'crunches', 'leg day',
-      'personal trainer',
+      'personal trainer', '9 holes', '18 holes', '27 holes', '36 holes', 'nine holes', 'eighteen holes', 'round of golf',
     ],
   ],
   [
@@ -87,6 +88,7 @@ const LEXICON = lexicon<CauseWord>([
       'mortgage', 'bills', 'debt', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
       'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
+      'my teenager', 'teenager', 'teenagers', 'the teenagers',
     ],
   ],
   [
@@ -107,6 +109,7 @@ const LEXICON = lexicon<CauseWord>([
       'cello', 'guitarist', 'pianist', 'violinist', 'musician', 'crochet', 'crocheting', 'embroidery', 'cross stitch', 'ironing',
       'drilling', 'screwdriver', 'power tools', 'spanner', 'receptionist', 'admin', 'office worker', 'accountant',
       'programmer', 'software', 'call centre', 'pruning', 'secateurs', 'clipping', 'trimming', 'kneeling',
+      'shearing', 'shearer', 'in the sheds', 'fruit picking', 'picking fruit', 'milking',
     ],
   ],
   ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job', 'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon']],
@@ -151,6 +154,7 @@ const LEXICON = lexicon<CauseWord>([
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
       'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
       'crawl space', 'up ladders', 'electrician', 'painter', 'tiler', 'tiling', 'bent over', 'bending over',
+      'twisted up', 'contorted', 'ceiling cavities', 'ceiling cavity', 'sparky',
       'tractor', 'harvester', 'header', 'forklift', 'excavator',
     ],
   ],
@@ -172,6 +176,9 @@ const LEXICON = lexicon<CauseWord>([
       'caesarean', 'weight gain',
       'put on weight', 'gained weight', 'overweight', 'hormones', 'hormonal', 'scoliosis', 'osteoarthritis', 'gout',
       'flat feet', 'fibromyalgia', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
+      // New or different footwear, and treatment for an illness.
+      'steel caps', 'steel capped boots', 'work boots', 'new boots', 'new work boots', 'new runners', 'new sneakers', 'orthotics',
+      'cancer treatment', 'chemo', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
     ],
   ],
   [
@@ -281,6 +288,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
         (a.other && PHYSICAL.has(m.value)) ||
         (a.hypothetical && m.value === 'other') ||
         AVERTED.has(tokens[m.start - 1] ?? '') ||
+        (m.value === 'injury' && aThingBroke(tokens, m.start)) ||
         (PHYSICAL.has(m.value) && isOver(m)) ||
         (m.value === 'stressor' && isPurpose(tokens, m.start));
       if (drop) dropped = true;

@@ -31,7 +31,7 @@ const LEXICON = lexicon<DifficultyWord>([
     [
       'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
       'severe',
-      'severely', 'badly', 'really', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
+      'severely', 'badly', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
       'so hard', 'super hard', 'really bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
@@ -61,6 +61,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'does it now', 'has to do it', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
+      // Needing someone to get them up, or a fight with a simple task.
+      'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
     ],
   ],
   [
@@ -93,6 +95,10 @@ const LEXICON = lexicon<DifficultyWord>([
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
+      // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
+      'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not',
+      // Sleep broken only by rolling onto it.
+      'wake up', 'wakes up', 'when i roll', 'roll onto it', 'roll over onto it',
     ],
   ],
   [
@@ -114,7 +120,8 @@ const LEXICON = lexicon<DifficultyWord>([
     [
       'n/a', 'not applicable', 'doesnt apply', 'not relevant', 'in years', 'for years', 'dont do that', 'dont do it anyway',
       'dont run', 'dont really run', 'dont jog', 'dont play', 'dont lift', 'dont kneel', 'dont squat', 'dont drive', 'dont type',
-      'never run', 'not a runner', 'havent run', 'havent played', 'no need to',
+      'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
+      'dont have stairs', 'no stairs', 'single storey', 'single story',
     ],
   ],
   [
@@ -125,7 +132,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
-      'have to pull over', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'have to pull over', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
     ],
   ],
   [
@@ -134,6 +141,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'properly', 'for long', 'for very long', 'enough', 'fully', 'all the way', 'the whole way', 'as much', 'as far', 'as high',
       'as well', 'more than', 'longer than', 'without pain', 'without it hurting', 'far', 'too far', 'very far', 'heavy',
       'anything heavy',
+      // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
+      'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
+      'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
     ],
   ],
   ['other_way', ['switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently']],

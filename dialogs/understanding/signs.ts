@@ -6,6 +6,7 @@
 // Numbers are never signs here: a digit is a checklist item only at a checklist (flags.ts).
 import { levelOf, type FlagCode } from '../vocabulary.js';
 import { assert, type Assertions } from './assertions.js';
+import { aThingBroke } from './brokenThings.js';
 import { findAll, lexicon, sentenceIds, type Lexicon, type Match } from './phrases.js';
 import { tokenise } from './text.js';
 
@@ -241,32 +242,6 @@ export function isWorthAsking(m: SignMention): boolean {
 }
 
 /** Every mention of a warning sign in the text, with its ConText properties, in the order typed. */
-/**
- * Things that break that are not bones: "the hoist is always broken", "broke my phone", "a broken chair".
- * A break word whose subject or object is one of these is no injury.
- */
-const THINGS = new Set([
-  'hoist', 'lift', 'elevator', 'escalator', 'car', 'ute', 'truck', 'bike', 'machine', 'chair', 'bed', 'mattress', 'couch', 'phone',
-  'screen', 'laptop', 'computer', 'printer', 'tv', 'fridge', 'heater', 'aircon', 'dishwasher', 'mower', 'lawnmower', 'glasses',
-  'window', 'door', 'fence', 'tap', 'toilet', 'washing', 'dryer', 'oven', 'kettle', 'trolley', 'pram', 'ladder', 'desk', 'seat',
-  'keyboard', 'mouse', 'headphones', 'watch', 'tooth', 'teeth', 'nail', 'fingernail', 'toenail', 'skin', 'record', 'system',
-  'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs',
-]);
-const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped']);
-const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just']);
-function aThingBroke(tokens: readonly string[], m: Match<SignWord>): boolean {
-  if (m.value !== 'trauma_fracture' || !BREAK_WORDS.has(tokens[m.start]!)) return false;
-  for (let i = m.start - 1; i >= 0 && i >= m.start - 4; i--) {
-    if (THINGS.has(tokens[i]!)) return true;
-    if (!SUBJECT_GAP.has(tokens[i]!)) break;
-  }
-  for (let i = m.start + 1; i < tokens.length && i <= m.start + 3; i++) {
-    if (THINGS.has(tokens[i]!)) return true;
-    if (!SUBJECT_GAP.has(tokens[i]!)) break;
-  }
-  return false;
-}
-
 export function findSigns(text: string, where: Where, tokens: readonly string[] = tokenise(text)): SignMention[] {
   const matches = findAll(tokens, LEXICONS[where]);
   const props = assert(tokens, matches);
@@ -277,7 +252,7 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
   const bags = new Map<string, Piece[]>();
   matches.forEach((m, k) => {
     const p = props[k]!;
-    if (m.value === 'not_a_sign' || aThingBroke(tokens, m)) return;
+    if (m.value === 'not_a_sign' || (m.value === 'trauma_fracture' && aThingBroke(tokens, m.start))) return;
     if (isPart(m.value)) {
       // Parts combine only within a sentence and when they are asserted alike ("no numbness, my bum hurts").
       const key = `${sentence[m.start]}|${p.negated}|${p.historical}|${p.hypothetical}|${p.other}`;

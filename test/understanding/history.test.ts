@@ -184,3 +184,19 @@ describe('parseCauses', () => {
     expect(parseCauses('could it be my pillow?')).toEqual({ ok: false, reason: 'not_understood', detail: 'question' });
   });
 });
+
+describe('parseCauses: trades, footwear, treatment, things that broke', () => {
+  it.each<[string, Cause[]]>([
+    ['im a sparky, half my day is spent twisted up in ceiling cavities', ['posture']],
+    ['played 36 holes on sunday, first time in about a year', ['strain']],
+    ['nursing. lifting patients all shift and the hoist is always broken', ['strain']],
+    ['shearing. 30 yrs in the sheds, bent over all day every day', ['repetitive_use', 'posture']],
+    ['my teenager', ['stress']],
+    ['new steel caps for work, they sit funny on my foot', ['other']],
+    ["everything's ached since my breast cancer treatment last year", ['other']],
+    ['no idea, just came on, but ive been sweating at night and feel crook', ['unknown']],
+  ])('%j → %j', (text, causes) => {
+    const read = parseCauses(text);
+    expect(read.ok && [...read.value].sort()).toEqual([...causes].sort());
+  });
+});

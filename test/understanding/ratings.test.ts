@@ -177,3 +177,22 @@ describe('parseDifficulty', () => {
     expect(parseDifficulty('which side, the sore one?')).toEqual({ ok: false, reason: 'not_understood', detail: 'question' });
   });
 });
+
+describe('parseDifficulty: one task within the movement, help to get up, paying for it after', () => {
+  it.each<[string, Difficulty]>([
+    ['can bend a bit but cant reach my socks', 'a_lot'],
+    ['cant eat steak or anything chewy, soft food only', 'a_lot'],
+    ['on light duties at the moment, cant lift anything over about 5 kilo without it grabbing', 'a_lot'],
+    ['cant chew, soup and smoothies only atm', 'unable'],
+    ['cant do my bra up, husband has to do it', 'unable'],
+    ['my husband has to pull me up off the couch', 'a_lot'],
+    ['i can lie on it a few minutes then i have to roll off', 'a_lot'],
+    ['grandkids keep wanting uppies and i can do it but i pay for it after', 'some'],
+    ['i can hold a pen but not a hammer for long', 'some'],
+    ['i can manage the shopping bags but not a slab of beer', 'some'],
+    ['wake up whenever i roll onto it, otherwise ok', 'some'],
+    ["we're in a single storey so havent really had to", 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});

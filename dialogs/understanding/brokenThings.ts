@@ -1,0 +1,26 @@
+// Things that break that are not bones: a break word about one of them is no injury. Read by the
+// warning signs (signs.ts) and the causes (causes.ts).
+/** "the hoist is always broken", "broke my phone", "a broken chair". */
+const THINGS = new Set([
+  'hoist', 'lift', 'elevator', 'escalator', 'car', 'ute', 'truck', 'bike', 'machine', 'chair', 'bed', 'mattress', 'couch', 'phone',
+  'screen', 'laptop', 'computer', 'printer', 'tv', 'fridge', 'heater', 'aircon', 'dishwasher', 'mower', 'lawnmower', 'glasses',
+  'window', 'door', 'fence', 'tap', 'toilet', 'washing', 'dryer', 'oven', 'kettle', 'trolley', 'pram', 'ladder', 'desk', 'seat',
+  'keyboard', 'mouse', 'headphones', 'watch', 'tooth', 'teeth', 'nail', 'fingernail', 'toenail', 'skin', 'record', 'system',
+  'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs',
+]);
+const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped']);
+const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just']);
+/** Whether the break word at `at` is about a thing: its subject or object, a few small words away, is one. */
+export function aThingBroke(tokens: readonly string[], at: number): boolean {
+  if (!BREAK_WORDS.has(tokens[at]!)) return false;
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    if (THINGS.has(tokens[i]!)) return true;
+    if (!SUBJECT_GAP.has(tokens[i]!)) break;
+  }
+  for (let i = at + 1; i < tokens.length && i <= at + 3; i++) {
+    if (THINGS.has(tokens[i]!)) return true;
+    if (!SUBJECT_GAP.has(tokens[i]!)) break;
+  }
+  return false;
+}
+
