@@ -191,16 +191,34 @@ function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
 const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score|rating|level)\b|\bpain (is|at|of)\b/i;
 
 /** A length of time plainly given in a message about something else. */
-const DURATION_CUE = /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s*(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
+const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
 
 /** Words that introduce a cause in a message about something else. */
 const CAUSE_CUE = /\b(from|after|since|doing|playing|while|when i|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|fall|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|pulled|strained|twisted|rolled|stress(ed)?|slept)\b/i;
+
+/** Events whose time is theirs, not the pain's: "surgery 2 yrs ago", "broke my leg as a kid, 30 yrs ago". */
+const OTHER_EVENT = /\b(surgery|operation|op|replaced|replacement|cancer|broke|broken|fracture[sd]?|as a kid|pregnant|pregnancy|baby)\b/i;
+/** A score that is not now: "gets to about a 9 at night", "up to 8 at its worst". */
+const NOT_NOW_SCORE = /\b(gets? to|goes? up to|up to|worst|at night|peaks?|spikes?)\b/i;
+
+/**
+ * The sentences that may date the pain itself: not one that names a warning sign ("seeing double since
+ * yesterday") or another event ("had surgery on it 2 yrs ago"). Their time is theirs; the duration
+ * question asks for the pain's own.
+ */
+function painTimeText(text: string): string {
+  return text
+    .split(/[.;!?\n]+/)
+    .filter((sentence) => !OTHER_EVENT.test(sentence) && nlu.findSigns(sentence, 'checklist').length === 0)
+    .join('. ');
+}
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
 function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
   const early: EarlyAnswers = {};
   // Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else.
-  const duration = DURATION_CUE.test(text) ? nlu.parseDuration(text, at) : null;
+  const timed = painTimeText(text);
+  const duration = DURATION_CUE.test(timed) ? nlu.parseDuration(timed, at) : null;
   // Said back and stored as the value understood, not the whole sentence it came in.
   if (duration?.ok) early.duration = { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` };
   // Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
@@ -208,7 +226,7 @@ function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
   const causes = CAUSE_CUE.test(text) ? nlu.parseCauses(text) : null;
   if (causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other')) early.causes = causes.value;
   const score = nlu.parsePainScore(text);
-  if (score.ok && SCORE_CUE.test(text)) early.intensityNow = score.value;
+  if (score.ok && SCORE_CUE.test(text) && !NOT_NOW_SCORE.test(text)) early.intensityNow = score.value;
   return Object.keys(early).length ? early : undefined;
 }
 

@@ -179,13 +179,20 @@ const MOVED_CUES: readonly string[] = [
 const STAYS_CUES: readonly string[] = ['stays', 'stay', 'staying', 'just', 'only', 'stays in', 'just in', 'only in'];
 const STAYS_GAP: ReadonlySet<string> = new Set(['in', 'the', 'my', 'at', 'around', 'on']);
 
-type Cue = 'symptom' | 'sensory' | 'spread' | 'moved' | 'stays';
+/** Words that give a region the side of the one named before it. */
+const SAME_SIDE: readonly string[] = ['same side', 'that side', 'same one'];
+
+/** "bicep, just above the elbow", "forearm near the elbow": a region named as a landmark for another. */
+const LANDMARK_CUES: readonly string[] = ['above', 'below', 'just above', 'just below', 'near', 'close to', 'next to', 'up from', 'down from'];
+
+type Cue = 'symptom' | 'sensory' | 'spread' | 'moved' | 'stays' | 'landmark';
 const CUES = lexicon<Cue>([
   ['symptom', SYMPTOM_PHRASES],
   ['sensory', SENSORY_PHRASES],
   ['spread', SPREAD_CUES],
   ['moved', MOVED_CUES],
   ['stays', STAYS_CUES],
+  ['landmark', LANDMARK_CUES],
 ]);
 
 /** Where a clause ends for these rules. */
@@ -210,7 +217,7 @@ interface Mark {
 }
 
 /** Why a region the patient named is not taken as a site where it hurts (negated ones are excluded instead). */
-export type Aside = 'past_or_other' | 'symptom' | 'spread' | 'moved' | 'stays' | 'corrected' | 'container';
+export type Aside = 'past_or_other' | 'symptom' | 'spread' | 'moved' | 'stays' | 'corrected' | 'container' | 'landmark';
 
 export interface RegionMention {
   region: Region;
@@ -360,6 +367,8 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     if (hit.length > 0 && hit.length < keptOnes().length) for (const k of hit) aside[k] = why;
   };
   asideIfOthers('moved', (m) => cueBefore(tokens, m.start, cueAt, 'moved', 2));
+  // Only after another region: "above the elbow" alone says where it hurts.
+  asideIfOthers('landmark', (m) => cueBefore(tokens, m.start, cueAt, 'landmark', 1) && regions.some((o) => o.end <= m.start && !sentenceBreakBetween(tokens, o, m)));
   if (question === 'location') asideIfOthers('spread', (m) => inScopeOf(tokens, m.start, cueAt, 'spread'));
   if (question === 'spread') {
     regions.forEach((m, k) => {
@@ -442,6 +451,20 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       sideOf.set(k, mark.side);
     }
   }
+
+  // "and the calf on the same side", "the side of that hip": the side said for the region before it.
+  regions.forEach((m, k) => {
+    if (!live(k) || sideOf.has(k) || MIDLINE.has(m.value.region)) return;
+    const around = tokens.slice(Math.max(0, m.start - 3), m.end + 4).join(' ');
+    if (tokens[m.start - 1] !== 'that' && !SAME_SIDE.some((phrase) => around.includes(phrase))) return;
+    for (let j = k - 1; j >= 0; j--) {
+      const side = sideOf.get(j);
+      if (side && live(j)) {
+        sideOf.set(k, side);
+        break;
+      }
+    }
+  });
 
   // "quad and kneecap on my right leg", "the knee of left leg": a limb word beside a part of that limb is
   // the container of the part; it gives the part its side and is no site of its own.

@@ -434,3 +434,16 @@ describe('grammar: the side question', () => {
     expect(parseSide(text)).not.toEqual({ ok: false, reason: 'not_understood' });
   });
 });
+
+describe('parseSites: landmarks and "the same side"', () => {
+  it.each<[string, NamedSite[]]>([
+    ['bicep on the right, just above the elbow', [{ region: 'upper_arm', side: 'right' }]],
+    ['right forearm, the top bit near the elbow where you grip', [{ region: 'forearm', side: 'right' }]],
+    ['just above the elbow', [{ region: 'elbow' }]],
+    ['my bum, right side. and the calf on the same side', [{ region: 'buttock', side: 'right' }, { region: 'lower_leg', side: 'right' }]],
+    ['my glute on the left and the side of that hip', [{ region: 'buttock', side: 'left' }, { region: 'hip', side: 'left' }]],
+  ])('%j → %j', (text, list) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(list);
+  });
+});
