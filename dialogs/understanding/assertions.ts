@@ -31,7 +31,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'no', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'never',
     'without', 'nil', 'nor', 'neither', 'aint', 'nope', 'denies', 'free of', 'no sign of', 'no signs of', 'none of',
     'nothing like', 'no history of', 'not had', 'never had', 'no more', 'cant say i have', 'stopped', 'stopped taking',
-    'came off', 'havent fallen', 'not since',
+    'came off', 'havent fallen', 'not since', 'nothing', 'nothing was', 'nothing is',
   ]],
   // Backward only where the patient answers an item in place ("pins and needles? no") or says it is over.
   [b('negated'), [

@@ -427,6 +427,11 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     // "shoulder paining 2 weeks, left": a side far from the only region named is still its side.
     const liveOnes = regions.map((_, k) => k).filter((k) => aside[k] === undefined && !neg[k]);
     if (target < 0 && liveOnes.length === 1 && !sentenceBreakBetween(tokens, regions[liveOnes[0]!]!, mark)) target = liveOnes[0]!;
+    // "forearm just below the elbow, right": the side is the pain area's, not its landmark's.
+    if (target >= 0 && aside[target] === 'landmark') {
+      const owner = liveOnes.filter((k) => sentenceOf(tokens, regions[k]!.start) === sentenceOf(tokens, mark.start)).at(-1);
+      if (owner !== undefined) target = owner;
+    }
     if (target < 0) {
       sideOnly = true;
       continue;

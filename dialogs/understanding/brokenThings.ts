@@ -6,10 +6,10 @@ const THINGS = new Set([
   'screen', 'laptop', 'computer', 'printer', 'tv', 'fridge', 'heater', 'aircon', 'dishwasher', 'mower', 'lawnmower', 'glasses',
   'window', 'door', 'fence', 'tap', 'toilet', 'washing', 'dryer', 'oven', 'kettle', 'trolley', 'pram', 'ladder', 'desk', 'seat',
   'keyboard', 'mouse', 'headphones', 'watch', 'tooth', 'teeth', 'nail', 'fingernail', 'toenail', 'skin', 'record', 'system',
-  'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs',
+  'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs', 'ride',
 ]);
 const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped']);
-const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just']);
+const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just', 'on']);
 /** Whether the break word at `at` is about a thing: its subject or object, a few small words away, is one. */
 export function aThingBroke(tokens: readonly string[], at: number): boolean {
   if (!BREAK_WORDS.has(tokens[at]!)) return false;

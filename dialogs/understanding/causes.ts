@@ -88,6 +88,7 @@ const LEXICON = lexicon<CauseWord>([
       'mortgage', 'bills', 'debt', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
       'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
+      'restructure', 'restructuring', 'clenching my jaw', 'shoulders up round my ears', 'shoulders up around my ears',
       'my teenager', 'teenager', 'teenagers', 'the teenagers',
     ],
   ],
@@ -128,6 +129,8 @@ const LEXICON = lexicon<CauseWord>([
       'bashed',
       'whacked', 'smashed', 'jammed', 'stubbed', 'kicked by', 'punched', 'elbowed', 'concussion', 'old injury',
       // Not "torn" alone: "turn my head" is one letter away.
+      'threw me', 'thrown', 'thrown off', 'got thrown', 'bucked off', 'copped a knee', 'copped a hit', 'copped a knock', 'corky',
+      'corked', 'a cork',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
   ],
@@ -154,7 +157,8 @@ const LEXICON = lexicon<CauseWord>([
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
       'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
       'crawl space', 'up ladders', 'electrician', 'painter', 'tiler', 'tiling', 'bent over', 'bending over',
-      'twisted up', 'contorted', 'ceiling cavities', 'ceiling cavity', 'sparky',
+      'twisted up', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
+      'watching footy', 'watching the tennis', 'watching sport', 'ceiling cavities', 'ceiling cavity', 'sparky',
       'tractor', 'harvester', 'header', 'forklift', 'excavator',
     ],
   ],
@@ -188,7 +192,7 @@ const LEXICON = lexicon<CauseWord>([
       'nothing in particular',
       'no clue', 'out of nowhere', 'out of the blue', 'came on by itself', 'came on its own', 'just happened', 'it just happened',
       'cant remember', 'cant think', 'not certain', 'unknown', 'no particular reason', 'just appeared', 'gradually', 'no cause',
-      'nothing specific', 'who knows', 'cant say',
+      'nothing specific', 'who knows', 'cant say', 'havent got a clue', 'got no clue', 'havent a clue', 'no flippin idea',
       // Onset without a cause, a denial of any event, and a fear voiced instead of a cause.
       'this started', 'it started', 'no injury', 'no trauma', 'no accident', 'nothing happened', 'didnt do anything',
       'hope its not', 'hope it isnt', 'hope its nothing', 'not really sure', 'not exactly sure', 'not a clue', 'no real idea',

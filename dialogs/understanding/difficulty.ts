@@ -23,7 +23,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
       'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
-      'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
+      'havent been able to', 'not been able to', 'havent been able', 'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
     ],
   ],
   [
@@ -62,6 +62,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
+      'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
       'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
     ],
   ],
@@ -132,7 +133,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
-      'have to pull over', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'have to pull over', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
     ],
   ],
   [

@@ -219,7 +219,8 @@ function sinceDate(tokens: readonly string[], now: Date | null): Found | null {
   if (!now) return null;
   // A one- or two-word answer that is only a day ("friday", "last tuesday") is a since too.
   const starts = tokens.length <= 2 ? [-1] : [];
-  tokens.forEach((t, i) => SINCE.has(t) && starts.push(i));
+  // "came on monday": the pain's start, like "since monday".
+  tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && tokens[i - 1] === 'came')) && starts.push(i));
   for (const i of starts) {
     for (let j = i + 1; j < tokens.length && j <= i + SINCE_REACH; j++) {
       const found = dateAt(tokens, i, j, now);

@@ -55,7 +55,9 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     if (Number(tok) > MAX_ITEM && !tok.includes('.')) continue;
     const after = tokens[i + 1];
     if (after !== undefined && NOT_ITEM_UNITS.has(after) && !ORDINAL_ENDINGS.has(after)) continue;
-    if (ORDINAL_ENDINGS.has(after ?? '') && (COUNTED_NOUNS.has(tokens[i + 2] ?? '') || COUNTING_BEFORE.has(tokens[i - 1] ?? ''))) continue;
+    if (ORDINAL_ENDINGS.has(after ?? '') && (COUNTED_NOUNS.has(tokens[i + 2] ?? '') || COUNTING_BEFORE.has(tokens[i - 1] ?? '') || tokens[i + 2] === 'of')) continue;
+    // "17 weeks with number 2": a second child, not item 2.
+    if (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) continue;
     // A year ("cancer in 2015") or a score ("5/10") is no item either.
     if (tok.length >= 3 || tokens[i + 1] === '/' || tokens[i - 1] === '/') continue;
     // "2.5" typed for "2,5".

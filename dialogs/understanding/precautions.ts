@@ -25,7 +25,7 @@ const LEXICON = lexicon<PrecautionWord>([
   ['recent_surgery', [
     'surgery', 'surgeries', 'operation', 'operations', 'had an op', 'op', 'operated', 'operated on', 'knee replacement',
     'hip replacement', 'joint replacement', 'shoulder replacement', 'replacement', 'replaced', 'keyhole', 'arthroscopy', 'c section',
-    'caesarean', 'cesarean', 'post op', 'spinal fusion', 'fusion', 'stitches', 'surgeon', 'reconstruction', 'scope', 'scoped',
+    'caesarean', 'cesarean', 'caesar', 'by caesar', 'c sect', 'post op', 'spinal fusion', 'fusion', 'stitches', 'surgeon', 'reconstruction', 'scope', 'scoped',
     'laminectomy', 'discectomy', 'acl repair', 'repair', 'repaired', 'removed', 'taken out', 'put in', 'bypass', 'stent',
     'pacemaker', 'gallbladder out', 'appendix out', 'wisdom teeth out', 'tonsils out', 'hysterectomy', 'procedure',
     // "had my hip done": an operation on that part.
@@ -148,12 +148,14 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     found.forEach((m, k) => {
       const p = props[k]!;
       if (m.value === 'not_a_precaution' || p.other || codes.includes(m.value)) return;
-      if (unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start))) {
+      // Maybe pregnant is treated as pregnant: the safe reading for hands-on work.
+      if (m.value !== 'pregnancy' && unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start))) {
         doubted = true;
         return;
       }
       if (p.negated) return;
-      if (p.hypothetical) return;
+      // "could be pregnant": hedged, and for a pregnancy that is enough to take care.
+      if (p.hypothetical && !(m.value === 'pregnancy' && unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start)))) return;
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
       if (p.historical && !(m.value === 'recent_surgery' && recentlyDated(tokens)) && m.value !== 'osteoporosis') return;
       // "gallbladder out in july": more than three months before this month is not recent.

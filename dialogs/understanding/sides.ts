@@ -23,7 +23,8 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
 /** "right now", "all right", "that's right": the word "right" with no side in it. */
 export const NOT_A_SIDE: readonly string[] = [
   'right now', 'all right', 'thats right', 'right away', 'right after', 'right before', 'right then', 'right when',
-  'right up', 'left over', 'leftover', 'i left', 'left work', 'left it', 'left the', 'left home',
+  'right up', 'right about', 'right where',
+  'left over', 'leftover', 'i left', 'left work', 'left it', 'left the', 'left home',
 ];
 
 /**

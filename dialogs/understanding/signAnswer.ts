@@ -26,10 +26,13 @@ const STILL = lexicon<true>([[true, [
 ]]]);
 
 const LEADING_NO = new Set(['no', 'nope', 'nah', 'not', 'na', 'never']);
+const LEADING_YES = new Set(['yes', 'yeah', 'yep', 'yup', 'y', 'ya', 'yea']);
 
 /** What rules one sign out, for a clinician to read and add to. */
 const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
   unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
+  progressive_weakness: ['not weaker', 'no weaker', 'not getting weaker', 'no weakness', 'not weak', 'just tingly', 'just the tingly', 'only tingly', 'just pins and needles'],
+  both_legs_symptoms: ['just the left', 'just the right', 'only the left', 'only the right', 'just one leg', 'only one leg', 'ones fine', 'other one is fine', 'other leg is fine', 'other legs fine'],
   constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
 };
 const RULED_OUT = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
@@ -40,7 +43,7 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     if (isBlank(text)) return plain;
     const tokens = tokenise(text);
     const rules = RULED_OUT.get(code);
-    if (rules && findAll(tokens, rules).length > 0 && !(plain.ok && plain.value)) return ok(false);
+    if (rules && findAll(tokens, rules).length > 0 && !LEADING_YES.has(tokens[0]!)) return ok(false);
     // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
     const over = HISTORY_COUNTS.has(code) ? undefined : findAll(tokens, OVER).at(-1);
     const still = findAll(tokens, STILL).at(-1);

@@ -163,6 +163,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
       'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
       'hot bath', 'warm up', 'warmed up', 'red wine', 'fell pregnant', 'temper', 'lost count', 'heart rate',
+      // Pushing up from a chair is not straining on the toilet.
+      'have to push off', 'push off', 'push myself up', 'have to push myself up', 'push up', 'push ups',
       // Near-spellings of sign words ("cranked" is one letter from "cracked").
       'cranked', 'cranking', 'crank',
     ],

@@ -11,10 +11,10 @@ import { safety, understanding } from '../../eval/report.js';
  * Raise them as the understanding improves; never lower one to make a change pass.
  */
 const HELD_OUT_FLOOR: Record<string, number> = {
-  consent: 90, location: 80, side: 80, primary: 84, spread: 85, duration: 80, cause: 70, intensity_now: 88,
-  intensity_worst: 90, movement: 65, red_flags: 84, follow_up: 75, precautions: 70, summary: 85, contact: 90,
+  consent: 90, location: 85, side: 80, primary: 84, spread: 85, duration: 83, cause: 72, intensity_now: 88,
+  intensity_worst: 90, movement: 68, red_flags: 84, follow_up: 80, precautions: 78, summary: 85, contact: 90,
 };
-const OVERALL_HELD_OUT_FLOOR = 82;
+const OVERALL_HELD_OUT_FLOOR = 84;
 
 describe('the corpus', () => {
   it('has at least 2000 labelled answers, a held-out fifth, and 150 whole intakes', () => {

@@ -440,6 +440,8 @@ describe('parseSites: landmarks and "the same side"', () => {
     ['bicep on the right, just above the elbow', [{ region: 'upper_arm', side: 'right' }]],
     ['right forearm, the top bit near the elbow where you grip', [{ region: 'forearm', side: 'right' }]],
     ['just above the elbow', [{ region: 'elbow' }]],
+    ['forearm just below the elbow, right', [{ region: 'forearm', side: 'right' }]],
+    ['mid back, right about where my bra strap sits', [{ region: 'mid_back' }]],
     ['my bum, right side. and the calf on the same side', [{ region: 'buttock', side: 'right' }, { region: 'lower_leg', side: 'right' }]],
     ['my glute on the left and the side of that hip', [{ region: 'buttock', side: 'left' }, { region: 'hip', side: 'left' }]],
   ])('%j → %j', (text, list) => {

@@ -192,11 +192,21 @@ describe('parseCauses: trades, footwear, treatment, things that broke', () => {
     ['nursing. lifting patients all shift and the hoist is always broken', ['strain']],
     ['shearing. 30 yrs in the sheds, bent over all day every day', ['repetitive_use', 'posture']],
     ['my teenager', ['stress']],
+    ['horse threw me last weekend at pony club', ['injury']],
+    ['havent got a clue mate', ['unknown']],
+    ['sitting hunched on the couch watching the cricket all week lol', ['posture']],
     ['new steel caps for work, they sit funny on my foot', ['other']],
     ["everything's ached since my breast cancer treatment last year", ['other']],
     ['no idea, just came on, but ive been sweating at night and feel crook', ['unknown']],
   ])('%j → %j', (text, causes) => {
     const read = parseCauses(text);
     expect(read.ok && [...read.value].sort()).toEqual([...causes].sort());
+  });
+});
+
+describe('parseDuration: dates said as when it came on', () => {
+  it('"came on monday" is since monday (the turn on a Wednesday)', () => {
+    const read = parseDuration('came on monday', '2026-12-02T10:00:00.000Z');
+    expect(read.ok && Math.round(read.value.weeks * 7)).toBe(2);
   });
 });

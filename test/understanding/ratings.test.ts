@@ -192,6 +192,9 @@ describe('parseDifficulty: one task within the movement, help to get up, paying 
     ['i can manage the shopping bags but not a slab of beer', 'some'],
     ['wake up whenever i roll onto it, otherwise ok', 'some'],
     ["we're in a single storey so havent really had to", 'none'],
+    ['used to run 3 times a week but havent been able to since this started', 'unable'],
+    ['sittings alright for half an hour then it starts nagging', 'some'],
+    ['squats at the gym ok with light weight, anything heavy is a no', 'some'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });

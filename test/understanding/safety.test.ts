@@ -198,6 +198,10 @@ describe('parsePrecautions: doubt, weeks along, dates and counted things', () =>
     ['eliquis, and i had my hip done 5 weeks ago', ['blood_thinners', 'recent_surgery']],
     ['had my gallbladder out in october', ['recent_surgery']],
     ['they told me my bones are thin', ['osteoporosis']],
+    ['17 weeks with number 2', ['pregnancy']],
+    ['carpal tunnel release on the 10th of sept', ['recent_surgery']],
+    ["could be pregnant, we're trying and im a few days late", ['pregnancy']],
+    ['had my baby 7 weeks ago by caesar', ['recent_surgery']],
   ])('%j → %j', (text, codes) => {
     expect(parsePrecautions(text, LIST, NOW)).toEqual({ ok: true, value: codes });
   });

@@ -17,6 +17,8 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
     ['cancer_history', 'breast cancer 8 years ago, all clear since', true],
     ['progressive_weakness', 'no not weaker, just tingly', false],
     ['progressive_weakness', 'yes', true],
+    ['progressive_weakness', 'not weaker no, its just the tingly feeling', false],
+    ['both_legs_symptoms', 'just the left leg actually, right ones fine', false],
   ])('%s: %j → %s', (code, text, yes) => {
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
