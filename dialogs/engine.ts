@@ -5,7 +5,8 @@ import { createActor, type AnyActorScope } from 'xstate';
 import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
 import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState, type SignMention } from './intakeContext.js';
-import { MAX_TEXT, interpret, isStructured, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { MAX_TEXT, interpret, isStructured, spreadSites, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { describeSite } from './painAreas.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
@@ -216,6 +217,10 @@ function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } |
       return early.duration && ctx.duration === null ? { event: { type: 'DURATION', duration: early.duration }, noted: `how long: ${early.duration.text}` } : null;
     case 'cause':
       return early.causes && ctx.causes.length === 0 ? { event: { type: 'CAUSES', causes: early.causes }, noted: `the cause: ${causeWords(early.causes)}` } : null;
+    case 'spread': {
+      const sites = early.spread && ctx.spreadsTo.length === 0 ? spreadSites(ctx, early.spread) : [];
+      return sites.length ? { event: { type: 'SPREAD', sites }, noted: `that it spreads to your ${sites.map((s) => describeSite(s.region, s.side)).join(' and ')}` } : null;
+    }
     case 'intensityNow':
       return early.intensityNow !== undefined && ctx.intensityNow === null
         ? { event: { type: 'SCORE', value: early.intensityNow }, noted: `pain now ${early.intensityNow}/10` }

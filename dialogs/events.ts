@@ -15,8 +15,9 @@ export type AnswerEvent =
   | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers } & Said)
   | ({ type: 'SIDE'; side: Side } & Said)
   | ({ type: 'PRIMARY'; region: Region } & Said)
-  | ({ type: 'SPREAD'; sites: BodySite[] } & Said)
-  | ({ type: 'DURATION'; duration: Omit<Duration, 'category'> } & Said)
+  /** `early`: later answers said with this one ("since the weekend, was pulling weeds"), asked for no more. */
+  | ({ type: 'SPREAD'; sites: BodySite[]; early?: EarlyAnswers } & Said)
+  | ({ type: 'DURATION'; duration: Omit<Duration, 'category'>; early?: EarlyAnswers } & Said)
   | ({ type: 'CAUSES'; causes: Cause[] } & Said)
   | ({ type: 'SCORE'; value: number } & Said)
   | ({ type: 'DIFFICULTY'; difficulty: Difficulty } & Said)

@@ -42,6 +42,7 @@ export const EarlyAnswers = z.object({
   duration: Duration.omit({ category: true }).optional(),
   causes: z.array(Cause).optional(),
   intensityNow: z.number().int().min(0).max(10).optional(),
+  spread: z.array(Site).max(20).optional(),
 });
 export type EarlyAnswers = z.infer<typeof EarlyAnswers>;
 

@@ -179,7 +179,7 @@ function eventFromAnswer(state: QuestionState, ctx: IntakeContext, answer: unkno
 }
 
 /** Where spread has no side, the side of the main pain is the likeliest reading (pain spreads down the same side). */
-function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
+export function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
   const primarySide = ctx.sites.find((s) => s.region === ctx.primary)?.side;
   const inherited = primarySide === 'left' || primarySide === 'right' || primarySide === 'both' ? primarySide : 'centre';
   // "Just my neck" names the pain area itself, which is not somewhere it spreads to.
@@ -211,6 +211,22 @@ function painTimeText(text: string): string {
     .split(/[.;!?\n]+/)
     .filter((sentence) => !OTHER_EVENT.test(sentence) && nlu.findSigns(sentence, 'checklist').length === 0)
     .join('. ');
+}
+
+/** A cause plainly given after another answer: the cause cues less "since" and "when i". */
+const LATER_CAUSE_CUE = /\b(from|after|doing|playing|while|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|pull(ed|ing)|fell|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|strained|twisted|rolled|stress(ed)?|slept)\b/i;
+
+/** Answers to questions after this one said in the same message, as an event's `early`, or nothing. */
+function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'): { early?: EarlyAnswers } {
+  const found = earlyAnswers(text, at);
+  if (!found) return {};
+  const early: EarlyAnswers = {};
+  // The duration is this question's own answer; at the spread question it comes next and is kept.
+  if (answering === 'spread' && found.duration) early.duration = found.duration;
+  // "since the trip": at the duration question "since" dates the pain; a cause needs its own words.
+  if (found.causes && LATER_CAUSE_CUE.test(text)) early.causes = found.causes;
+  // A pain score is taken early only at the first question, where a bare number is plainly one.
+  return Object.keys(early).length ? { early } : {};
 }
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
@@ -251,17 +267,17 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'location':
       return withSaid(nlu.parseSites(text), (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
-        const early = earlyAnswers(text, at);
-        return { type: 'SITES', sites: a.sites, ...(early ? { early } : {}) };
+        const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
+        return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
     case 'side':
       return withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
     case 'primary':
       return withSaid(nlu.parsePrimary(text, ctx.sites.map((s) => s.region)), (region) => ({ type: 'PRIMARY', region }));
     case 'spread':
-      return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites) }));
+      return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     case 'duration':
-      return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) } }));
+      return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow':

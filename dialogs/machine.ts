@@ -221,7 +221,11 @@ export const intakeMachine = setup({
       on: {
         SPREAD: {
           target: 'routeAfterSpread',
-          actions: assign(({ context, event }) => ({ ...answered(context, 'spread', 0, event.said), spreadsTo: event.sites })),
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'spread', 0, event.said),
+            spreadsTo: event.sites,
+            ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
+          })),
         },
       },
     },
@@ -240,6 +244,7 @@ export const intakeMachine = setup({
           actions: assign(({ context, event }) => ({
             ...answered(context, 'duration', 0, event.said),
             duration: { ...event.duration, category: durationCategory(event.duration.weeks) },
+            ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
           })),
         },
       },

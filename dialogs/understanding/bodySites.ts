@@ -620,7 +620,8 @@ const SIDE_WORDS: ReadonlySet<string> = new Set(['left', 'right', 'l', 'r', 'lft
 export function parseSites(text: string): Understood<SitesAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const reading = readSites(tokenise(splitClitics(text)), 'location');
+    const tokens = tokenise(splitClitics(text));
+    const reading = readSites(tokens, 'location');
     if (reading.sites.length === 0) {
       if (reading.excluded.length > 0) return miss('not_understood', 'only_excluded');
       return miss('not_understood', reading.sideOnly ? 'side_only' : undefined);
@@ -628,9 +629,23 @@ export function parseSites(text: string): Understood<SitesAnswer> {
     if (reading.alternatives) return miss('ambiguous', 'two_regions');
     // "my back", "right arm", "my leg": which part of it is for the patient to say.
     if (reading.vagueOnly) return miss('not_understood', 'vague');
-    return ok({ sites: reading.sites, excluded: reading.excluded }, joinNotes(reading.notes));
+    const spread = spreadMentions(tokens, reading);
+    return ok({ sites: reading.sites, excluded: reading.excluded, ...(spread.length ? { spread } : {}) }, joinNotes(reading.notes));
   });
 }
+
+/**
+ * Where the patient said it spreads, at the location question ("lower back, and down the back of my left
+ * leg"): read from the first spread word on, the way the spread question reads it, less the pain areas.
+ */
+function spreadMentions(tokens: readonly string[], reading: SitesReading): NamedSite[] {
+  if (!reading.mentions.some((m) => m.aside === 'spread' && !m.negated)) return [];
+  const from = tokens.findIndex((t) => SPREAD_WORDS.has(t));
+  if (from < 0) return [];
+  const read = parseSpread(tokens.slice(from).join(' '));
+  return read.ok ? read.value.sites.filter((s) => !reading.sites.some((p) => p.region === s.region)) : [];
+}
+const SPREAD_WORDS: ReadonlySet<string> = new Set(SPREAD_CUES.filter((cue) => !cue.includes(' ')));
 
 const STAYS_PUT = lexicon<true>([
   [

@@ -24,6 +24,8 @@ export interface SitesAnswer {
   sites: NamedSite[];
   /** Regions the patient explicitly excluded ("not my neck"). */
   excluded: Region[];
+  /** At the location question: where the patient said it spreads ("and down the back of my left leg"). */
+  spread?: NamedSite[];
 }
 
 export interface DurationAnswer {

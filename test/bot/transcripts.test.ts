@@ -209,6 +209,29 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('intensity_now');
   });
 
+  it('takes where it spreads from the first answer, and a cause said with the duration', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    const spread = await h.send('lower back mostly, bit down the back of my left leg sometimes');
+    // The spread question is not asked: what was understood is said back instead.
+    expect(texts(spread)).toMatch(/noted that it spreads to your left thigh and left lower leg/);
+    expect(h.last()?.step).toBe('duration');
+    const cause = await h.send('since the weekend, was pulling weeds all sat arvo');
+    expect(texts(cause)).toMatch(/noted the cause/);
+    expect(h.last()?.step).toBe('intensity_now');
+    await h.send('back');
+    expect(h.last()?.step).toBe('cause');
+  });
+
+  it('does not take "since the trip" at the duration question for a cause', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back');
+    await h.send('no');
+    await h.send('since the trip, about ten days');
+    expect(h.last()?.step).toBe('cause');
+  });
+
   it('does not take a spinal level for a pain score', async () => {
     await h.send('hi');
     await h.send('yes');

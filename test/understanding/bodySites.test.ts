@@ -309,15 +309,17 @@ describe('grammar: symptoms are not pain areas at the location question', () => 
 });
 
 describe('grammar: where it travels is spread, not a pain area, at the location question', () => {
-  it.each<[string, NamedSite[]]>([
-    ['lower back pain that shoots down my right leg', [{ region: 'lower_back' }]],
-    ['neck, radiating into my shoulder blade', [{ region: 'neck' }]],
-    ['pain in my hip going down to the knee', [{ region: 'hip' }]],
-    ['lower back going down both legs', [{ region: 'lower_back' }]],
+  it.each<[string, NamedSite[], NamedSite[] | undefined]>([
+    ['lower back pain that shoots down my right leg', [{ region: 'lower_back' }], [{ region: 'thigh', side: 'right' }, { region: 'lower_leg', side: 'right' }]],
+    ['neck, radiating into my shoulder blade', [{ region: 'neck' }], [{ region: 'upper_back' }]],
+    ['pain in my hip going down to the knee', [{ region: 'hip' }], [{ region: 'knee' }, { region: 'thigh' }]],
+    ['lower back going down both legs', [{ region: 'lower_back' }], [{ region: 'thigh', side: 'both' }, { region: 'lower_leg', side: 'both' }]],
     // Nothing else named: the words are the answer.
-    ['down the back of my thigh', [{ region: 'thigh' }]],
-  ])('%j', (text, expected) => {
-    expect(parseSites(text)).toEqual(sites(expected));
+    ['down the back of my thigh', [{ region: 'thigh' }], undefined],
+  ])('%j: pain areas, and where it spreads kept for the spread question', (text, expected, spread) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(expected);
+    expect(read.ok && read.value.spread).toEqual(spread);
   });
 });
 
