@@ -160,6 +160,7 @@ const SYMPTOM_PHRASES: readonly string[] = [
 /** Altered feeling: not a pain area at the location question, but where it is felt is spread ("tingling into my fingers"). */
 const SENSORY_PHRASES: readonly string[] = [
   'numb', 'numbness', 'tingly', 'tingling', 'tingle', 'tingles', 'pins and needles', 'cant feel', 'gone dead', 'feels dead',
+  'cant really feel', 'cant quite feel', 'cant properly feel', 'hardly feel', 'barely feel',
 ];
 /** Pain words: a region said to hurt is a pain area even if it also tingles ("pain and numbness in my hand"). */
 const PAIN_WORDS: ReadonlySet<string> = new Set(['pain', 'painful', 'paining', 'sore', 'hurts', 'hurt', 'hurting', 'ache', 'aching', 'aches', 'achy', 'throbbing', 'killing']);

@@ -27,6 +27,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     anywhere: [
       'numb', 'numbness', 'pins and needles', 'pins n needles', 'pins and needle', 'pins needles', 'tingling', 'tingle', 'tingles', 'tingly', 'no feeling', 'loss of feeling', 'cant feel',
       'lost feeling', 'altered sensation', 'reduced sensation', 'dead feeling', 'feels dead', 'cant feel it', 'cant feel anything',
+      // "can't really feel my bum": a softened "can't feel" is still no feeling.
+      'cant really feel', 'cant quite feel', 'cant properly feel', 'cant fully feel', 'hardly feel', 'barely feel', 'cant feel much',
     ],
   }],
   ['GROIN', {

@@ -89,6 +89,7 @@ describe('warning signs in indirect words', () => {
     ["it's really swollen and looks a bit bent, I can't move it", 'trauma_fracture'],
     ['fell down the back stairs last night and now i cant put any weight on it', 'trauma_fracture'],
     ['lower back and down both legs', 'both_legs_symptoms'],
+    ['my lower back, and i cant really feel my bum properly since yesterday', 'saddle_numbness'],
   ])('%j is asked about as %s', (text, code) => {
     expect(asked(text)).toContain(code);
   });
