@@ -200,6 +200,9 @@
       transcriptVisualKeyboardIndicatorStyle: 'solid',
       transcriptVisualKeyboardIndicatorWidth: 2,
       sendBoxHeight: 46,
+      // A new message taller than the chat (the body chart, a long summary) stops scrolling where the
+      // patient's last answer would leave the top, so the question is in view rather than its end.
+      autoScrollSnapOnPage: true,
       timestampColor: '#64748b',
       groupTimestamp: 300000,
       maxMessageLength: 2000
