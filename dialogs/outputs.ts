@@ -13,6 +13,11 @@ export interface Choice {
 export interface Progress {
   index: number;
   total: number;
+  /**
+   * Added to CONTRACT §2 (nothing renamed): where one step asks several questions in a row (the
+   * movements, the safety follow-ups), which of them this is, so a bar can move on within the step.
+   */
+  part?: { index: number; total: number };
 }
 
 export interface Marker {

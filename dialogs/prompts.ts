@@ -3,19 +3,12 @@ import type { ClinicProfile } from './clinicProfile.js';
 import { STEP_OF, movementList, pendingFollowUps, siteAwaitingSide, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import type { Ask, Choice, Marker, Output, Progress } from './outputs.js';
+import { progressAt, progressOf } from './progress.js';
 import { COMMON_REGIONS, REGION_LABELS, describeSite } from './painAreas.js';
 import { FOLLOW_UPS, PRECAUTIONS, PRECAUTION_TEXT, SIGN_IN_PLAIN_WORDS, screenFor, screenText } from './redFlags.js';
 import { buildSummary, summaryFacts } from './summary.js';
-import { STEPS, type Cause, type Difficulty, type Step } from './vocabulary.js';
+import type { Cause, Difficulty, Step } from './vocabulary.js';
 import { WORDS } from './words.js';
-
-const TOTAL = STEPS.indexOf('booking') + 1;
-
-/** Steps in contract order, so the bar only moves backwards after back, restart or an edit. */
-export function progressOf(step: Step): Progress {
-  const index = Math.min(STEPS.indexOf(step) + 1, TOTAL);
-  return { index, total: TOTAL };
-}
 
 export function marker(step: Step, subject?: string, progress: Progress = progressOf(step)): Marker {
   return subject === undefined ? { step, progress } : { step, subject, progress };
@@ -64,7 +57,8 @@ const EDIT_CHOICES: Choice[] = [
 export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProfile): Output {
   const q = WORDS.questions;
   const step = STEP_OF[state];
-  const plain = (text: string, choices: Choice[], subject?: string): Ask => ({ kind: 'ask', text, choices, ...marker(step, subject) });
+  const progress = progressAt(state, ctx);
+  const plain = (text: string, choices: Choice[], subject?: string): Ask => ({ kind: 'ask', text, choices, ...marker(step, subject, progress) });
   switch (state) {
     case 'consent':
       return plain(`${WORDS.welcome(clinic)}\n\n${WORDS.consent}`, [
@@ -125,22 +119,20 @@ export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProf
     case 'summary': {
       const summary = buildSummary(ctx, clinic);
       const facts = summaryFacts(summary).map(([k, v]) => `${k}: ${v}`).join('\n');
-      return { kind: 'summary', text: `${q.summary}\n${facts}`, summary, choices: EDIT_CHOICES, ...marker('summary') };
+      return { kind: 'summary', text: `${q.summary}\n${facts}`, summary, choices: EDIT_CHOICES, ...marker('summary', undefined, progress) };
     }
     case 'contact':
       return { ...plain(q.contact, [{ label: 'No thanks', answer: null }]), contactForm: true };
     case 'confirmSign': {
       const sign = ctx.confirming[0]!;
-      // A safety question asked in the middle of another: the bar stays where the conversation is.
-      const at = ctx.resumeAt && ctx.resumeAt !== 'routeScreen' ? progressOf(STEP_OF[ctx.resumeAt]) : progressOf('red_flags');
-      return { kind: 'ask', text: q.confirmSign(SIGN_IN_PLAIN_WORDS[sign.code] ?? screenText(sign.code)), choices: YES_NO, ...marker('red_flags', sign.code, at) };
+      return { kind: 'ask', text: q.confirmSign(SIGN_IN_PLAIN_WORDS[sign.code] ?? screenText(sign.code)), choices: YES_NO, ...marker('red_flags', sign.code, progress) };
     }
     case 'checkItem': {
       const check = ctx.itemCheck!;
       const items = check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
       const code = items[check.index]!;
       const step = check.of === 'redFlags' ? 'red_flags' : 'precautions';
-      return { kind: 'ask', text: q.checkItem(screenText(code), check.index + 1, items.length), choices: YES_NO, ...marker(step, code) };
+      return { kind: 'ask', text: q.checkItem(screenText(code), check.index + 1, items.length), choices: YES_NO, ...marker(step, code, progress) };
     }
   }
 }

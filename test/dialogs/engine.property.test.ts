@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CLINIC } from '../../dialogs/clinicProfile.js';
 import { PersistedIntake, takeTurn, type TurnEnv } from '../../dialogs/engine.js';
 import type { PatientInput } from '../../dialogs/interpret.js';
+import type { Output, Progress } from '../../dialogs/outputs.js';
 import { IntakeSummary } from '../../dialogs/summarySchema.js';
 import { STEPS } from '../../dialogs/vocabulary.js';
 
@@ -46,6 +47,15 @@ function freshEnv(): TurnEnv {
     conversationId: 'c',
     channelId: 'test',
   };
+}
+
+/** How far along the bar is: the step, plus the share of the step's questions already behind. */
+function position(p: Progress): number {
+  return p.index - 1 + (p.part ? (p.part.index - 1) / p.part.total : 0);
+}
+
+function progressOfOutputs(outputs: Output[]): Progress[] {
+  return outputs.flatMap((o) => ('progress' in o ? [o.progress] : []));
 }
 
 /** The urgent advice: shown only at an emergency ending. */
@@ -106,5 +116,68 @@ describe('engine under arbitrary input', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
+  });
+
+  it('moves the progress bar only forwards except after "back" or "restart", edits from the summary included, with valid parts', () => {
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 60 }), (inputs) => {
+        let stored: unknown = null;
+        const env = freshEnv();
+        let at = -1;
+        for (const i of inputs) {
+          const result = takeTurn(stored, i, env);
+          const goesBack = i.text === 'back' || i.text === 'restart';
+          // A new intake after an ending (or before consent, when nothing is stored) starts the bar again.
+          if (goesBack || stored === null) at = -1;
+          for (const p of progressOfOutputs(result.outputs)) {
+            expect(Number.isInteger(p.index) && p.index >= 1 && p.index <= p.total).toBe(true);
+            if (p.part) expect(Number.isInteger(p.part.index) && p.part.index >= 1 && p.part.index <= p.part.total).toBe(true);
+            expect(position(p)).toBeGreaterThanOrEqual(at);
+            at = position(p);
+          }
+          if (result.outputs.at(-1)?.kind === 'end') at = -1;
+          stored = result.persisted;
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+});
+
+describe('the progress bar', () => {
+  const walk = (texts: string[]) => {
+    let stored: unknown = null;
+    const env = freshEnv();
+    const seen: Array<{ step: string; progress: Progress }> = [];
+    for (const text of texts) {
+      const result = takeTurn(stored, { text }, env);
+      for (const o of result.outputs) if ('progress' in o) seen.push({ step: o.step, progress: o.progress });
+      stored = result.persisted;
+    }
+    return seen;
+  };
+  const TO_SUMMARY = ['hi', 'yes', 'right shoulder and lower back', 'lower back', 'no', '2 weeks', 'lifting', '5', '7', ...Array<string>(6).fill('some'), 'none of these', 'none of these'];
+
+  it('moves on with each movement question, and with each safety follow-up', () => {
+    const seen = walk(TO_SUMMARY);
+    const movements = seen.filter((s) => s.step === 'movement');
+    expect(movements.map((m) => m.progress.part)).toEqual([1, 2, 3, 4, 5, 6].map((index) => ({ index, total: 6 })));
+    expect(movements.every((m) => m.progress.index === 10)).toBe(true);
+    expect(seen.at(-1)).toEqual({ step: 'summary', progress: { index: 13, total: 15 } });
+    // A ticked sign that needs a follow-up question: the checklist is the first of the step's questions.
+    const followed = walk([...TO_SUMMARY.slice(0, -2), 'pins and needles']);
+    expect(followed.at(-1)).toMatchObject({ step: 'red_flags', progress: { index: 11, part: { index: 2, total: 2 } } });
+  });
+
+  it('stays at the summary through an edit from it, and the summary after the edit shows the step it showed before', () => {
+    const seen = walk([...TO_SUMMARY, 'change the pain score', '3', '6', 'change the movements', ...Array<string>(6).fill('a lot')]);
+    const afterFirstSummary = seen.slice(seen.findIndex((s) => s.step === 'summary'));
+    expect(afterFirstSummary.map((s) => s.step)).toEqual(['summary', 'intensity_now', 'intensity_worst', 'summary', ...Array<string>(6).fill('movement'), 'summary']);
+    for (const s of afterFirstSummary) expect(s.progress).toEqual({ index: 13, total: 15 });
+  });
+
+  it('goes back with "back": the patient is back at an earlier question', () => {
+    const seen = walk([...TO_SUMMARY.slice(0, 11), 'back']);
+    expect(seen.slice(-2).map((s) => s.progress.part)).toEqual([{ index: 3, total: 6 }, { index: 2, total: 6 }]);
   });
 });

@@ -50,17 +50,64 @@ export function tapTargets(page: Page): Promise<Target[]> {
   });
 }
 
-/** The tappable area of each body-chart region (its drawing and its hit area together), in CSS px. */
-export function chartTargets(page: Page): Promise<Target[]> {
-  return page.locator('.bc-region').evaluateAll((nodes) =>
-    nodes.map((n) => {
-      const hit = n.ownerDocument.querySelector(`.bc-hit[data-for="${n.id}"]`);
-      const rects = [n.getBoundingClientRect(), ...(hit ? [hit.getBoundingClientRect()] : [])];
-      const width = Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
-      const height = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
-      return { name: n.getAttribute('aria-label') ?? '', width: Math.round(width), height: Math.round(height) };
-    }),
-  );
+/**
+ * The tappable area of each body-chart region, in CSS px: the largest square, up to 44 px, centred on
+ * the region's hit box, in which every point (every 4 px, edges included) is a tap on that region as
+ * the browser itself decides it (elementFromPoint), so neighbours' hit boxes that overlap it, and
+ * anything drawn over it, count against it. On a chart that shows one view at a time, each view is
+ * measured in turn.
+ */
+export async function chartTargets(page: Page): Promise<Target[]> {
+  const chart = page.locator('.bodychart').last();
+  const views = chart.locator('.bc-view');
+  const switchable = (await views.count()) > 0 && (await views.first().isVisible());
+  const out: Target[] = [];
+  for (let v = 0; v < (switchable ? await views.count() : 1); v++) {
+    if (switchable) await views.nth(v).click();
+    out.push(...(await chart.locator('.bc-region').evaluateAll(measureShown)));
+  }
+  if (switchable) await views.first().click();
+  return out;
+}
+
+function measureShown(nodes: Element[]): Target[] {
+  const results: Target[] = [];
+  for (const node of nodes) {
+    if (node.getClientRects().length === 0) continue;
+    const hit = node.querySelector('.bc-hit') ?? node;
+    // In view and clear of the chart's sticky footer (scrolling only when needed: each scroll costs a layout).
+    const scroller = node.closest('.webchat__basic-transcript__scrollable') ?? node.ownerDocument.documentElement;
+    const footer = node.closest('.bodychart')?.querySelector('.bodychart-footer')?.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    let box = hit.getBoundingClientRect();
+    if (box.top - 24 < Math.max(view.top, 0) || box.bottom + 24 > Math.min(view.bottom, footer?.top ?? Infinity, innerHeight)) {
+      hit.scrollIntoView({ block: 'center', inline: 'center' });
+      box = hit.getBoundingClientRect();
+    }
+    // Squares centred on the hit box, and pushed to its ends where it is longer than 44 px (a neighbour
+    // may take one end of it). No named helper inside: a test runner's transform may wrap it in a
+    // function the page lacks.
+    const xs = [box.left + box.width / 2, ...(box.width > 44 ? [box.left + 23, box.right - 23] : [])];
+    const ys = [box.top + box.height / 2, ...(box.height > 44 ? [box.top + 23, box.bottom - 23] : [])];
+    let side = 0;
+    for (const cx of xs) {
+      for (const cy of ys) {
+        let s = 44;
+        shrink: for (; s > side; s -= 4) {
+          for (let dy = 0; dy <= s; dy += 4) {
+            for (let dx = 0; dx <= s; dx += 4) {
+              const at = node.ownerDocument.elementFromPoint(cx - s / 2 + dx, cy - s / 2 + dy);
+              if (at?.closest('.bc-region') !== node) continue shrink;
+            }
+          }
+          break;
+        }
+        side = Math.max(side, s);
+      }
+    }
+    results.push({ name: node.getAttribute('aria-label') ?? '', width: side, height: side });
+  }
+  return results;
 }
 
 /** Horizontal overflow of the page and of the transcript (0 when nothing scrolls sideways). */

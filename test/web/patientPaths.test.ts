@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/createServer.js';
 import { artifactPath, skipBrowser } from '../support/browser.js';
 import { axeViolations, sidewaysScroll } from './measure.js';
-import { cardButton, currentStep, expectClean, expectStep, nextStep, openChat, promptCount, settle, suggested, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
+import { cardButton, currentStep, expectClean, expectStep, nextStep, openChat, promptCount, settle, suggested, tapChart, untilStep, closeServerAndBrowser, startServerAndBrowser } from './support.js';
 
 /** Types answers into the send box until the bot asks `until`. */
 async function typeUntil(page: Page, until: string, answers: Record<string, string>): Promise<void> {
@@ -102,8 +102,8 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
         else if (step === 'location') {
           // On a short screen the chart starts folded, so that the question stays in view.
           await page.getByRole('button', { name: 'Show the body chart' }).click();
-          await page.getByRole('checkbox', { name: 'Neck, front' }).click();
-          await page.getByRole('checkbox', { name: 'Lower back, back' }).click();
+          await tapChart(page, 'Neck, front');
+          await tapChart(page, 'Lower back, back');
           await page.getByRole('button', { name: 'Send (2)' }).click();
         } else break;
         ({ count } = await nextStep(page, count));

@@ -89,6 +89,18 @@ export function suggested(page: Page, name: string | RegExp) {
   return page.locator('.webchat__suggested-actions').getByRole('button', { name, exact: typeof name === 'string' });
 }
 
+/**
+ * Taps a body-chart area by its name ("Lower back, back"), as a patient would: on a chart that shows
+ * one view at a time (a phone), first the Front / Back switch when the area is on the other view.
+ */
+export async function tapChart(page: Page, name: string): Promise<void> {
+  const chart = page.locator('.bodychart').last();
+  const view = / back$/.test(name) ? 'Back' : 'Front';
+  const toggle = chart.getByRole('button', { name: view, exact: true });
+  if ((await toggle.count()) > 0 && (await toggle.isVisible()) && (await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await chart.getByRole('checkbox', { name, exact: true }).click();
+}
+
 /** A button on the latest Adaptive Card. */
 export function cardButton(page: Page, name: string) {
   return page.locator('.ac-adaptiveCard').last().getByRole('button', { name, exact: true });

@@ -23,12 +23,18 @@
   function showProgress(intake) {
     var ended = intake.step in ENDINGS || intake.step === 'booking';
     var p = intake.progress || { index: 0, total: 1 };
-    var pct = ended ? 100 : Math.max(0, Math.min(100, Math.round(((p.index - 1) / p.total) * 100)));
+    // `part`: which of a step's several questions this is (the movements), so the bar moves on with each.
+    var part = p.part && p.part.total > 0 ? p.part : null;
+    var done = p.index - 1 + (part ? (part.index - 1) / part.total : 0);
+    // One decimal: a step of six questions moves the bar by about 1%, which whole percents would hide.
+    var pct = ended ? 100 : Math.max(0, Math.min(100, Math.round((done / p.total) * 1000) / 10));
     progressBar.style.width = pct + '%';
     progressEl.setAttribute('aria-valuenow', String(pct));
-    var text = intake.step === 'emergency' ? 'Stopped: urgent care' : ended ? 'Finished' : 'Step ' + p.index + ' of ' + p.total;
-    progressEl.setAttribute('aria-valuetext', text);
-    progressText.textContent = text;
+    var step = 'Step ' + p.index + ' of ' + p.total;
+    var text = intake.step === 'emergency' ? 'Stopped: urgent care' : ended ? 'Finished' : step;
+    // Spoken in full; on screen short, so the bar keeps its width on a 320 px phone.
+    progressEl.setAttribute('aria-valuetext', part && !ended ? text + ', question ' + part.index + ' of ' + part.total : text);
+    progressText.textContent = part && !ended ? text + ' (' + part.index + ' of ' + part.total + ')' : text;
     document.body.classList.toggle('chat-emergency', intake.step === 'emergency');
   }
 
@@ -194,6 +200,9 @@
       transcriptVisualKeyboardIndicatorStyle: 'solid',
       transcriptVisualKeyboardIndicatorWidth: 2,
       sendBoxHeight: 46,
+      // A new message taller than the chat (the body chart, a long summary) stops scrolling where the
+      // patient's last answer would leave the top, so the question is in view rather than its end.
+      autoScrollSnapOnPage: true,
       timestampColor: '#64748b',
       groupTimestamp: 300000,
       maxMessageLength: 2000
