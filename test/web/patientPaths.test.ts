@@ -213,25 +213,24 @@ describe.skipIf(skipBrowser)('the patient page: emergency, reflow, keyboard, net
   it('keeps the send box for a patient who starts typing before the next question arrives: their Enter sends their words, not a button', { timeout: 60_000 }, async () => {
     const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 });
     await untilStep(page, 'consent');
-    await typeUntil(page, 'intensity_now', TO_RED_FLAGS);
     // A slow network: the answer by button takes a while to reach the bot, and the patient types meanwhile.
     await page.route('**/v3/directline/conversations/*/activities', async (route) => {
       if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
     let count = await promptCount(page);
-    await suggested(page, '6').click();
+    await suggested(page, 'Yes, I agree').click();
     const box = page.getByRole('textbox', { name: 'Message input box' });
-    await box.fill('about an 8');
+    await box.fill('lower back');
     ({ count } = await nextStep(page, count));
-    await expectStep(page, 'intensity_worst');
-    // The page tries for up to 2 s to focus the new question's first button; it must not.
+    await expectStep(page, 'location');
+    // The page tries for up to 2 s to focus the new question's first control (the body chart); it must not.
     await page.waitForTimeout(2500);
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.webchat__send-box-text-box')))).toBe(true);
     await page.unroute('**/v3/directline/conversations/*/activities');
     await page.keyboard.press('Enter');
     await nextStep(page, count);
-    await expectStep(page, 'movement');
+    await expectStep(page, 'spread');
     await expectClean(problems);
     await page.context().close();
   });
