@@ -2,12 +2,12 @@
 // Read once, compressed once (the 3.9 MB bundle is about 1 MB gzipped, less with brotli: it matters on
 // a phone), served with an ETag so a returning browser revalidates cheaply.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants as zlib, gunzip, gzip } from 'node:zlib';
 import type { Request, Response } from 'restify';
 
 export const WEB_DIR = fileURLToPath(new URL('../../../web/', import.meta.url));
@@ -26,6 +26,17 @@ const TYPES: Record<string, string> = {
 // The thread pool compresses, so the first request for the bundle does not stall other patients' turns.
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+const gunzipAsync = promisify(gunzip);
+const unbrotliAsync = promisify(brotliDecompress);
+
+/**
+ * Compressing the 3.9 MB Web Chat bundle takes about 0.6 s of CPU at every start. Large files keep their
+ * compressed copies here, named by a hash of the content, so a restart (or the next test's server)
+ * reads them instead. Best effort: a read-only install just compresses again. A copy is used only if
+ * it decompresses to exactly the file, so a damaged or stale one is never served.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/intake-bot/', import.meta.url));
+const CACHE_FROM_BYTES = 256 * 1024;
 
 interface Asset {
   type: string;
@@ -110,10 +121,39 @@ async function load(path: string): Promise<Asset | null> {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   const asset: Asset = { type, raw, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
   if (/javascript|css|svg|json|text/.test(type) && raw.length > 1024) {
-    [asset.gzip, asset.br] = await Promise.all([
-      gzipAsync(raw, { level: 9 }),
-      brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-    ]);
+    const key = createHash('sha256').update(raw).digest('hex');
+    [asset.gzip, asset.br] = (raw.length >= CACHE_FROM_BYTES ? await cached(key, raw) : null) ?? (await compress(raw, raw.length >= CACHE_FROM_BYTES ? key : null));
   }
   return asset;
+}
+
+async function compress(raw: Buffer, cacheKey: string | null): Promise<[Buffer, Buffer]> {
+  const both = await Promise.all([
+    gzipAsync(raw, { level: 9 }),
+    brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+  ]);
+  if (cacheKey) {
+    try {
+      await mkdir(CACHE_DIR, { recursive: true });
+      // Written under a temporary name and renamed: another process never reads half a file.
+      for (const [ext, data] of [['gz', both[0]], ['br', both[1]]] as const) {
+        const tmp = join(CACHE_DIR, `${cacheKey}.${ext}.${process.pid}.tmp`);
+        await writeFile(tmp, data);
+        await rename(tmp, join(CACHE_DIR, `${cacheKey}.${ext}`));
+      }
+    } catch {
+      /* best effort: the next start compresses again */
+    }
+  }
+  return both;
+}
+
+async function cached(key: string, raw: Buffer): Promise<[Buffer, Buffer] | null> {
+  try {
+    const [gz, br] = await Promise.all([readFile(join(CACHE_DIR, `${key}.gz`)), readFile(join(CACHE_DIR, `${key}.br`))]);
+    const [a, b] = await Promise.all([gunzipAsync(gz), unbrotliAsync(br)]);
+    return a.equals(raw) && b.equals(raw) ? [gz, br] : null;
+  } catch {
+    return null;
+  }
 }
