@@ -13,7 +13,7 @@ const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/intake-bot/',
 /** Serves `path` through the cache as a browser asking for `encoding` would get it. */
 async function served(path: string, encoding: 'gzip' | 'br'): Promise<Buffer> {
   const headers: Record<string, unknown> = {};
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   const res = { setHeader: (k: string, v: unknown) => (headers[k] = v), writeHead: () => undefined, end: (b?: Buffer) => (body = b ?? body) };
   await new AssetCache().serve({ headers: { 'accept-encoding': encoding } } as never, res as never, path, 0);
   expect(headers['Content-Encoding']).toBe(encoding);
