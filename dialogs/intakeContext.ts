@@ -3,7 +3,7 @@
 // with the answers it comes from.
 import { z } from 'zod';
 import { movementsFor } from './movements.js';
-import { FOLLOW_UPS } from './redFlags.js';
+import { FOLLOW_UPS, PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact, Duration } from './summarySchema.js';
 import { flagsFrom } from './triage.js';
 import { Cause, Difficulty, FlagCode, Movement, Region, Side, levelOf, type Step } from './vocabulary.js';
@@ -194,4 +194,20 @@ export function mentionedOf(ctx: IntakeContext): SignMention[] {
 /** A fall or knock, ticked at the checklist or given as the cause: with osteoporosis a GP should look first. */
 export function hadFallOrKnock(ctx: IntakeContext): boolean {
   return (ctx.screened ?? []).includes('trauma_fracture') || ctx.causes.includes('injury');
+}
+
+/** The items of a checklist asked one at a time. */
+export function itemsOf(ctx: IntakeContext, check: ItemCheck): FlagCode[] {
+  return check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
+}
+
+/** The warning sign a yes/no question is about: the typed sign confirmed, the follow-up's, or the item asked. */
+export function signAsked(state: QuestionState, ctx: IntakeContext): FlagCode | undefined {
+  if (state === 'confirmSign') return ctx.confirming[0]?.code;
+  if (state === 'flagFollowUp') {
+    const code = pendingFollowUps(ctx)[ctx.followUpIndex];
+    return code ? FOLLOW_UPS[code]?.ifYes : undefined;
+  }
+  if (state === 'checkItem' && ctx.itemCheck) return itemsOf(ctx, ctx.itemCheck)[ctx.itemCheck.index];
+  return undefined;
 }

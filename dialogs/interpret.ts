@@ -3,8 +3,8 @@
 // validated with zod here: they come from outside (any Bot Framework client can send anything).
 import { z } from 'zod';
 import type { IntakeEvent } from './events.js';
-import { EditTarget, STEP_OF, pendingFollowUps, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
-import { FOLLOW_UPS, PRECAUTIONS, screenFor } from './redFlags.js';
+import { EditTarget, STEP_OF, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isPhoneLength } from './understanding/contact.js';
 import * as nlu from './understanding/index.js';
@@ -193,8 +193,13 @@ const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score
 /** A length of time plainly given in a message about something else. */
 const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
 
-/** Words that introduce a cause in a message about something else. */
-const CAUSE_CUE = /\b(from|after|since|doing|playing|while|when i|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|fall|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|pulled|strained|twisted|rolled|stress(ed)?|slept)\b/i;
+/**
+ * Words that introduce a cause in a message about something else. After another answer (the duration,
+ * the spread) "since" and "when i" only date or describe the pain ("since the trip"), so they do not count.
+ */
+const CAUSE_WORDS = 'from|after|doing|playing|while|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|strained|twisted|rolled|stress(ed)?|slept';
+const CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|since|when i|fall|pulled)\\b`, 'i');
+const LATER_CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|pull(ed|ing))\\b`, 'i');
 
 /** Events whose time is theirs, not the pain's: "surgery 2 yrs ago", "broke my leg as a kid, 30 yrs ago". */
 const OTHER_EVENT = /\b(surgery|operation|op|replaced|replacement|cancer|broke|broken|fracture[sd]?|as a kid|pregnant|pregnancy|baby)\b/i;
@@ -213,37 +218,48 @@ function painTimeText(text: string): string {
     .join('. ');
 }
 
-/** A cause plainly given after another answer: the cause cues less "since" and "when i". */
-const LATER_CAUSE_CUE = /\b(from|after|doing|playing|while|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|pull(ed|ing)|fell|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|strained|twisted|rolled|stress(ed)?|slept)\b/i;
+/** Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else. */
+function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
+  if (!DURATION_CUE.test(text)) return undefined;
+  const timed = painTimeText(text);
+  const duration = DURATION_CUE.test(timed) ? nlu.parseDuration(timed, at) : null;
+  // Said back and stored as the value understood, not the whole sentence it came in.
+  return duration?.ok ? { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` } : undefined;
+}
 
-/** Answers to questions after this one said in the same message, as an event's `early`, or nothing. */
-function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'): { early?: EarlyAnswers } {
-  const found = earlyAnswers(text, at);
-  if (!found) return {};
-  const early: EarlyAnswers = {};
-  // The duration is this question's own answer; at the spread question it comes next and is kept.
-  if (answering === 'spread' && found.duration) early.duration = found.duration;
-  // "since the trip": at the duration question "since" dates the pain; a cause needs its own words.
-  if (found.causes && LATER_CAUSE_CUE.test(text)) early.causes = found.causes;
-  // A pain score is taken early only at the first question, where a bare number is plainly one.
-  return Object.keys(early).length ? { early } : {};
+/**
+ * Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
+ * like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
+ */
+function earlyCauses(text: string, cue: RegExp): EarlyAnswers['causes'] {
+  const causes = cue.test(text) ? nlu.parseCauses(text) : null;
+  return causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other') ? causes.value : undefined;
+}
+
+/** Keeps only the answers found. */
+function found(early: EarlyAnswers): EarlyAnswers | undefined {
+  const kept = Object.fromEntries(Object.entries(early).filter(([, v]) => v !== undefined)) as EarlyAnswers;
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
 function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
-  const early: EarlyAnswers = {};
-  // Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else.
-  const timed = painTimeText(text);
-  const duration = DURATION_CUE.test(timed) ? nlu.parseDuration(timed, at) : null;
-  // Said back and stored as the value understood, not the whole sentence it came in.
-  if (duration?.ok) early.duration = { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` };
-  // Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
-  // like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
-  const causes = CAUSE_CUE.test(text) ? nlu.parseCauses(text) : null;
-  if (causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other')) early.causes = causes.value;
   const score = nlu.parsePainScore(text);
-  if (score.ok && SCORE_CUE.test(text) && !NOT_NOW_SCORE.test(text)) early.intensityNow = score.value;
-  return Object.keys(early).length ? early : undefined;
+  return found({
+    duration: earlyDuration(text, at),
+    causes: earlyCauses(text, CAUSE_CUE),
+    intensityNow: score.ok && SCORE_CUE.test(text) && !NOT_NOW_SCORE.test(text) ? score.value : undefined,
+  });
+}
+
+/**
+ * Answers to questions after this one said in the same message, as an event's `early`, or nothing: the
+ * duration said at the spread question, a cause said with either. A pain score is taken early only at the
+ * first question, where a bare number is plainly one.
+ */
+function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'): { early?: EarlyAnswers } {
+  const early = found({ duration: answering === 'spread' ? earlyDuration(text, at) : undefined, causes: earlyCauses(text, LATER_CAUSE_CUE) });
+  return early ? { early } : {};
 }
 
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
@@ -319,16 +335,4 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
         return contact.success ? { type: 'CONTACT', contact: contact.data, at } : { kind: 'miss', why: 'not_understood', detail: 'contact_invalid' };
       });
   }
-}
-
-/** The warning sign a yes/no question is about, so the patient's own words for it can answer it. */
-function signAsked(state: QuestionState, ctx: IntakeContext): FlagCode | undefined {
-  if (state === 'confirmSign') return ctx.confirming[0]?.code;
-  if (state === 'flagFollowUp') {
-    const code = pendingFollowUps(ctx)[ctx.followUpIndex];
-    return code ? FOLLOW_UPS[code]?.ifYes : undefined;
-  }
-  const check = ctx.itemCheck;
-  if (!check) return undefined;
-  return (check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : PRECAUTIONS)[check.index];
 }

@@ -8,18 +8,18 @@ import {
   STEP_OF,
   freshContext,
   hasEmergency,
+  itemsOf,
   movementList,
   pendingFollowUps,
   siteAwaitingSide,
   type EditTarget,
   type IntakeContext,
   type IntakeIdentity,
-  type ItemCheck,
   type QuestionState,
   type ResumeAt,
   type SignMention,
 } from './intakeContext.js';
-import { FOLLOW_UPS, PRECAUTIONS, screenFor } from './redFlags.js';
+import { FOLLOW_UPS } from './redFlags.js';
 import { levelOf, type FlagCode } from './vocabulary.js';
 import { defaultSide } from './painAreas.js';
 import { durationCategory } from './triage.js';
@@ -58,11 +58,6 @@ function firstUnansweredMovement(ctx: Ctx, from: number): number {
   const list = movementList(ctx);
   for (let i = from; i < list.length; i++) if (ctx.movementAnswers[list[i]!] === undefined) return i;
   return list.length;
-}
-
-/** The items of a checklist asked one at a time. */
-function itemsOf(ctx: Ctx, check: ItemCheck): FlagCode[] {
-  return check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
 }
 
 const isListed = (list: readonly SignMention[], code: FlagCode) => list.some((m) => m.code === code);

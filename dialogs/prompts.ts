@@ -1,6 +1,6 @@
 // The question each state asks, with its buttons, as data (see outputs.ts).
 import type { ClinicProfile } from './clinicProfile.js';
-import { STEP_OF, movementList, pendingFollowUps, siteAwaitingSide, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { STEP_OF, itemsOf, movementList, pendingFollowUps, siteAwaitingSide, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import type { Ask, Choice, Marker, Output, Progress } from './outputs.js';
 import { progressAt, progressOf } from './progress.js';
@@ -129,7 +129,7 @@ export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProf
     }
     case 'checkItem': {
       const check = ctx.itemCheck!;
-      const items = check.of === 'redFlags' ? screenFor(ctx.sites.map((s) => s.region)) : [...PRECAUTIONS];
+      const items = itemsOf(ctx, check);
       const code = items[check.index]!;
       const step = check.of === 'redFlags' ? 'red_flags' : 'precautions';
       return { kind: 'ask', text: q.checkItem(screenText(code), check.index + 1, items.length), choices: YES_NO, ...marker(step, code, progress) };

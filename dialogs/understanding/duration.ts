@@ -205,7 +205,7 @@ function monthOf(tok: string): number | null {
 }
 
 /** "may" is a month only where a date is plainly meant ("in may", "since may"). */
-function monthAt(tokens: readonly string[], j: number): number | null {
+export function monthAt(tokens: readonly string[], j: number): number | null {
   const tok = tokens[j]!;
   if (tok === 'may') return ['in', 'since', 'of', 'early', 'mid', 'late', 'end'].includes(tokens[j - 1] ?? '') ? 4 : null;
   return monthOf(tok);

@@ -46,8 +46,7 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     // A number word is an item only where it plainly is one ("number two", "two and five"), never "the weight one".
     const onlyNumbers = tokens.every((t) => NUMBER_WORDS[t] !== undefined || ORDINALS[t] !== undefined || ['and', ',', 'or', '&', 'the', 'number', 'no'].includes(t) || isDigitToken(t));
     const word = isNoun ? undefined : ORDINALS[tok] ?? (tokens[i - 1] === 'number' || tokens[i - 1] === 'item' || onlyNumbers ? NUMBER_WORDS[tok] : undefined);
-    const counted = COUNTED_NOUNS.has(tokens[i + 1] ?? '') || (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) || COUNTING_BEFORE.has(tokens[i - 1] ?? '') && ORDINALS[tok] !== undefined;
-    if (word !== undefined && !counted && !(tok === 'last' && tokens[i + 1] !== 'one')) {
+    if (word !== undefined && !countsSomethingElse(tokens, i, i + 1, ORDINALS[tok] !== undefined) && !(tok === 'last' && tokens[i + 1] !== 'one')) {
       items.push({ value: word === -1 ? listLength : word, start: i, end: i + 1 });
       continue;
     }
@@ -55,9 +54,9 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     if (Number(tok) > MAX_ITEM && !tok.includes('.')) continue;
     const after = tokens[i + 1];
     if (after !== undefined && NOT_ITEM_UNITS.has(after) && !ORDINAL_ENDINGS.has(after)) continue;
-    if (ORDINAL_ENDINGS.has(after ?? '') && (COUNTED_NOUNS.has(tokens[i + 2] ?? '') || COUNTING_BEFORE.has(tokens[i - 1] ?? '') || tokens[i + 2] === 'of')) continue;
-    // "17 weeks with number 2": a second child, not item 2.
-    if (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) continue;
+    const ordinal = ORDINAL_ENDINGS.has(after ?? '');
+    // "on the 10th of sept": a date.
+    if (countsSomethingElse(tokens, i, ordinal ? i + 2 : i + 1, ordinal) || (ordinal && tokens[i + 2] === 'of')) continue;
     // A year ("cancer in 2015") or a score ("5/10") is no item either.
     if (tok.length >= 3 || tokens[i + 1] === '/' || tokens[i - 1] === '/') continue;
     // "2.5" typed for "2,5".
@@ -74,3 +73,13 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
   return items;
 }
 
+/**
+ * Whether the number at `i` counts something other than list items: a counted noun follows it ("my 3rd
+ * baby"), or it is "number N" after "with"/"my" ("17 weeks with number 2"), or an ordinal after "my".
+ * `next`: the index after the number (after its "rd"/"th" ending).
+ */
+function countsSomethingElse(tokens: readonly string[], i: number, next: number, ordinal: boolean): boolean {
+  if (COUNTED_NOUNS.has(tokens[next] ?? '')) return true;
+  if (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) return true;
+  return ordinal && COUNTING_BEFORE.has(tokens[i - 1] ?? '');
+}

@@ -6,6 +6,8 @@ import { assert } from './assertions.js';
 import { listNumbers } from './listItems.js';
 import { findAll, lexicon, type Span } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
+import { monthAt } from './duration.js';
+import { readNumber } from './numbers.js';
 import { isBlank, isDigitToken, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
@@ -98,27 +100,23 @@ const UNSURE = lexicon<true>([[true, [
 
 /** "i'm 8 weeks", "34 wks along": at this question, weeks with nothing else named are a pregnancy's. */
 const WEEK_UNITS = new Set(['weeks', 'week', 'wks', 'wk', 'w']);
-const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)$/;
 function weeksAlong(tokens: readonly string[]): Span | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const n = tokens[i]!;
-    if (!WEEK_UNITS.has(tokens[i + 1]!) || !(isDigitToken(n) || NUMBER_WORD.test(n))) continue;
+    const n = readNumber(tokens, i);
+    if (!n || !WEEK_UNITS.has(tokens[n.end] ?? '')) continue;
     // "3 weeks ago", "for 2 weeks", "in 6 weeks": a time, not how far along.
-    if (['ago', 'back', 'since', 'time'].includes(tokens[i + 2] ?? '') || ['for', 'in', 'last', 'past', 'about'].includes(tokens[i - 1] ?? '')) continue;
-    return { start: i, end: i + 2 };
+    if (['ago', 'back', 'since', 'time'].includes(tokens[n.end + 1] ?? '') || ['for', 'in', 'last', 'past', 'about'].includes(tokens[i - 1] ?? '')) continue;
+    return { start: i, end: n.end + 1 };
   }
   return null;
 }
 
-/** Surgery "in july": the month's middle this year or last, and whether that is within the list's 3 months. */
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_ABBREV: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+/** Surgery "in july": how many months before this one, to keep to the list's 3 months. */
+const MONTH_LEADS = new Set(['in', 'since', 'early', 'mid', 'late', 'end', 'of', 'back']);
 function monthsAgo(tokens: readonly string[], now: Date): number | null {
   for (let i = 1; i < tokens.length; i++) {
-    if (!['in', 'since', 'early', 'mid', 'late', 'end', 'of', 'back'].includes(tokens[i - 1]!)) continue;
-    const m = MONTHS.indexOf(tokens[i]!) >= 0 ? MONTHS.indexOf(tokens[i]!) : MONTH_ABBREV[tokens[i]!];
-    if (m === undefined) continue;
-    return (now.getUTCMonth() - m + 12) % 12;
+    const m = MONTH_LEADS.has(tokens[i - 1]!) ? monthAt(tokens, i) : null;
+    if (m !== null) return (now.getUTCMonth() - m + 12) % 12;
   }
   return null;
 }
@@ -144,18 +142,18 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     if (numbered.length > 0 && (unsure.length > 0 || (numbered.length > 1 && tokens.includes('or')))) return miss('ambiguous', 'unsure');
     const codes: FlagCode[] = [...numbered];
     const dated = now ? monthsAgo(tokens, new Date(now)) : null;
+    const hedged = (m: Span) => unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start));
     let doubted = false;
     found.forEach((m, k) => {
       const p = props[k]!;
       if (m.value === 'not_a_precaution' || p.other || codes.includes(m.value)) return;
-      // Maybe pregnant is treated as pregnant: the safe reading for hands-on work.
-      if (m.value !== 'pregnancy' && unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start))) {
+      // Maybe pregnant is treated as pregnant (the safe reading for hands-on work); any other item said unsure is asked again.
+      if (m.value !== 'pregnancy' && hedged(m)) {
         doubted = true;
         return;
       }
       if (p.negated) return;
-      // "could be pregnant": hedged, and for a pregnancy that is enough to take care.
-      if (p.hypothetical && !(m.value === 'pregnancy' && unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start)))) return;
+      if (p.hypothetical && !(m.value === 'pregnancy' && hedged(m))) return;
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
       if (p.historical && !(m.value === 'recent_surgery' && recentlyDated(tokens)) && m.value !== 'osteoporosis') return;
       // "gallbladder out in july": more than three months before this month is not recent.

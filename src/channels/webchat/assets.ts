@@ -119,10 +119,12 @@ async function load(path: string): Promise<Asset | null> {
     return null;
   }
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
-  const asset: Asset = { type, raw, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+  // One hash of the content: the ETag, and the name of its compressed copies.
+  const digest = createHash('sha256').update(raw).digest();
+  const asset: Asset = { type, raw, etag: `"${digest.toString('base64url').slice(0, 27)}"` };
   if (/javascript|css|svg|json|text/.test(type) && raw.length > 1024) {
-    const key = createHash('sha256').update(raw).digest('hex');
-    [asset.gzip, asset.br] = (raw.length >= CACHE_FROM_BYTES ? await cached(key, raw) : null) ?? (await compress(raw, raw.length >= CACHE_FROM_BYTES ? key : null));
+    const key = raw.length >= CACHE_FROM_BYTES ? digest.toString('hex') : null;
+    [asset.gzip, asset.br] = (key ? await cached(key, raw) : null) ?? (await compress(raw, key));
   }
   return asset;
 }
