@@ -90,6 +90,9 @@ export const WORDS = {
         return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';
       case 'not_offered':
         return 'That is not one of the places you named.';
+      case 'not_understood':
+        // A pain score typed before its question: say where it goes instead of "did not catch that".
+        return detail === 'score' ? "That sounds like how much it hurts: I'll ask for that in a moment." : 'Sorry, I did not catch that.';
       case 'worst_below_now':
         return `The worst this week can't be lower than your pain right now (${detail}/10).`;
       default:

@@ -19,7 +19,9 @@ interface Trigger {
 
 /** How far a trigger reaches, in tokens, when no terminator comes first; backward triggers reach less. */
 const REACH: Record<Assertion, number> = { negated: 6, historical: 8, hypothetical: 8, other: 10 };
-const BACKWARD_REACH = 3;
+/** Backward scopes are short ("pins and needles? no"), but a date closes its whole clause ("broke my wrist from a little trip two years ago"). */
+const SHORT_BACKWARD = 3;
+const BACKWARD_REACH: Record<Assertion, number> = { negated: SHORT_BACKWARD, historical: 8, hypothetical: SHORT_BACKWARD, other: SHORT_BACKWARD };
 
 const f = (asserts: Assertion): Trigger => ({ asserts, direction: 'forward' });
 const b = (asserts: Assertion): Trigger => ({ asserts, direction: 'backward' });
@@ -42,7 +44,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'all good now', 'long gone', 'thats gone', 'on purpose', 'on a diet', 'dieting', 'intentionally', 'deliberately',
   ]],
   [both('historical'), [
-    'years ago', 'year ago', 'yrs ago', 'months ago', 'month ago', 'last month', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',
+    'years ago', 'year ago', 'yrs ago', 'last yr', 'months ago', 'month ago', 'last month', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',
     'as a child', 'as a teenager', 'when i was young', 'when i was younger', 'when i was little', 'when i was a kid',
     'when i was a child', 'in my twenties', 'in my teens', 'last year', 'years back', 'in the past', 'in yyyy', 'back in',
     'back in yyyy', 'at uni', 'at school', 'in high school', 'as a teen', 'when i was pregnant', 'resolved', 'healed', 'all clear', 'in remission', 'cleared up', 'went away', 'used to', 'previously',
@@ -77,6 +79,8 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   'since then', 'mum of', 'mother of', 'dad of', 'father of', 'as a mum', 'as a mother', 'as a dad', 'as a parent',
   'my son is', 'my daughter is', 'with my son', 'with my daughter', 'with the kids', 'carrying my son', 'carrying my daughter',
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
+  // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
+  'they said', 'she said', 'he said', 'they told me', 'she told me', 'he told me', 'they reckon', 'she reckons', 'he reckons',
 ];
 
 /** Words that end a trigger's reach: a new clause about something else, or a new subject. */
@@ -138,7 +142,7 @@ export function assert(tokens: readonly string[], mentions: readonly Span[]): As
   return out;
 
   function reach(from: number, step: 1 | -1, what: Assertion): void {
-    const limit = step > 0 ? REACH[what] : BACKWARD_REACH;
+    const limit = step > 0 ? REACH[what] : BACKWARD_REACH[what];
     let counted = 0;
     for (let i = from; i >= 0 && i < tokens.length; i += step) {
       const k = inMention[i]!;
@@ -150,6 +154,8 @@ export function assert(tokens: readonly string[], mentions: readonly Span[]): As
         continue;
       }
       if (endsAt[i]?.includes(what)) return;
+      // Past the short backward reach, a date covers only its own clause: "right, my left one was operated on years ago".
+      if (step < 0 && counted >= SHORT_BACKWARD && tokens[i] === ',') return;
       if (++counted > limit) return;
     }
   }

@@ -201,14 +201,16 @@ const CLAUSE_END: ReadonlySet<string> = new Set([',', '.', ';', '!', '?', 'but',
 const FILLERS: ReadonlySet<string> = new Set(['my', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'that', 'this', 'those', 'these', 'both', 'is', 'are', 'i', 'im', 'am']);
 
 /** Between two regions of one list ("left knee and calf", "neck is paining and shoulder also"): a side word carries over these. */
-const LIST_GAP: ReadonlySet<string> = new Set([',', 'and', 'n', '&', '/', 'plus', 'my', 'the', 'also', 'is', 'are', ...PAIN_WORDS]);
+// "left glute and into the hammy": pain running on into the next region stays on its side.
+const LIST_GAP: ReadonlySet<string> = new Set([',', 'and', 'n', '&', '/', 'plus', 'my', 'the', 'also', 'is', 'are', 'into', ...PAIN_WORDS]);
 /** "hip or maybe lower back", "knee or shin": two regions offered as alternatives. */
 const OR_GAP: ReadonlySet<string> = new Set(['or', ',', 'maybe', 'perhaps', 'possibly', 'its', 'it', 'is', 'the', 'my', 'might', 'be', 'could']);
 
 /** Tokens that do not separate a side from its region ("right side of my neck"). */
 const ATTACH_GAP = new Set(['my', 'the', 'a', 'of', 'on', 'in', 'at', 'side', 'is', 'its', 'pain', 'sore', 'hurts', 'one', 'just', 'mostly', 'mainly', 'more']);
 const MAX_ATTACH_DISTANCE = 3;
-const SIDE_JOIN = new Set(['and', 'or', ',', '/', 'the', 'my']);
+/** Between two side words these make one mark on both sides: "left and right", "left worse than right". */
+const SIDE_JOIN = new Set(['and', 'or', ',', '/', 'the', 'my', 'worse', 'more', 'than', 'a', 'bit', 'slightly', 'much']);
 
 interface Mark {
   start: number;

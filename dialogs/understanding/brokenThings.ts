@@ -1,4 +1,5 @@
-// Things that break that are not bones: a break word about one of them is no injury. Read by the
+// Things that break that are not bones: a break word about one of them is no injury ("the washing machine
+// died" is no bereavement either). Read by the
 // warning signs (signs.ts) and the causes (causes.ts).
 /** "the hoist is always broken", "broke my phone", "a broken chair". */
 const THINGS = new Set([
@@ -8,7 +9,7 @@ const THINGS = new Set([
   'keyboard', 'mouse', 'headphones', 'watch', 'tooth', 'teeth', 'nail', 'fingernail', 'toenail', 'skin', 'record', 'system',
   'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs', 'ride',
 ]);
-const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped']);
+const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped', 'died', 'dead', 'carked']);
 const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just', 'on']);
 /** Whether the break word at `at` is about a thing: its subject or object, a few small words away, is one. */
 export function aThingBroke(tokens: readonly string[], at: number): boolean {

@@ -3,6 +3,8 @@ import type { Cause } from '../vocabulary.js';
 import { assert } from './assertions.js';
 import { aThingBroke } from './brokenThings.js';
 import { findAll, lexicon, negated, type Match } from './phrases.js';
+import { parsePainScore } from './painScore.js';
+import { afterLastCorrection } from './sides.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
@@ -11,6 +13,8 @@ import type { Understood } from './types.js';
  * Words whose cause depends on what else the patient says (see resolve() below):
  *   sport     a sport or workout: strain; where they got hurt when an injury is named with it
  *             ("rolled my ankle at netball"); overuse when done often ("tennis 4 times a week")
+ *   floor_work on the knees (tiling, weeding): posture when done once, overuse when kept up all day or all weekend,
+ *             anywhere in the message ("tiling in july, laying tiles all day")
  *   setting   a desk, laptop or screen: repetitive use, unless a posture word says what about it
  *             ("hunched over my laptop", "fell asleep at my desk")
  *   thing     bedding and furniture: posture, unless it is what was lifted ("lifting the mattress")
@@ -18,12 +22,13 @@ import type { Understood } from './types.js';
  *   manner    "awkwardly": posture, unless it says how something was lifted or played in the same clause
  *   stressor  a life event: stress, unless it is a purpose ("practising for my exam")
  *   often     how much of a sport ("heaps", "4 times a week", "upped my kms")
+ *   spell     days of it ("all weekend"): makes work on the knees overuse, but not a sport
  *   all_day   sustained work ("all day", "8 hrs a day"): also makes an unlisted job task overuse
  *   repeats   "over and over": a lift or a sport in the same clause is overuse; alone, overuse
  *   resolved  "long healed", "that's gone": the events before it in that sentence are over
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  */
-type Marker = 'sport' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'all_day' | 'repeats' | 'resolved' | 'vague';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'vague';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -76,6 +81,7 @@ const LEXICON = lexicon<CauseWord>([
       'stress', 'stressed', 'stressful', 'stressing', 'stresses', 'stressing me out', 'anxiety', 'anxious', 'tension', 'tense',
       'work pressure', 'pressure', 'worry', 'worried', 'emotional', 'grief', 'burnout', 'burnt out', 'burned out', 'overwhelmed',
       'clenching', 'grinding my teeth', 'teeth grinding', 'upset', 'depression', 'depressed', 'tough time', 'hard time',
+      'been a mess', 'a mess', 'a wreck', 'falling apart', 'not coping',
     ],
   ],
   [
@@ -85,7 +91,8 @@ const LEXICON = lexicon<CauseWord>([
       'my boss',
       'boss', 'wedding planning', 'planning a wedding', 'planning the wedding', 'planning my wedding', 'redundancy',
       'made redundant', 'lost my job', 'funeral', 'bereavement', 'passed away', 'died', 'death', 'money worries', 'finances',
-      'mortgage', 'bills', 'debt', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
+      'mortgage', 'bills', 'debt', 'separated', 'separation', 'split up', 'left me', 'walked out', 'hubby left',
+      'husband left', 'wife left', 'partner left', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
       'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
       'restructure', 'restructuring', 'clenching my jaw', 'shoulders up round my ears', 'shoulders up around my ears',
@@ -148,7 +155,7 @@ const LEXICON = lexicon<CauseWord>([
       // A movement made awkwardly is about the position, not the load.
       'reached awkwardly', 'reaching awkwardly',
       // Held positions: holding, cradling, kneeling on the floor, under a car, arms or eyes overhead.
-      'holding', 'cradling', 'cradled', 'on my knees', 'under cars', 'under the car', 'under the house', 'under the sink',
+      'holding', 'cradling', 'cradled', 'under cars', 'under the car', 'under the house', 'under the sink',
       'crouching', 'crouched', 'crawling', 'overhead', 'ceiling', 'painting', 'neck bent', 'bent neck', 'head down',
       // Long sitting while travelling, and a makeshift or badly set up workstation.
       'flight', 'long flight', 'long haul', 'flying', 'plane', 'wfh', 'working from home', 'work from home', 'kitchen table',
@@ -156,12 +163,15 @@ const LEXICON = lexicon<CauseWord>([
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
       'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
-      'crawl space', 'up ladders', 'electrician', 'painter', 'tiler', 'tiling', 'bent over', 'bending over',
+      'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over',
       'twisted up', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
       'watching footy', 'watching the tennis', 'watching sport', 'ceiling cavities', 'ceiling cavity', 'sparky',
       'tractor', 'harvester', 'header', 'forklift', 'excavator',
     ],
   ],
+  // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
+  // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
+  ['floor_work', ['on my knees', 'on me knees', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
   // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").
@@ -198,6 +208,8 @@ const LEXICON = lexicon<CauseWord>([
       'hope its not', 'hope it isnt', 'hope its nothing', 'not really sure', 'not exactly sure', 'not a clue', 'no real idea',
       'beats me', 'randomly', 'random', 'for no reason', 'on its own', 'by itself', 'crept up', 'came on slowly', 'over time',
       'built up', 'nothing i know of', 'not that i know of', 'cant pinpoint',
+      // Nobody has said what did it; a joking "you tell me" is a patient who doesn't know (asking again gets nothing new).
+      'didnt say what caused', 'didnt say why', 'no one knows', 'nobody knows', 'you tell me', 'mate you tell me',
     ],
   ],
   [
@@ -219,6 +231,14 @@ const LEXICON = lexicon<CauseWord>([
       'all day', 'whole day', 'the whole day', 'every day', 'everyday', 'all shift', 'hours a day', 'hrs a day', 'hour a day',
       'all day at work', 'every day at work', 'all night', 'every service', 'every shift', 'each shift', 'whole shift', 'hr days',
       'hour days', 'for hours',
+    ],
+  ],
+  // A spell of days: kneeling work kept up all weekend is overuse; a weekend of gardening is overdoing it (strain).
+  [
+    'spell',
+    [
+      'all weekend', 'the whole weekend', 'whole weekend', 'all week', 'the whole week', 'whole week', 'all sat', 'all saturday',
+      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end',
     ],
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
@@ -243,14 +263,14 @@ const LEXICON = lexicon<CauseWord>([
       'feels heavy', 'feel heavy', 'heavy feeling', 'heavy like', 'like a weight', 'tennis elbow', 'golfers elbow',
       'runners knee',
       'jumpers knee',
-      'fault', 'my fault', 'own fault', 'you tell me', 'tell me', 'long story', 'something at work', 'got to do with', 'shopping',
+      'fault', 'my fault', 'own fault', 'tell me', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'all_day', 'repeats', 'resolved', 'vague']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'all_day', 'spell', 'repeats', 'resolved', 'vague']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
-const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
+const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
 const AVERTED = new Set(['nearly', 'almost', 'cant', 'couldnt']);
 /** "practising for my exam": a stressor after "for" is the purpose, not the cause. */
@@ -292,12 +312,14 @@ export function parseCauses(text: string): Understood<Cause[]> {
         (a.other && PHYSICAL.has(m.value)) ||
         (a.hypothetical && m.value === 'other') ||
         AVERTED.has(tokens[m.start - 1] ?? '') ||
-        (m.value === 'injury' && aThingBroke(tokens, m.start)) ||
+        ((m.value === 'injury' || m.value === 'stressor') && aThingBroke(tokens, m.start)) ||
         (PHYSICAL.has(m.value) && isOver(m)) ||
         (m.value === 'stressor' && isPurpose(tokens, m.start));
       if (drop) dropped = true;
       else kept.push(m);
     });
+    // "lifting the esky.. no wait that was last year, no idea": a correction takes back what came before it.
+    kept.splice(0, kept.length, ...afterLastCorrection(tokens, kept));
     const has = (value: CauseWord, inClause?: number) => kept.some((m) => m.value === value && (inClause === undefined || clause[m.start] === inClause));
     const causes: Cause[] = [];
     kept.forEach((m) => {
@@ -305,6 +327,8 @@ export function parseCauses(text: string): Understood<Cause[]> {
       if (c !== null && !causes.includes(c)) causes.push(c);
     });
     if (causes.length === 0) {
+      // "6", "its like an 8 most days": a pain score typed a question early. Say so rather than "did not catch that".
+      if (parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if (has('all_day') && namesATask(tokens)) return ok(['repetitive_use']);
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
@@ -323,6 +347,8 @@ function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, in
     case 'sport':
       if (has('injury', clause)) return null;
       return has('often', clause) || has('all_day', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
+    case 'floor_work':
+      return has('often') || has('all_day') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'strain':
       return has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'setting':
@@ -337,6 +363,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, in
       return 'stress';
     case 'often':
     case 'all_day':
+    case 'spell':
     case 'resolved':
     case 'vague':
       return null;

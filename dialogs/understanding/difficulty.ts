@@ -2,6 +2,7 @@
 import type { Difficulty } from '../vocabulary.js';
 import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
+import { afterLastCorrection } from './sides.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
@@ -23,7 +24,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
       'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
-      'havent been able to', 'not been able to', 'havent been able', 'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
+      'havent been able to', 'not been able to', 'havent been able',
+      // Someone else does it for them: "have to get hubby to do my bra up".
+      'get hubby to', 'get my husband to', 'get my wife to', 'get my partner to', 'get someone to', 'get my son to', 'get my daughter to', 'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
     ],
   ],
   [
@@ -63,7 +66,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
-      'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
+      // Woken over and over, or a long way short of what they did before.
+      'times a night', 'times every night', 'times at night', 'only round the block', 'only around the block', 'thats about it',
+      'screaming', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
     ],
   ],
   [
@@ -97,7 +102,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
       // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
-      'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not',
+      'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum',
       // Sleep broken only by rolling onto it.
       'wake up', 'wakes up', 'when i roll', 'roll onto it', 'roll over onto it',
     ],
@@ -133,7 +138,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
-      'have to pull over', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'have to pull over', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
     ],
   ],
   [
@@ -144,7 +149,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'anything heavy',
       // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
-      'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
+      'jars', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
     ],
   ],
   ['other_way', ['switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently']],
@@ -195,7 +200,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
     const tokens = tokenise(text).slice(0, MAX_TOKENS);
     if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
-    const found = findAll(tokens, LEXICON);
+    // "some.. actually no a lot": a correction takes back the level before it.
+    const found = afterLastCorrection(tokens, withoutThePast(tokens, findAll(tokens, LEXICON)));
     const phrase = (m: Match<DifficultyWord>) => tokens.slice(m.start, m.end).join(' ');
 
     // "some or a lot, hard to say": two levels offered as alternatives is a question for the patient.
@@ -216,7 +222,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     const clause = clauseIds(tokens);
-    let best: Difficulty | null = null;
+    // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
+    let best = null as Difficulty | null;
     let hardClause = -1;
     found.forEach((m, k) => {
       if (!LEVELS.has(m.value)) return;
@@ -229,12 +236,14 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       if (level === 'a_lot') hardClause = clause[m.start]!;
       if (level !== null && (best === null || SEVERITY[level] > SEVERITY[best])) best = level;
     });
+    // Hard one way, fine another ("gum is a no go but normal food is ok"): some. Not for a task that is impossible
+    // ("jars are impossible, holding a cuppa is ok"): that is a lot, below.
+    if (best === 'a_lot' && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== hardClause)) best = 'some';
     // Done another way, or not fully: a lot, not unable.
     if (best === 'unable' && (has('partly') || has('other_way'))) best = 'a_lot';
-    // Hard one way, fine another ("gum is a no go but normal food is ok"): some.
-    if (best === 'a_lot' && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== hardClause)) best = 'some';
     // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.
-    if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = best === null || SEVERITY[best] > SEVERITY.some ? 'some' : best;
+    // "only looking up, looking down is fine": the fine part is the other circumstance, so still some.
+    if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = 'some';
     // Lasting only minutes before having to stop is a lot; longer is some.
     if (has('must_stop')) {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
@@ -243,6 +252,15 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (best === null && has('not_done')) best = 'none';
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+/** "used to do 5k easy": what it was like before says nothing about now. */
+const PAST = ['used', 'to'];
+function withoutThePast(tokens: readonly string[], found: Array<Match<DifficultyWord>>): Array<Match<DifficultyWord>> {
+  const clause = clauseIds(tokens);
+  const pastClauses = new Set(tokens.flatMap((t, i) => (t === PAST[0] && tokens[i + 1] === PAST[1] ? [clause[i]!] : [])));
+  const at = tokens.findIndex((t, i) => t === PAST[0] && tokens[i + 1] === PAST[1]);
+  return pastClauses.size === 0 ? found : found.filter((m) => !(pastClauses.has(clause[m.start]!) && m.start > at));
 }
 
 function clauseIds(tokens: readonly string[]): number[] {

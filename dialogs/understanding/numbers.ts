@@ -12,6 +12,17 @@ const MISSPELT: Readonly<Record<string, number>> = {
   sevem: 7, eigth: 8, eigt: 8, eihgt: 8, eigjt: 8, nien: 9, nin: 9, nein: 9, nime: 9, tne: 10, tenn: 10,
 };
 
+/**
+ * Two neighbouring letters swapped, the commonest thumb slip ("fiev", "sevne", "nien"), for the number words of
+ * four letters or more. A swap that makes a real word ("three" → "there") is left out.
+ */
+const REAL_WORDS = new Set(['there']);
+const SWAPPED: Readonly<Record<string, number>> = Object.fromEntries(
+  (['three', 'four', 'five', 'seven', 'eight', 'nine'] as const).flatMap((word) =>
+    [...word.slice(1)].map((_, k) => [word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2), UNITS[word]!] as const).filter(([w]) => w !== word && !REAL_WORDS.has(w)),
+  ),
+);
+
 const TENS: Readonly<Record<string, number>> = {
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
@@ -39,7 +50,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | n
     if (unit !== undefined && unit >= 1 && unit <= 9) return { value: tens + unit, end: j + 1 };
     return { value: tens, end: i + 1 };
   }
-  const unit = UNITS[tok] ?? MISSPELT[tok];
+  const unit = UNITS[tok] ?? MISSPELT[tok] ?? SWAPPED[tok];
   if (unit !== undefined) {
     if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
     return { value: unit, end: i + 1 };

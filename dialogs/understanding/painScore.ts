@@ -99,11 +99,20 @@ function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
   const shadow = tokens.map((t) => (/^(19|20)\d\d$/.test(t) ? 'yyyy' : t));
   const later = findAll(shadow, OTHER_TIME_AFTER);
   const otherTime = (s: Score): boolean =>
-    tokens.slice(Math.max(0, s.start - 3), s.start).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    sameClauseBefore(tokens, s.start, 3).some((t) => OTHER_TIME_BEFORE.has(t)) ||
     later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start));
   const now = kept.filter((s) => !otherTime(s));
   if (now.length > 0) kept = now;
   return kept;
+}
+
+/** "7 at worst but 4 now": the words before a score back to a clause break, at most `reach` of them. */
+const CLAUSE_BREAKS = new Set(['but', ',', '.', ';', 'though', 'tho']);
+function sameClauseBefore(tokens: readonly string[], at: number, reach: number): string[] {
+  const before = tokens.slice(Math.max(0, at - reach), at);
+  let cut = before.length - 1;
+  while (cut >= 0 && !CLAUSE_BREAKS.has(before[cut]!)) cut--;
+  return before.slice(cut + 1);
 }
 
 export function parsePainScore(text: string): Understood<number> {

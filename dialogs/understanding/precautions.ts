@@ -44,6 +44,8 @@ const LEXICON = lexicon<PrecautionWord>([
     'osteoporosis', 'osteopenia', 'thin bones', 'brittle bones', 'weak bones', 'bone density', 'low bone density', 'prolia',
     'denosumab', 'fosamax', 'alendronate', 'actonel', 'risedronate', 'aclasta', 'zoledronic', 'osteo',
     'bones are thin', 'bones are weak', 'bones are brittle', 'thinning bones', 'thinning of the bones',
+    // Items named by a word of their line: "the bones one and the blood thinner one".
+    'bones one', 'bone one', 'bones thing', 'bone thing',
   ]],
   ['not_a_precaution', [
     'expecting it', 'expecting that', 'no worries', 'not worried', 'dont worry', 'not scared', 'not afraid', 'fell pregnant with',
@@ -124,7 +126,7 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
 const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the above', 'yes to all', 'all apply', 'everything']]]);
 
 /** "yes to all lol jk none": what comes after the last take-back is the answer. */
-const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'actually', 'sorry', 'i mean']]]);
+const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'oh wait', 'actually', 'sorry', 'i mean']]]);
 
 /** `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it. */
 export function parsePrecautions(text: string, offered: readonly FlagCode[] = [], now?: string): Understood<FlagCode[]> {

@@ -43,7 +43,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['WEAK', {
     anywhere: ['weak', 'weakness', 'losing strength', 'no strength', 'giving way', 'gives way', 'buckling', 'foot drop', 'wasting', 'jelly', 'slapping'],
   }],
-  ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day'] }],
+  ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day', 'more than it was', 'more than before', 'more than last week'] }],
   ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
   ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole'] }],
   ['FEVER', {

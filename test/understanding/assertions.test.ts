@@ -115,3 +115,24 @@ describe('precautions: recent means recent, and other people are not the patient
     expect(parsePrecautions(text, PRECAUTIONS)).toEqual({ ok: true, value: codes });
   });
 });
+
+describe('precautions: items named by a word of their line, a late "oh wait", what a doctor said', () => {
+  it.each<[string, FlagCode[]]>([
+    ['the bones one and the blood thinner one', ['osteoporosis', 'blood_thinners']],
+    ['Dont think so. oh wait I broke my wrist from just a little trip last yr and they said my bones are thin', ['osteoporosis']],
+    ['no, but ive lost about 8 kilos in the last couple months without trying, is that relevant?', []],
+  ])('%j → %j', (text, codes) => {
+    const read = parsePrecautions(text, PRECAUTIONS);
+    expect(read.ok && [...read.value].sort()).toEqual([...codes].sort());
+  });
+
+  it('a fracture dated at the end of its clause is history, not a warning now', () => {
+    const [fracture] = findSigns('broke my wrist from just a little trip two years ago', 'anywhere');
+    expect(fracture?.code).toBe('trauma_fracture');
+    expect(fracture && isAffirmed(fracture)).toBe(false);
+  });
+
+  it('an appliance that died is no sign of weakness', () => {
+    expect(findSigns('dunno. the washing machine died that week too, worst week ever lol', 'anywhere')).toEqual([]);
+  });
+});

@@ -451,3 +451,14 @@ describe('parseSites: landmarks and "the same side"', () => {
     expect(read.ok && read.value.sites).toEqual(list);
   });
 });
+
+describe('grammar: one side worse than the other is both', () => {
+  it.each<[string, NamedSite[]]>([
+    ['top of my shoulders, traps, left worse than right', [{ region: 'shoulder', side: 'both' }]],
+    ['left knee worse than the right', [{ region: 'knee', side: 'both' }]],
+    ['left glute and into the hammy', [{ region: 'buttock', side: 'left' }, { region: 'thigh', side: 'left' }]],
+  ])('%j → %j', (text, sites) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(sites);
+  });
+});

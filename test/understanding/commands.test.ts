@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseConsent, parseYesNo } from '../../dialogs/understanding/index.js';
+import { parseCommand, parseConsent, parseQuestionBack, parseYesNo } from '../../dialogs/understanding/index.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -128,5 +128,19 @@ describe('parseConsent', () => {
   it('says when it cannot tell', () => {
     expect(parseConsent('what is this for')).toEqual({ ok: false, reason: 'not_understood' });
     expect(parseConsent('yes and no')).toEqual({ ok: false, reason: 'not_understood', detail: 'unsure' });
+  });
+});
+
+describe('parseQuestionBack: a question about the question, not an answer with a doubt', () => {
+  it.each([
+    ['whats a blood thinner? i take fish oil', 'meaning'],
+    ['is that relevant?', 'why'],
+    ['but why do you need that', 'why'],
+  ])('%j → %s', (text, kind) => {
+    expect(parseQuestionBack(text)).toBe(kind);
+  });
+
+  it('an answer that ends "is that relevant?" is an answer', () => {
+    expect(parseQuestionBack('no, but ive lost about 8 kilos in the last couple months without trying, is that relevant?')).toBeNull();
   });
 });

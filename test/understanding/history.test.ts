@@ -210,3 +210,26 @@ describe('parseDuration: dates said as when it came on', () => {
     expect(read.ok && Math.round(read.value.weeks * 7)).toBe(2);
   });
 });
+
+describe('parseCauses: work on the knees, things that died, corrections, a score said early', () => {
+  it.each<[string, Cause[]]>([
+    ['laying floor tiles all week on my knees', ['repetitive_use']],
+    ['Tiling the bathroom floor on my knees', ['posture']],
+    ['weeding on my knees all weekend', ['repetitive_use']],
+    ['gardening all weekend', ['strain']],
+    ['dunno. the fridge died that week too, worst week ever', ['unknown']],
+    ['my marriage broke down and my mum died in march', ['stress']],
+    ['carrying the esky down the beach.. no wait that was last year. no idea this time', ['unknown']],
+    ['hubby left in june and ive been a mess', ['stress']],
+    ['mate, you tell me', ['unknown']],
+    ['saw the GP, she didnt say what caused it', ['unknown']],
+    ['welding overhead all week', ['posture']],
+  ])('%j → %j', (text, causes) => {
+    const read = parseCauses(text);
+    expect(read.ok && [...read.value].sort()).toEqual([...causes].sort());
+  });
+
+  it.each(['6', 'its like an 8 most days', 'about a seven'])('%j is a pain score typed early: asked again, saying so', (text) => {
+    expect(parseCauses(text)).toEqual({ ok: false, reason: 'not_understood', detail: 'score' });
+  });
+});

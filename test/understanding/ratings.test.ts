@@ -199,3 +199,37 @@ describe('parseDifficulty: one task within the movement, help to get up, paying 
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+describe('parseDifficulty: corrections, the past, other circumstances, someone else doing it', () => {
+  it.each<[string, Difficulty]>([
+    ['some.. actually no a lot, one step at a time', 'a_lot'],
+    ['can still walk the dog but only round the block, used to do 5k easy', 'a_lot'],
+    ['only looking up, looking down is fine', 'some'],
+    ['have to get hubby to do my bra up now', 'unable'],
+    ['cant open jars anymore, hubby does them', 'a_lot'],
+    ['jars are impossible, my son opens them for me. holding a cuppa is ok', 'a_lot'],
+    ['can do the shopping bags, just not the 20kg dog food', 'some'],
+    ["i can carry the baby but my arm's screaming after a couple of minutes and i have to swap", 'a_lot'],
+    ['wake up 3 or 4 times a night everytime i roll over', 'a_lot'],
+    ['walked the dog 5k this morning, all good', 'none'],
+    ['i dictate everything into my phone now, cant type more than a sentence or two', 'a_lot'],
+    ['sum', 'some'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
+
+describe('parsePainScore: thumb slips and a worst said beside now', () => {
+  it.each<[string, number]>([
+    ['about a fiev', 5],
+    ['sevne', 7],
+    ['nien i reckon', 9],
+    ['its a 7 at worst but 4 now', 4],
+  ])('%j → %d', (text, score) => {
+    expect(parsePainScore(text)).toEqual({ ok: true, value: score });
+  });
+
+  it('"there" is a word, not a swapped "three"', () => {
+    expect(parsePainScore('there').ok).toBe(false);
+  });
+});

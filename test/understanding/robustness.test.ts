@@ -142,7 +142,8 @@ describe('one fragmentary message, read by each step', () => {
     ['parseSites', { ok: true, value: { sites: [{ region: 'lower_back' }], excluded: [] } }],
     ['parseDuration', { ok: true, value: { weeks: 3, text } }],
     ['parsePainScore', { ok: true, value: 7 }],
-    ['parseCauses', { ok: false, reason: 'not_understood' }],
+    // No cause, and a pain score in it: asked again, saying the score comes next.
+    ['parseCauses', { ok: false, reason: 'not_understood', detail: 'score' }],
   ])('%s', (name, expected) => {
     expect(PARSERS[name]!(text)).toEqual(expected);
   });
