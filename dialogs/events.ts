@@ -2,7 +2,7 @@
 // dialogs/interpret.ts; nothing else reaches the machine.
 import type { EarlyAnswers, EditTarget, ResumeAt, SignMention } from './intakeContext.js';
 import type { BodySite, Contact, Duration } from './summarySchema.js';
-import type { Cause, Difficulty, FlagCode, Region, Side, Step } from './vocabulary.js';
+import type { Cause, Difficulty, FlagCode, Movement, Region, Side, Step } from './vocabulary.js';
 import type { NamedSite } from './understanding/types.js';
 
 /** `said` carries the patient's own typed words for patientWords; absent for button presses. */
@@ -20,7 +20,8 @@ export type AnswerEvent =
   | ({ type: 'DURATION'; duration: Omit<Duration, 'category'>; early?: EarlyAnswers } & Said)
   | ({ type: 'CAUSES'; causes: Cause[] } & Said)
   | ({ type: 'SCORE'; value: number } & Said)
-  | ({ type: 'DIFFICULTY'; difficulty: Difficulty } & Said)
+  /** `movement`: the answer was about a later movement in the list, not the one asked (which is asked again). */
+  | ({ type: 'DIFFICULTY'; difficulty: Difficulty; movement?: Movement } & Said)
   /** `typed`: read from free text, so emergency items are confirmed before they end the intake. */
   | ({ type: 'FLAGS'; codes: FlagCode[]; typed?: boolean } & Said)
   | ({ type: 'YES_NO'; yes: boolean } & Said)

@@ -3,7 +3,10 @@
 // validated with zod here: they come from outside (any Bot Framework client can send anything).
 import { z } from 'zod';
 import type { IntakeEvent } from './events.js';
-import { EditTarget, STEP_OF, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
+import { MOVEMENT_LABELS } from './movements.js';
+import { DIFFICULTY_WORDS } from './summary.js';
+import { otherMovementNamed } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isPhoneLength } from './understanding/contact.js';
@@ -262,6 +265,26 @@ function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'
   return early ? { early } : {};
 }
 
+/**
+ * "can't sit more than 20 min" asked about bending forward: the answer is about another movement. Taken for
+ * that one when it is still to come (and this one is asked again), otherwise asked again naming it; never
+ * recorded against the movement asked.
+ */
+function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpretation | null {
+  const list = movementList(ctx);
+  const asked = list[ctx.movementIndex];
+  const other = asked ? otherMovementNamed(text, asked) : null;
+  if (!other) return null;
+  const level = nlu.parseDifficulty(text);
+  const later = list.indexOf(other) > ctx.movementIndex && ctx.movementAnswers[other] === undefined;
+  if (!level.ok || !later) return { kind: 'miss', why: 'not_understood', detail: `other_movement:${MOVEMENT_LABELS[other]}`, said };
+  return {
+    kind: 'event',
+    event: { type: 'DIFFICULTY', difficulty: level.value, movement: other, said },
+    note: `${MOVEMENT_LABELS[other]}, ${DIFFICULTY_WORDS[level.value]}`,
+  };
+}
+
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
   if (state === 'intensityWorst' && ctx.intensityNow !== null && value < ctx.intensityNow) {
     return { kind: 'miss', why: 'worst_below_now', detail: String(ctx.intensityNow), ...(said ? { said } : {}) };
@@ -290,8 +313,14 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
     case 'primary':
       return withSaid(nlu.parsePrimary(text, ctx.sites.map((s) => s.region)), (region) => ({ type: 'PRIMARY', region }));
-    case 'spread':
-      return withSaid(nlu.parseSpread(text), (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
+    case 'spread': {
+      const read = nlu.parseSpread(text);
+      // "2 weeks" at the spread question: the next question's answer. Say so instead of "did not catch that".
+      if (!read.ok && read.reason === 'not_understood' && DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) {
+        return { kind: 'miss', why: 'not_understood', detail: 'duration_next', said };
+      }
+      return withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
+    }
     case 'duration':
       return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
@@ -301,7 +330,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'intensityWorst':
       return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));
     case 'movement':
-      return withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
+      return movementAnswer(ctx, text, said) ?? withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
     case 'redFlags': {
       const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));
       // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.

@@ -287,7 +287,12 @@ export const intakeMachine = setup({
           target: 'movement',
           reenter: true,
           actions: assign(({ context, event }) => {
-            const movement = movementList(context)[context.movementIndex]!;
+            const list = movementList(context);
+            // An answer about a movement still to come is kept for it; the one asked is asked again.
+            if (event.movement !== undefined && list.indexOf(event.movement) > context.movementIndex) {
+              return { movementAnswers: { ...context.movementAnswers, [event.movement]: event.difficulty } };
+            }
+            const movement = list[context.movementIndex]!;
             const next = { ...context, movementAnswers: { ...context.movementAnswers, [movement]: event.difficulty } };
             // Editing "movement" walks every question again; otherwise only unanswered ones.
             const nextIndex = context.editing === 'movement' ? context.movementIndex + 1 : firstUnansweredMovement(next, context.movementIndex + 1);

@@ -52,7 +52,8 @@ const CAUSE_WORDS: Record<Cause, string> = {
   other: 'something else (in your words)',
   unknown: 'not sure',
 };
-const DIFFICULTY_WORDS: Record<Difficulty, string> = { none: 'no trouble', some: 'some trouble', a_lot: 'a lot of trouble', unable: 'unable' };
+/** How a movement limit reads to the patient (the summary, and a movement answer noted early). */
+export const DIFFICULTY_WORDS: Record<Difficulty, string> = { none: 'no trouble', some: 'some trouble', a_lot: 'a lot of trouble', unable: 'unable' };
 
 export function causeWords(causes: readonly Cause[]): string {
   return causes.map((c) => CAUSE_WORDS[c]).join(', ');

@@ -92,7 +92,13 @@ export const WORDS = {
         return 'That is not one of the places you named.';
       case 'not_understood':
         // A pain score typed before its question: say where it goes instead of "did not catch that".
-        return detail === 'score' ? "That sounds like how much it hurts: I'll ask for that in a moment." : 'Sorry, I did not catch that.';
+        if (detail === 'score') return "That sounds like how much it hurts: I'll ask for that in a moment.";
+        // "other_movement:sitting for a while": the answer was about another movement than the one asked.
+        if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
+        // "no_unit:6": a duration said without its unit.
+        if (detail?.startsWith('no_unit:')) return `${detail.slice('no_unit:'.length)} days, weeks, months or years?`;
+        if (detail?.startsWith('other_movement:')) return `That sounds like it is about ${detail.slice('other_movement:'.length)}.`;
+        return 'Sorry, I did not catch that.';
       case 'worst_below_now':
         return `The worst this week can't be lower than your pain right now (${detail}/10).`;
       default:

@@ -5,7 +5,8 @@ import { freshContext, type IntakeContext, type QuestionState } from '../dialogs
 import { interpret, type Interpretation } from '../dialogs/interpret.js';
 import { FOLLOW_UPS } from '../dialogs/redFlags.js';
 import { durationCategory } from '../dialogs/triage.js';
-import type { FlagCode } from '../dialogs/vocabulary.js';
+import { movementsFor } from '../dialogs/movements.js';
+import { REGIONS, type FlagCode, type Movement } from '../dialogs/vocabulary.js';
 import type { AnswerRecord, Expect } from './corpus.js';
 
 void EXAMPLE_CLINIC;
@@ -21,10 +22,17 @@ export const STATE_OF: Record<AnswerRecord['step'], QuestionState> = {
 /** The conversation so far, as far as this answer's reading depends on it. */
 function contextFor(r: AnswerRecord): IntakeContext {
   const ctx = freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'eval', channelId: 'eval', startedAt: AT });
-  const c = (r.context ?? {}) as { region?: string; regions?: string[]; now?: number };
+  const c = (r.context ?? {}) as { region?: string; regions?: string[]; now?: number; movement?: Movement };
   const regions = c.regions ?? (c.region ? [c.region] : r.step === 'red_flags' ? ['lower_back'] : ['neck']);
   ctx.sites = regions.map((region) => ({ region: region as never, side: r.step === 'side' ? undefined : 'left' }));
   if (r.step === 'intensity_worst') ctx.intensityNow = c.now ?? null;
+  // The movement asked about: a pain area whose questions include it, at its place in their order.
+  if (r.step === 'movement' && c.movement) {
+    const region = REGIONS.find((g) => movementsFor([g]).includes(c.movement!))!;
+    ctx.sites = [{ region, side: 'left' }];
+    ctx.primary = region;
+    ctx.movementIndex = movementsFor([region]).indexOf(c.movement);
+  }
   if (r.step === 'follow_up') {
     // The sign asked about: a checklist follow-up (the fall, pins and needles) or a typed sign confirmed.
     const sign = ((r.context ?? {}) as { sign?: FlagCode }).sign ?? 'trauma_fracture';

@@ -291,6 +291,9 @@ function sinceAge(tokens: readonly string[]): Found | null {
 }
 
 /** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */
+/** Words around a bare number that leave it bare: "about 6", "6ish", "maybe 3?". */
+const ROUGHLY = new Set(['about', 'around', 'roughly', 'maybe', 'like', 'ish', 'approx', 'prob', 'probably', '?', '.', '!']);
+
 export function parseDuration(text: string, now?: string): Understood<DurationAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
@@ -325,7 +328,13 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       const vague = findAll(tokens, VAGUE_LONG)[0];
       if (vague) found.push({ weeks: vague.value, start: vague.start, end: vague.end, note: 'a long time taken as about 2 years' });
     }
-    if (found.length === 0) return miss('not_understood');
+    if (found.length === 0) {
+      // "6", "about 3": a number without its unit. Ask which, naming the units, rather than "did not catch that".
+      // Not a year ("since 2019") and not "a 7", which reads as a pain score.
+      const bare = tokens.filter((t) => !ROUGHLY.has(t));
+      const n = bare.length === 1 ? readNumber(bare, 0) : null;
+      return n && n.value > 0 && n.value < 100 ? miss('not_understood', `no_unit:${n.value}`) : miss('not_understood');
+    }
     if (found.some((f) => f.negative)) return miss('out_of_range');
     // "2 weeks, sorry no, 3": after a correction, the corrected amount (in the unit already given).
     const correction = findAll(tokens, CORRECTIONS).at(-1);

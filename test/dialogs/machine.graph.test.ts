@@ -5,7 +5,7 @@ import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { transition, type SnapshotFrom } from 'xstate';
 import type { IntakeEvent } from '../../dialogs/events.js';
-import { EDIT_TARGETS, FINAL_STATES, QUESTION_STATES, STEP_OF, pendingFollowUps, type QuestionState } from '../../dialogs/intakeContext.js';
+import { EDIT_TARGETS, FINAL_STATES, QUESTION_STATES, STEP_OF, movementList, pendingFollowUps, type QuestionState } from '../../dialogs/intakeContext.js';
 import { intakeMachine } from '../../dialogs/machine.js';
 import { screenFor } from '../../dialogs/redFlags.js';
 import { levelOf, type FlagCode } from '../../dialogs/vocabulary.js';
@@ -53,7 +53,8 @@ function eventsFor(snap: Snap): IntakeEvent[] {
     cause: [{ type: 'CAUSES', causes: ['strain'] }],
     intensityNow: [{ type: 'SCORE', value: 6 }],
     intensityWorst: [{ type: 'SCORE', value: 3 }, { type: 'SCORE', value: 8 }],
-    movement: [{ type: 'DIFFICULTY', difficulty: 'some' }, { type: 'SKIP' }],
+    // The last is an answer about the last movement in the list, typed while another is asked.
+    movement: [{ type: 'DIFFICULTY', difficulty: 'some' }, { type: 'SKIP' }, { type: 'DIFFICULTY', difficulty: 'a_lot', movement: movementList(ctx).at(-1)! }],
     redFlags: (() => {
       const offered = screenFor(ctx.sites.map((s) => s.region));
       const pick = (codes: FlagCode[]) => codes.filter((c) => offered.includes(c));

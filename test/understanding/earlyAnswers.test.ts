@@ -1,7 +1,9 @@
 // Answers to later questions typed at "where does it hurt?": taken only when plainly about the pain.
 import { describe, expect, it } from 'vitest';
-import { freshContext } from '../../dialogs/intakeContext.js';
+import { transition } from 'xstate';
+import { freshContext, movementList } from '../../dialogs/intakeContext.js';
 import { interpret } from '../../dialogs/interpret.js';
+import { intakeMachine } from '../../dialogs/machine.js';
 
 const AT = '2026-12-02T10:00:00.000Z';
 function early(text: string): Record<string, unknown> | undefined {
@@ -31,3 +33,50 @@ describe('early answers at the location question', () => {
     expect(early('neck, maybe 6 out of 10')?.['intensityNow']).toBe(6);
   });
 });
+
+describe('an answer to another question, typed at this one', () => {
+  const backCtx = (movementIndex: number) => {
+    const ctx = freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT });
+    ctx.sites = [{ region: 'lower_back' }];
+    ctx.primary = 'lower_back';
+    ctx.movementIndex = movementIndex;
+    return ctx;
+  };
+
+  it('asked about bending, "cant sit more than 20 min" is kept for sitting, still to come, and noted', () => {
+    const ctx = backCtx(0);
+    expect(movementList(ctx).slice(0, 2)).toEqual(['bending_forward', 'sitting']);
+    const read = interpret('movement', ctx, { text: 'cant sit more than 20 min' }, AT);
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'a_lot', movement: 'sitting' }, note: 'sitting for a while, a lot of trouble' });
+  });
+
+  it('the machine keeps it for that movement, asks the one asked again, and skips the kept one later', () => {
+    const [snap] = transition(intakeMachine, moveTo(backCtx(0)), { type: 'DIFFICULTY', difficulty: 'a_lot', movement: 'sitting' });
+    expect(snap.value).toBe('movement');
+    expect(snap.context.movementIndex).toBe(0);
+    expect(snap.context.movementAnswers).toEqual({ sitting: 'a_lot' });
+    const [after] = transition(intakeMachine, snap, { type: 'DIFFICULTY', difficulty: 'some' });
+    expect(movementList(after.context)[after.context.movementIndex]).toBe('lifting');
+    expect(after.context.movementAnswers).toEqual({ sitting: 'a_lot', bending_forward: 'some' });
+  });
+
+  it('a movement not still to come is not recorded: the question is asked again, naming what it sounded like', () => {
+    const ctx = backCtx(4);
+    expect(interpret('movement', ctx, { text: 'cant turn my head' }, AT)).toMatchObject({ kind: 'miss', detail: 'other_movement:turning your head' });
+  });
+
+  it('an answer that starts with the scale answers the movement asked', () => {
+    expect(interpret('movement', backCtx(2), { text: 'none really, its more sitting thats the problem' }, AT)).toMatchObject({ kind: 'event', event: { difficulty: 'none' } });
+  });
+
+  it('"2 weeks" at the spread question says the duration comes next; "6" at the duration question asks its unit', () => {
+    const ctx = backCtx(0);
+    expect(interpret('spread', ctx, { text: '2 weeks' }, AT)).toMatchObject({ kind: 'miss', detail: 'duration_next' });
+    expect(interpret('duration', ctx, { text: '6' }, AT)).toMatchObject({ kind: 'miss', detail: 'no_unit:6' });
+  });
+});
+
+/** A snapshot at the movement question with this context. */
+function moveTo(context: ReturnType<typeof freshContext>) {
+  return intakeMachine.resolveState({ value: 'movement', context });
+}

@@ -1,0 +1,71 @@
+// Which movement an answer at the movement question talks about: "can't sit more than 20 min" asked about
+// bending forward is about sitting. A table a clinician can read; one small reader below.
+import type { Movement } from '../vocabulary.js';
+import { findAll, lexicon } from './phrases.js';
+import { tokenise } from './text.js';
+
+/** Everyday words for each movement the intake asks about. */
+const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
+  ['turning_head', ['turn my head', 'turning my head', 'turn my neck', 'turning my neck', 'look over my shoulder', 'looking over my shoulder', 'head check', 'shoulder check', 'blind spot', 'reversing']],
+  ['looking_up_down', ['look up', 'looking up', 'look down', 'looking down', 'tilt my head', 'tilting my head']],
+  ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
+  ['reaching_behind_back', ['behind my back', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
+  ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side']],
+  ['lifting', ['lifting', 'pick up', 'picking up', 'pick things up', 'picking things up']],
+  ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
+  ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on']],
+  ['twisting', ['twist', 'twisting', 'turn around', 'turning around', 'turn my body', 'rotate', 'rotating']],
+  ['sitting', ['sit', 'sitting', 'sat', 'seated', 'in the car', 'driving', 'at my desk', 'on the couch']],
+  ['standing', ['stand', 'standing', 'on my feet', 'queue', 'queuing', 'cooking']],
+  ['sit_to_stand', ['stand up', 'standing up', 'get up', 'getting up', 'get out of', 'getting out of', 'get off the couch', 'out of a chair', 'out of the chair', 'out of the car']],
+  ['walking', ['walk', 'walking', 'walked', 'the dog', 'stroll', 'hike', 'hiking']],
+  ['stairs', ['stairs', 'steps', 'staircase', 'upstairs', 'downstairs', 'flight of stairs']],
+  ['kneeling_squatting', ['kneel', 'kneeling', 'squat', 'squatting', 'crouch', 'crouching', 'on my knees']],
+  ['running', ['run', 'running', 'jog', 'jogging', 'sprint', 'sprinting', 'parkrun']],
+  ['gripping', ['grip', 'gripping', 'jar', 'jars', 'open a jar', 'squeeze', 'turn a key', 'door handle']],
+  ['typing', ['type', 'typing', 'mouse', 'keyboard', 'computer', 'laptop', 'texting', 'write', 'writing']],
+  ['sleeping', ['sleep', 'sleeping', 'slept', 'asleep', 'wake up', 'wakes me', 'night', 'bed', 'in bed']],
+  ['chewing', ['chew', 'chewing', 'eat', 'eating', 'bite', 'biting', 'yawn', 'yawning', 'open my mouth', 'steak']],
+];
+
+/**
+ * Movements close enough that an answer about one answers the other: lying on that side is sleeping on
+ * it; standing up from a chair is sitting and standing; head movements go together; lifting means bending
+ * and carrying; reaching is reaching.
+ */
+const KIN: ReadonlyArray<readonly Movement[]> = [
+  ['sleeping', 'lying_on_side'],
+  ['sit_to_stand', 'sitting', 'standing'],
+  ['turning_head', 'looking_up_down'],
+  ['lifting', 'carrying', 'bending_forward'],
+  ['reaching_overhead', 'reaching_behind_back'],
+  ['kneeling_squatting', 'bending_forward'],
+  ['walking', 'running', 'standing', 'stairs'],
+  ['gripping', 'typing', 'carrying', 'lifting'],
+];
+
+const LEXICON = lexicon<Movement | 'not_a_movement'>([
+  ...WORDS,
+  // Stopping to rest is part of the movement asked about ("after a few minutes I have to sit"), and a lift is a lift.
+  ['not_a_movement', ['have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down']],
+]);
+/** An answer that opens with the scale's own words answers the question asked ("none really, it's more sitting"). */
+const SCALE_FIRST = new Set(['none', 'no', 'nope', 'nah', 'some', 'a', 'bit', 'heaps', 'lots', 'unable', 'not', 'fine', 'ok', 'okay']);
+
+function kin(a: Movement, b: Movement): boolean {
+  return a === b || KIN.some((group) => group.includes(a) && group.includes(b));
+}
+
+/**
+ * The one other movement an answer is about, when it names movements and none is the one asked (or kin
+ * to it): "can't sit more than 20 min" at bending forward is about sitting. Null when the answer names
+ * the movement asked, names none, or names several others.
+ */
+export function otherMovementNamed(text: string, asked: Movement): Movement | null {
+  const tokens = tokenise(text);
+  if (SCALE_FIRST.has(tokens[0] ?? '')) return null;
+  const named = [...new Set(findAll(tokens, LEXICON).flatMap((m) => (m.value === 'not_a_movement' ? [] : [m.value])))];
+  if (named.length === 0 || named.some((m) => kin(m, asked))) return null;
+  const first = named[0]!;
+  return named.every((m) => kin(m, first)) ? first : null;
+}
