@@ -47,11 +47,13 @@ export interface ServerOptions {
    * Not a config key: a production server always keeps conversations in its database.
    */
   storage?: Storage;
+  /** The data-folder lock, when the caller took it first (`npm start` does, before loading the server's modules). */
+  releaseLock?: () => Promise<void>;
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const releaseLock = config.databaseUrl ? async () => {} : await acquireDataDirLock(config.dataDir);
+  const releaseLock = options.releaseLock ?? (config.databaseUrl ? async () => {} : await acquireDataDirLock(config.dataDir));
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   // PGlite has one process behind its data-dir lock, so that process can keep recent conversations in memory.

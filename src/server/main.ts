@@ -1,7 +1,8 @@
 // `npm start`: read the config, start the server, stop cleanly on SIGTERM/SIGINT.
+// The config and the data-folder lock are checked before the server's modules load (Bot Framework,
+// restify and the database take seconds to import), so a second server on one folder is refused at once.
 import { ConfigError, loadConfig } from '../config.js';
-import { DataDirLockedError } from '../store/dataDirLock.js';
-import { startServer } from './createServer.js';
+import { acquireDataDirLock, DataDirLockedError } from '../store/dataDirLock.js';
 import { safeError } from './logger.js';
 
 async function main(): Promise<void> {
@@ -15,14 +16,22 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  let running;
+  let releaseLock: () => Promise<void> = async () => {};
   try {
-    running = await startServer(config);
+    if (!config.databaseUrl) releaseLock = await acquireDataDirLock(config.dataDir);
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(error.message);
       process.exit(1);
     }
+    throw error;
+  }
+  const { startServer } = await import('./createServer.js');
+  let running;
+  try {
+    running = await startServer(config, { releaseLock });
+  } catch (error) {
+    await releaseLock();
     throw error;
   }
   console.log(`Intake bot for ${config.clinic.name} on ${running.url} (database: ${running.db.kind})`);
