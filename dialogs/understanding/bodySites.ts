@@ -104,7 +104,8 @@ const NOT_A_SITE: readonly string[] = [
   'over my head', 'above my head', 'over head', 'overhead', 'behind my back', 'behind your back', 'on my feet', 'off my feet',
   'on my knees', 'on my hands and knees', 'on all fours', 'head down', 'put my feet up', 'feet up', 'with my hands', 'by hand',
   'my hands are full', 'out of my hands', 'in my hands', 'under my arm', 'on my stomach',
-  'on my front', 'head first',
+  'on my front', 'head first', 'past my head', 'up past my head', 'behind my head', 'up to my head', 'to my head',
+  'shoulder height', 'past shoulder height', 'above shoulder height', 'to my mouth',
 ];
 
 const LEXICON = lexicon<SiteWord>([
@@ -364,6 +365,13 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     });
   }
   const keptOnes = () => regions.map((_, k) => k).filter((k) => aside[k] === undefined && !neg[k]);
+  // "pins and needles in my fingers on the left" and nothing else: where the altered feeling is, is the complaint.
+  // (A weakness alone, "me legs feel like jelly", still names no pain area.)
+  if (question === 'location' && keptOnes().length === 0) {
+    regions.forEach((m, k) => {
+      if (aside[k] === 'symptom' && !onlySymptom(tokens, m, regionAt, cueAt, false)) aside[k] = undefined;
+    });
+  }
   // Rules that move a region aside only when the patient named another one to take its place.
   const asideIfOthers = (why: Aside, test: (m: Match<RegionWord>) => boolean) => {
     const hit = keptOnes().filter((k) => test(regions[k]!));

@@ -462,3 +462,18 @@ describe('grammar: one side worse than the other is both', () => {
     expect(read.ok && read.value.sites).toEqual(sites);
   });
 });
+
+describe('grammar: a lone altered feeling names its area; a movement landmark does not', () => {
+  it.each<[string, NamedSite[]]>([
+    ['pins and needles in my fingers on the left', [{ region: 'wrist_hand', side: 'left' }]],
+    ['lower back, and pins and needles in my toes', [{ region: 'lower_back' }]],
+    ['my rite sholder, cant lift my arm up past my head since i fell off the trampoline', [{ region: 'shoulder', side: 'right' }]],
+  ])('%j → %j', (text, sites) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(sites);
+  });
+
+  it('a weakness alone still names no pain area', () => {
+    expect(parseSites('me legs feel like jelly').ok).toBe(false);
+  });
+});
