@@ -56,7 +56,8 @@ const CAUSE_WORDS: Record<Cause, string> = {
 export const DIFFICULTY_WORDS: Record<Difficulty, string> = { none: 'no trouble', some: 'some trouble', a_lot: 'a lot of trouble', unable: 'unable' };
 
 export function causeWords(causes: readonly Cause[]): string {
-  return causes.map((c) => CAUSE_WORDS[c]).join(', ');
+  // Each label may hold an "or" ("an injury or accident"), so several are joined with "and", not commas.
+  return causes.map((c) => CAUSE_WORDS[c]).join(' and ');
 }
 
 /** The plain-language lines the patient checks (the card shows the same facts). */

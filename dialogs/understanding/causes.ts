@@ -263,7 +263,9 @@ const LEXICON = lexicon<CauseWord>([
       'feels heavy', 'feel heavy', 'heavy feeling', 'heavy like', 'like a weight', 'tennis elbow', 'golfers elbow',
       'runners knee',
       'jumpers knee',
-      'fault', 'my fault', 'own fault', 'tell me', 'long story', 'something at work', 'got to do with', 'shopping',
+      'fault', 'my fault', 'own fault', 'tell me',
+      // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
+      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
@@ -284,6 +286,9 @@ const QUESTION_OPENERS = new Set([
   'who', 'where',
   'when',
 ]);
+
+/** The most words a message can have and still be a pain score said on its own. */
+const SCORE_MESSAGE_WORDS = 8;
 
 /** Words read of one answer: a long ramble names its cause or its limits well before this. */
 const MAX_TOKENS = 120;
@@ -328,7 +333,8 @@ export function parseCauses(text: string): Understood<Cause[]> {
     });
     if (causes.length === 0) {
       // "6", "its like an 8 most days": a pain score typed a question early. Say so rather than "did not catch that".
-      if (parsePainScore(text).ok) return miss('not_understood', 'score');
+      // Only a short message: in a story, "2 flights of stairs" is no score.
+      if (tokens.filter((t) => /^[a-z0-9]/.test(t)).length <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if (has('all_day') && namesATask(tokens)) return ok(['repetitive_use']);
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
