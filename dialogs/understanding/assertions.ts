@@ -61,7 +61,8 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'wife', 'husband', 'partner', 'son', 'daughter', 'friend', 'mate', 'nan', 'nana', 'gran', 'grandma', 'grandmother', 'grandpa', 'grandfather', 'pop', 'aunt',
     'auntie', 'uncle', 'cousin', 'family', 'family history', 'neighbour', 'colleague', 'boss', 'he', 'she', 'they',
     'someone', 'somebody', 'my other half', 'hubby', 'missus', 'bf', 'gf', 'boyfriend', 'girlfriend',
-    'other driver', 'the other driver', 'the driver', 'other car', 'the other car',
+    'other driver', 'the other driver', 'the driver', 'other car', 'the other car', 'other bloke', 'the other bloke',
+    'other guy', 'the other guy', 'other person', 'the other person',
   ]],
   [b('other'), ['was my sister', 'was my mum', 'was my mother', 'was my dad', 'was my father', 'was my brother', 'was my wife', 'was my husband', 'not me', 'runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
 ];

@@ -60,7 +60,7 @@ const LEXICON = lexicon<CauseWord>([
       'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
       'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
       'hit the gym', 'squats', 'deadlift', 'deadlifts', 'deadlifting', 'hike', 'marathon', 'hiking', 'cycling', 'yoga',
-      'pilates', 'dancing', 'swimming',
+      'pilates', 'dancing', 'swimming', 'bowling', 'in the nets', 'nets',
       'climbing', 'boxing', 'martial arts', 'bjj', 'skiing', 'snowboarding', 'squash', 'rowing', 'rowing machine', 'paddling',
       'kayaking', 'volleyball', 'badminton', 'ballet', 'dance', 'f45', 'hiit', 'bootcamp', 'boot camp', 'spin class', 'parkrun',
       'park run', 'triathlon', 'half marathon', 'ironman', 'bike', 'bike ride', 'bike riding', 'biking', 'mountain biking',
@@ -131,7 +131,7 @@ const LEXICON = lexicon<CauseWord>([
       'came off my bike', 'bike accident', 'assaulted', 'landed on', 'slipping', 'tripping', 'acl', 'tore', 'ruptured', 'rupture',
       'came off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
       'turned my ankle', 'stepped in a hole', 'missed a step', 'missed the step', 'landed awkwardly', 'landed badly',
-      'rear ended',
+      'rear ended', 'landed', 'landed flat', 'pulled me over', 'knocked me over', 'pulled me down',
       'rear end', 'prang', 'bingle', 'fender bender', 'hit by a car', 'knocked off', 'walked into', 'ran into', 'banged',
       'bashed',
       'whacked', 'smashed', 'jammed', 'stubbed', 'kicked by', 'punched', 'elbowed', 'concussion', 'old injury',
@@ -171,7 +171,7 @@ const LEXICON = lexicon<CauseWord>([
   ],
   // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
-  ['floor_work', ['on my knees', 'on me knees', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
+  ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
   // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").
@@ -209,7 +209,7 @@ const LEXICON = lexicon<CauseWord>([
       'beats me', 'randomly', 'random', 'for no reason', 'on its own', 'by itself', 'crept up', 'came on slowly', 'over time',
       'built up', 'nothing i know of', 'not that i know of', 'cant pinpoint',
       // Nobody has said what did it; a joking "you tell me" is a patient who doesn't know (asking again gets nothing new).
-      'didnt say what caused', 'didnt say why', 'no one knows', 'nobody knows', 'you tell me', 'mate you tell me',
+      'didnt say what caused', 'didnt say why', 'no one knows', 'nobody knows', 'you tell me', 'mate you tell me', 'your job to tell me', 'thats your job', 'isnt that your job',
     ],
   ],
   [
@@ -219,7 +219,7 @@ const LEXICON = lexicon<CauseWord>([
       'km per week',
       'every morning', 'every night', 'every week', 'every weekend', 'daily', 'upped', 'upped it', 'bumped up', 'ramped up',
       'increased', 'more than usual', 'kms', 'every saturday', 'every sunday', 'each week', 'weekly', 'most days',
-      'most mornings',
+      'most mornings', 'nights a week', 'night a week',
       'twice a week', 'times a day', 'twice a day', 'every arvo', 'every afternoon', 'every evening', 'all the time',
       'constantly',
       'non stop', 'more often', 'doubled',
@@ -375,6 +375,9 @@ function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, in
       return null;
     case 'repeats':
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
+    case 'repetitive_use':
+      // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause.
+      return has('injury', clause) ? null : 'repetitive_use';
     default:
       return m.value;
   }

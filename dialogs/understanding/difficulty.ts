@@ -68,7 +68,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
       // Woken over and over, or a long way short of what they did before.
       'times a night', 'times every night', 'times at night', 'only round the block', 'only around the block', 'thats about it',
-      'screaming', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
+      'screaming', 'and thats it', 'circus act', 'a circus', 'an ordeal', 'a production', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
     ],
   ],
   [
@@ -102,7 +102,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
       // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
-      'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum',
+      'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum', 'trips instead of',
       // Sleep broken only by rolling onto it.
       'wake up', 'wakes up', 'when i roll', 'roll onto it', 'roll over onto it',
     ],
@@ -138,7 +138,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
-      'have to pull over', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'have to pull over', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
     ],
   ],
   [
@@ -149,7 +149,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'anything heavy',
       // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
-      'jars', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
+      'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
     ],
   ],
   ['other_way', ['switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently']],
@@ -157,7 +157,8 @@ const LEXICON = lexicon<DifficultyWord>([
     'only',
     [
       'is all', 'thats all', 'only when', 'only if', 'only after', 'only first thing', 'only at night', 'only in the morning',
-      'only in the mornings', 'only sometimes', 'only occasionally', 'only on bad days', 'just when',
+      'only in the mornings', 'by the arvo', 'by the afternoon', 'by lunchtime', 'later in the day', 'once i warm up',
+      'once im warmed up', 'only sometimes', 'only occasionally', 'only on bad days', 'just when',
     ],
   ],
 ]);

@@ -80,7 +80,7 @@ function readQuantity(tokens: readonly string[], i: number): Quantity | null {
   const num = readNumber(tokens, i);
   if (num) {
     // "one and a half years"
-    if (tokens[num.end] === 'and' && tokens[num.end + 1] === 'a' && tokens[num.end + 2] === 'half') return { value: num.value + 0.5, end: num.end + 3 };
+    if (AND.has(tokens[num.end]!) && tokens[num.end + 1] === 'a' && tokens[num.end + 2] === 'half') return { value: num.value + 0.5, end: num.end + 3 };
     return num;
   }
   if (tok === 'a' || tok === 'an') return { value: 1, end: i + 1 };
@@ -142,7 +142,7 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   // Single letters are units only straight after digits ("3d", "2y"), never after words.
   if (unit.letter && !isDigitToken(tokens[i])) return null;
   let end = j + 1;
-  if (tokens[end] === 'and' && tokens[end + 1] === 'a' && tokens[end + 2] === 'half') {
+  if (AND.has(tokens[end]!) && tokens[end + 1] === 'a' && tokens[end + 2] === 'half') {
     value += 0.5;
     end += 3;
   } else if (RANGE_LINKS.has(tokens[end] ?? '')) {
@@ -293,6 +293,9 @@ function sinceAge(tokens: readonly string[]): Found | null {
 /** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */
 /** Words around a bare number that leave it bare: "about 6", "6ish", "maybe 3?". */
 const ROUGHLY = new Set(['about', 'around', 'roughly', 'maybe', 'like', 'ish', 'approx', 'prob', 'probably', '?', '.', '!']);
+
+/** "two and a half", typed "two n a half" or "two & a half". */
+const AND = new Set(['and', 'n', '&']);
 
 export function parseDuration(text: string, now?: string): Understood<DurationAnswer> {
   return guarded(() => {

@@ -49,6 +49,7 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
   // Stopping to rest is part of the movement asked about ("after a few minutes I have to sit"), and a lift is a lift.
   ['not_a_movement', ['have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down']],
 ]);
+/** Only words as listed count (a typo match would read "short bits" as biting). */
 /** An answer that opens with the scale's own words answers the question asked ("none really, it's more sitting"). */
 const SCALE_FIRST = new Set(['none', 'no', 'nope', 'nah', 'some', 'a', 'bit', 'heaps', 'lots', 'unable', 'not', 'fine', 'ok', 'okay']);
 
@@ -64,7 +65,7 @@ function kin(a: Movement, b: Movement): boolean {
 export function otherMovementNamed(text: string, asked: Movement): Movement | null {
   const tokens = tokenise(text);
   if (SCALE_FIRST.has(tokens[0] ?? '')) return null;
-  const named = [...new Set(findAll(tokens, LEXICON).flatMap((m) => (m.value === 'not_a_movement' ? [] : [m.value])))];
+  const named = [...new Set(findAll(tokens, LEXICON).flatMap((m) => (m.value === 'not_a_movement' || m.penalty > 0 ? [] : [m.value])))];
   if (named.length === 0 || named.some((m) => kin(m, asked))) return null;
   const first = named[0]!;
   return named.every((m) => kin(m, first)) ? first : null;

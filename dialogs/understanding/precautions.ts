@@ -49,7 +49,7 @@ const LEXICON = lexicon<PrecautionWord>([
   ]],
   ['not_a_precaution', [
     'expecting it', 'expecting that', 'no worries', 'not worried', 'dont worry', 'not scared', 'not afraid', 'fell pregnant with',
-    'when i was pregnant', 'since i was pregnant', 'after my pregnancy', 'osteoarthritis', 'osteopath', 'osteo arthritis',
+    'when i was pregnant', 'since i was pregnant', 'was pregnant', 'bubs', 'my bub', 'after my pregnancy', 'osteoarthritis', 'osteopath', 'osteo arthritis',
     // Medicines and conditions that are not on this list: naming them answers "none of these" as clearly.
     'panadol', 'nurofen', 'paracetamol', 'ibuprofen', 'voltaren', 'metformin', 'insulin', 'statin', 'blood pressure tablets',
     'arthritis', 'diabetes', 'asthma', 'breastfeeding', 'had bub', 'natural birth', 'had a baby', 'thats it', 'steroid',

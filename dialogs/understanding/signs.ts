@@ -166,7 +166,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
       'hot bath', 'warm up', 'warmed up', 'red wine', 'fell pregnant', 'temper', 'lost count', 'heart rate',
       // Pushing up from a chair is not straining on the toilet.
-      'have to push off', 'push off', 'push myself up', 'have to push myself up', 'push up', 'push ups',
+      'have to push off', 'push off', 'push myself up', 'have to push myself up', 'push up', 'push ups', 'have to push up',
+      'need to push up', 'have to push with', 'push up with',
       // Near-spellings of sign words ("cranked" is one letter from "cracked").
       'cranked', 'cranking', 'crank',
     ],

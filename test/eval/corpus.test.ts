@@ -8,11 +8,13 @@ import { safety, understanding } from '../../eval/report.js';
 /**
  * Held-out accuracy floors per question, in percent. The issue's target is 97 everywhere; these are
  * what the bot reaches today (2026-12-02), a little below so one record more or less does not flap.
- * Raise them as the understanding improves; never lower one to make a change pass.
+ * Raise them as the understanding improves; never lower one to make a change to the code pass. The only
+ * time one moved down: cause, from 72 to 70, when first-sight batches j and k added 22 never-tuned cause
+ * answers to the slice (read right half the time); on the slice as it was before them, cause rose 76 → 78.
  */
 const HELD_OUT_FLOOR: Record<string, number> = {
-  consent: 90, location: 85, side: 80, primary: 84, spread: 85, duration: 83, cause: 72, intensity_now: 88,
-  intensity_worst: 90, movement: 68, red_flags: 84, follow_up: 80, precautions: 78, summary: 85, contact: 90,
+  consent: 90, location: 87, side: 80, primary: 84, spread: 88, duration: 84, cause: 70, intensity_now: 90,
+  intensity_worst: 90, movement: 72, red_flags: 86, follow_up: 82, precautions: 84, summary: 88, contact: 90,
 };
 const OVERALL_HELD_OUT_FLOOR = 84;
 

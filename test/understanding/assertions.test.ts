@@ -136,3 +136,13 @@ describe('precautions: items named by a word of their line, a late "oh wait", wh
     expect(findSigns('dunno. the washing machine died that week too, worst week ever lol', 'anywhere')).toEqual([]);
   });
 });
+
+describe('no warning in everyday words (batch k)', () => {
+  it.each(['have to push up with my arms to get off the couch', 'limping everywhere, can only do short bits like car to the shops'])('%j', (text) => {
+    expect(findSigns(text, 'anywhere')).toEqual([]);
+  });
+
+  it('a pregnancy that is over, with a baby at the breast, is no precaution', () => {
+    expect(parsePrecautions('was pregnant, bubs 5 months now and im breastfeeding', PRECAUTIONS)).toEqual({ ok: true, value: [] });
+  });
+});

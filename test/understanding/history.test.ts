@@ -233,3 +233,23 @@ describe('parseCauses: work on the knees, things that died, corrections, a score
     expect(parseCauses(text)).toEqual({ ok: false, reason: 'not_understood', detail: 'score' });
   });
 });
+
+describe('parseCauses: where an injury happened, someone else, sports done weekly (batch k)', () => {
+  it.each<[string, Cause[]]>([
+    ['knelt on the tiles for a couple hours re-grouting the shower', ['posture']],
+    ['fell off the ladder cleaning the gutters', ['injury']],
+    ['got rear ended at the lights, other bloke was on his phone', ['injury']],
+    ['bowling in the nets 3 nights a week plus games saturday', ['repetitive_use']],
+    ['landed flat on my back doing a backflip off the pontoon', ['injury']],
+    ['my dog took off after a cat and pulled me over, landed on my hip', ['injury']],
+    ['isnt that your job to tell me haha', ['unknown']],
+  ])('%j → %j', (text, causes) => {
+    const read = parseCauses(text);
+    expect(read.ok && [...read.value].sort()).toEqual([...causes].sort());
+  });
+
+  it('"two n a half months" is ten and a half weeks or so', () => {
+    const read = parseDuration('two n a half months');
+    expect(read.ok && Math.round(read.value.weeks)).toBe(11);
+  });
+});

@@ -233,3 +233,16 @@ describe('parsePainScore: thumb slips and a worst said beside now', () => {
     expect(parsePainScore('there').ok).toBe(false);
   });
 });
+
+describe('parseDifficulty: a task within the movement, part of the day, a limit in minutes (batch k)', () => {
+  it.each<[string, Difficulty]>([
+    ['putting socks on is a bloody circus act', 'a_lot'],
+    ['groceries from the car take me 3 trips instead of 1 now', 'some'],
+    ['cant sit through a movie anymore, 15 mins max then im standing up the back', 'a_lot'],
+    ['opening the milk bottle i have to get my daughter to do it', 'a_lot'],
+    ['mornings r shocking, cant get past my knees, by the arvo its pretty much normal', 'some'],
+    ['used to touch my toes easy, now i get to about my knees and thats it', 'a_lot'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
