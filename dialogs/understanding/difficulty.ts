@@ -74,7 +74,7 @@ const LEXICON = lexicon<DifficultyWord>([
   [
     'some',
     [
-      'a bit', 'a little', 'a little bit', 'some', 'slightly', 'slight', 'mild', 'mildly', 'sometimes', 'bit', 'kind of',
+      'a bit', 'a little', 'a little bit', 'little', 'lil', 'a lil', 'abit', 'some', 'slightly', 'slight', 'mild', 'mildly', 'sometimes', 'bit', 'kind of',
       'sort of',
       'somewhat', 'a touch', 'moderate', 'moderately', 'manageable', 'a bit hard', 'a bit difficult', 'a little hard',
       'a little difficult', 'slightly hard', 'slightly difficult', 'occasionally', 'not much', 'not a lot', 'not very',

@@ -242,6 +242,8 @@ describe('parseDifficulty: a task within the movement, part of the day, a limit 
     ['opening the milk bottle i have to get my daughter to do it', 'a_lot'],
     ['mornings r shocking, cant get past my knees, by the arvo its pretty much normal', 'some'],
     ['used to touch my toes easy, now i get to about my knees and thats it', 'a_lot'],
+    ['little', 'some'],
+    ['abit', 'some'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
