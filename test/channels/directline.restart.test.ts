@@ -62,7 +62,7 @@ describe('Direct Line across a server restart', () => {
     }
   });
 
-  it('shuts down promptly on SIGTERM with Web Chat sockets open (they are told "going away")', async () => {
+  it('shuts down promptly on SIGTERM with Web Chat sockets open (they are told "going away")', { timeout: 90_000 }, async () => {
     const child = await startChild({ DATA_DIR: await tempDir(), LOG_LEVEL: 'warn' });
     try {
       const c = await startConversation(child.url);

@@ -121,7 +121,7 @@ describe('Bot Framework authentication', () => {
 });
 
 describe('durability', () => {
-  it('a patient carries on where they were after the server is killed and started again', async () => {
+  it('a patient carries on where they were after the server is killed and started again', { timeout: 90_000 }, async () => {
     const DATA_DIR = await tempDir();
     const first = await startChild({ DATA_DIR });
     await post(first.url, 'conv-kill', { text: 'hi' });
@@ -151,7 +151,7 @@ describe('start-up configuration', () => {
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: PORT: /)]);
   });
 
-  it('refuses a second server on the same data folder', async () => {
+  it('refuses a second server on the same data folder', { timeout: 90_000 }, async () => {
     const DATA_DIR = await tempDir();
     const first = await startChild({ DATA_DIR });
     try {
