@@ -129,6 +129,28 @@ export function matches(step: AnswerRecord['step'], got: Reading, want: Expect):
   }
 }
 
+/** Kinds of fact the issue holds to zero when the patient did not say them. */
+export type Invented = Record<'regions' | 'causes' | 'durations' | 'flags', number>;
+
+/**
+ * What the reading records that the patient did not say: regions, causes, a duration or flags beyond
+ * the expected reading (a question that should have been asked again counts all it recorded).
+ */
+export function invented(step: AnswerRecord['step'], got: Reading, want: Expect): Invented {
+  const out: Invented = { regions: 0, causes: 0, durations: 0, flags: 0 };
+  const beyond = (g: readonly string[] | undefined, w: readonly string[] | undefined) => (g ?? []).filter((x) => !(w ?? []).includes(x)).length;
+  if (step === 'location' || step === 'spread') {
+    out.regions = beyond(((got['sites'] ?? []) as Array<{ region: string }>).map((s) => s.region), (want.sites ?? []).map((s) => s.region));
+    const early = (got['early'] ?? {}) as { duration?: unknown; causes?: string[] };
+    if (early.duration && want.early?.weeks === undefined) out.durations = 1;
+    out.causes = beyond(early.causes, want.early?.causes);
+  }
+  if (step === 'duration' && got['weeks'] !== undefined && want.weeks === undefined) out.durations = 1;
+  if (step === 'cause') out.causes = beyond(((got['causes'] ?? []) as string[]).filter((c) => c !== 'unknown'), want.causes);
+  if (step === 'red_flags' || step === 'precautions') out.flags = beyond(got['codes'] as string[] | undefined, want.codes);
+  return out;
+}
+
 export interface Graded {
   record: AnswerRecord;
   got: Reading;

@@ -1,7 +1,7 @@
 // Scores of the corpus, as plain data: what `npm run eval` prints and the test suite holds to targets.
 import { isHeldOut, loadAnswers, loadIntakes } from './corpus.js';
 import { gradeIntake, runIntake } from './intakes.js';
-import { STATE_OF, grade, type Graded } from './readings.js';
+import { STATE_OF, grade, invented, type Graded, type Invented } from './readings.js';
 import { typedSigns } from '../dialogs/engine.js';
 
 export interface StepScore {
@@ -18,6 +18,8 @@ export interface UnderstandingReport {
   /** Every wrong reading of the tuning part; held-out misreadings are counted, not listed. */
   confusions: Array<{ id: string; step: string; text: string; expected: unknown; got: unknown }>;
   heldOutConfusions: number;
+  /** Facts recorded on the held-out slice that the patient did not say (the issue's target is none). */
+  heldOutInvented: Invented;
 }
 
 const STEP_ORDER = [
@@ -38,6 +40,10 @@ export function understanding(graded: Graded[] = loadAnswers().map(grade)): Unde
     overall: { n: sum('n'), correct: sum('correct'), heldOutN: sum('heldOutN'), heldOutCorrect: sum('heldOutCorrect') },
     confusions: wrong.filter((g) => !isHeldOut(g.record.id)).map((g) => ({ id: g.record.id, step: g.record.step, text: g.record.text, expected: g.record.expect, got: g.got })),
     heldOutConfusions: wrong.filter((g) => isHeldOut(g.record.id)).length,
+    heldOutInvented: graded.filter((g) => isHeldOut(g.record.id)).reduce<Invented>((sum, g) => {
+      const one = invented(g.record.step, g.got, g.record.expect);
+      return { regions: sum.regions + one.regions, causes: sum.causes + one.causes, durations: sum.durations + one.durations, flags: sum.flags + one.flags };
+    }, { regions: 0, causes: 0, durations: 0, flags: 0 }),
   };
 }
 

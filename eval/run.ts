@@ -39,5 +39,7 @@ if (process.argv.includes('--safety')) {
     for (const c of r.confusions) console.log(`${c.step} | ${c.text} | ${JSON.stringify(c.expected)} | ${JSON.stringify(c.got)}`);
   }
   console.log(`\n${r.confusions.length} wrong in the tuning part, ${r.heldOutConfusions} in the held-out part (not listed).`);
-  if (!process.argv.includes('--batch')) out('results.json', { steps: r.steps, overall: r.overall, heldOutConfusions: r.heldOutConfusions, confusions: r.confusions });
+  const inv = r.heldOutInvented;
+  console.log(`Recorded on the held-out part but not said: ${inv.regions} regions, ${inv.causes} causes, ${inv.durations} durations, ${inv.flags} flags.`);
+  if (!process.argv.includes('--batch')) out('results.json', { steps: r.steps, overall: r.overall, heldOutConfusions: r.heldOutConfusions, heldOutInvented: r.heldOutInvented, confusions: r.confusions });
 }

@@ -42,6 +42,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'not really', '? not really', ': not really', 'ruled out', 'was ruled out', 'were ruled out', 'is fine', 'are fine',
     'was fine', 'is normal', 'not an issue', 'not a problem', 'came back normal', 'came back fine', 'came back clear',
     'all good now', 'long gone', 'thats gone', 'on purpose', 'on a diet', 'dieting', 'intentionally', 'deliberately',
+    'on ozempic', 'on mounjaro', 'on wegovy', 'nothing new',
   ]],
   [both('historical'), [
     'years ago', 'year ago', 'yrs ago', 'last yr', 'months ago', 'month ago', 'last month', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',

@@ -92,6 +92,8 @@ interface Found extends Reading {
   end: number;
   /** From a phrase like "last year" rather than an amount. */
   relative?: boolean;
+  /** A range whose ends fall in different bands ("a month or two"): in weeks, to name both when asking. */
+  straddles?: readonly [number, number];
 }
 
 const CORRECTIONS = lexicon<true>([[true, ['sorry no', 'no sorry', 'sorry', 'i mean', 'actually', 'make that', 'no wait', 'wait']]]);
@@ -121,9 +123,11 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   // "C6/7", "L5/S1" are spinal levels, not 6/7 of a week.
   if (denominator !== undefined && isDigitToken(tokens[i]) && !['c', 'l', 't', 's'].includes(tokens[i - 1] ?? '')) return { weeks: value * denominator, start: i, end: j + 2 };
 
+  let ends: [number, number] | null = null;
   if (RANGE_LINKS.has(tokens[j] ?? '')) {
     const second = readNumber(tokens, j + 1);
     if (second && unitAt(tokens[second.end])) {
+      ends = [value, second.value];
       value = (value + second.value) / 2;
       ranged = true;
       j = second.end;
@@ -148,6 +152,7 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   } else if (RANGE_LINKS.has(tokens[end] ?? '')) {
     const more = readNumber(tokens, end + 1);
     if (more && !unitAt(tokens[more.end]) && more.value > value) {
+      ends = [value, more.value];
       value = (value + more.value) / 2;
       ranged = true;
       end = more.end;
@@ -156,6 +161,8 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   const negative = tokens[i - 1] === 'minus' || (tokens[i - 1] === '-' && readNumber(tokens, i - 2) === null && !unitAt(tokens[i - 2]));
   const found: Found = { weeks: value * unit.weeks, start: i, end };
   if (ranged) found.note = 'took the middle of the range';
+  // Only "or" offers two answers; "2 to 3 months" is one span, read by its middle.
+  if (ends && tokens.slice(i, end).includes('or') && durationBand(ends[0] * unit.weeks) !== durationBand(ends[1] * unit.weeks)) found.straddles = [ends[0] * unit.weeks, ends[1] * unit.weeks];
   // "under a week", "less than a month": a little short of the amount.
   if (['under', 'less', 'almost', 'nearly', 'not'].includes(tokens[i - 1] === 'than' ? (tokens[i - 2] ?? '') : (tokens[i - 1] ?? ''))) found.weeks *= 0.7;
   if (negative) found.negative = true;
@@ -257,6 +264,8 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
       const mondayBased = (today + 6) % 7;
       if (last && daysAgo <= mondayBased) daysAgo += 7;
     } else if (tok === 'weekend' || tok === 'wkend') {
+      // "since the long weekend", "the King's Birthday weekend": which one is anyone's guess, so ask.
+      if (NAMED_WEEKEND.has(tokens[j - 1] ?? '')) return null;
       daysAgo = (today - 6 + 7) % 7 || 7;
     } else if (tok === 'xmas' || tok === 'christmas') {
       const xmas = Date.UTC(now.getUTCFullYear() - (now.getUTCMonth() === 11 && now.getUTCDate() >= 25 ? 0 : 1), 11, 25);
@@ -265,7 +274,7 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
       const m = monthAt(tokens, j)!;
       // "mid october", "end of march": the part of the month, else its first day.
       const part = tokens.slice(Math.max(0, j - 3), j);
-      const d = part.includes('mid') ? 15 : part.includes('end') || part.includes('late') ? 28 : 1;
+      const d = dayOfMonth(tokens, j) ?? (part.includes('mid') ? 15 : part.includes('end') || part.includes('late') ? 28 : 1);
       const yearTok = tokens[j + 1];
       const year = yearTok && /^(19|20)\d\d$/.test(yearTok) ? Number(yearTok) : pastYear(m, d);
       return at(year, m, d);
@@ -276,6 +285,16 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
     if (daysAgo !== null) return { weeks: daysAgo * DAY, start: Math.max(i, 0), end: j + 1 };
   }
   return null;
+}
+
+const ORDINAL_ENDS = new Set(['st', 'nd', 'rd', 'th']);
+/** The day said with the month at `j`: "the 14th of october", "14 oct", "october 14th". */
+function dayOfMonth(tokens: readonly string[], j: number): number | null {
+  const isDay = (k: number) => (/^\d{1,2}$/.test(tokens[k] ?? '') && Number(tokens[k]) >= 1 && Number(tokens[k]) <= 31 ? Number(tokens[k]) : null);
+  let k = j - 1;
+  if (tokens[k] === 'of') k--;
+  if (ORDINAL_ENDS.has(tokens[k] ?? '')) k--;
+  return isDay(k) ?? (/^(19|20)\d\d$/.test(tokens[j + 1] ?? '') ? null : isDay(j + 1));
 }
 
 /** "since I was 20, I'm 45 now", "since I was pregnant with my son, he's 3 now": the difference in years. */
@@ -293,6 +312,9 @@ function sinceAge(tokens: readonly string[]): Found | null {
 /** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */
 /** Words around a bare number that leave it bare: "about 6", "6ish", "maybe 3?". */
 const ROUGHLY = new Set(['about', 'around', 'roughly', 'maybe', 'like', 'ish', 'approx', 'prob', 'probably', '?', '.', '!']);
+
+/** Words that make "weekend" a particular holiday one, not the last one. */
+const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour', 'anzac', 'queens', 'kings', 'cup']);
 
 /** "two and a half", typed "two n a half" or "two & a half". */
 const AND = new Set(['and', 'n', '&']);
@@ -339,6 +361,9 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       return n && n.value > 0 && n.value < 100 ? miss('not_understood', `no_unit:${n.value}`) : miss('not_understood');
     }
     if (found.some((f) => f.negative)) return miss('out_of_range');
+    // "a month or two": one end acute, the other not. The band changes the plan, so ask, naming both.
+    const straddling = found.find((f) => f.straddles);
+    if (straddling?.straddles) return miss('ambiguous', `${describeWeeks(straddling.straddles[0])} or ${describeWeeks(straddling.straddles[1])}`);
     // "2 weeks, sorry no, 3": after a correction, the corrected amount (in the unit already given).
     const correction = findAll(tokens, CORRECTIONS).at(-1);
     if (correction && found.some((f) => f.start < correction.start)) {

@@ -30,6 +30,11 @@ const QUANTIFIERS = lexicon<Quantifier>([
   ]],
 ]);
 
+/** Hedges that, with a question mark, leave an item unsure. */
+const UNSURE = lexicon<true>([[true, ['maybe', 'i think', 'kind of', 'sort of', 'a bit of', 'possibly', 'not sure', 'unsure', 'dunno', 'hard to say', 'i guess']]]);
+/** Hedges that leave it unsure even without one. */
+const UNSURE_ALONE = lexicon<true>([[true, ['not sure', 'unsure', 'dunno', 'hard to say', 'cant say', 'no idea']]]);
+
 /** Words that take back what came before: "4 and 5 no wait just 5". */
 const CORRECTIONS = lexicon<true>([[true, ['no wait', 'wait', 'sorry', 'actually', 'i mean', 'scratch that', 'make that', 'oops', 'jk', 'just kidding', 'kidding']]]);
 
@@ -78,6 +83,8 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
     const codes = [...new Set(found.map((f) => f.code))];
     // Worsening weakness is the limb item with its follow-up already answered: kept, and confirmed like any typed sign.
     const inList = codes.filter((c) => list.includes(c) || (c === 'progressive_weakness' && list.includes('numbness_tingling')));
+    // "kind of the fourth one i think?", "dizzy? maybe? hard to say": one item said unsure is asked again, not ticked.
+    if (inList.length === 1 && findAll(tokens, UNSURE).length > 0 && (tokens.includes('?') || findAll(tokens, UNSURE_ALONE).length > 0)) return miss('ambiguous', 'unsure');
     if (inList.length > 0) return ok(inList);
     if (saysAll && !saysNone) return miss('ambiguous', 'all');
     if (outOfRange) return miss('out_of_range');

@@ -165,6 +165,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
       'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
       'hot bath', 'warm up', 'warmed up', 'red wine', 'fell pregnant', 'temper', 'lost count', 'heart rate',
+      // A bladder that has always been weak is no new trouble (the checklist asks about new trouble).
+      'always had a weak bladder', 'weak bladder', 'weak pelvic floor',
       // Pushing up from a chair is not straining on the toilet.
       'have to push off', 'push off', 'push myself up', 'have to push myself up', 'push up', 'push ups', 'have to push up',
       'need to push up', 'have to push with', 'push up with',

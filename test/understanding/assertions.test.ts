@@ -146,3 +146,16 @@ describe('no warning in everyday words (batch k)', () => {
     expect(parsePrecautions('was pregnant, bubs 5 months now and im breastfeeding', PRECAUTIONS)).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('the safety checklist: an item said unsure is asked again; what has always been so is not new', () => {
+  const offered = screenFor(['neck']);
+  it.each(['kind of the third one i think?', 'dizzy? maybe? hard to say'])('%j', (text) => {
+    expect(parseFlagChecklist(text, offered)).toMatchObject({ ok: false, reason: 'ambiguous', detail: 'unsure' });
+  });
+  it('a plain item is still ticked', () => {
+    expect(parseFlagChecklist('3', offered)).toEqual({ ok: true, value: [offered[2]] });
+  });
+  it('"always had a weak bladder since my 3 kids, nothing new" ticks nothing', () => {
+    expect(parseFlagChecklist("I've always had a weak bladder since my 3 kids, nothing new. none of the others", screenFor(['lower_back']))).toEqual({ ok: true, value: [] });
+  });
+});

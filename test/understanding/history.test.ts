@@ -253,3 +253,21 @@ describe('parseCauses: where an injury happened, someone else, sports done weekl
     expect(read.ok && Math.round(read.value.weeks)).toBe(11);
   });
 });
+
+describe('parseDuration: two answers across a band, a holiday weekend, the day of the month', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it('"a month or two" straddles acute and subacute: asked, naming both', () => {
+    expect(parseDuration('a month or two', NOW)).toMatchObject({ ok: false, reason: 'ambiguous' });
+  });
+  it('"2 to 3 months" is one span, read by its middle', () => {
+    const read = parseDuration('2 to 3 months', NOW);
+    expect(read.ok && Math.round(read.value.weeks)).toBe(11);
+  });
+  it('"since the long weekend" does not say which one', () => {
+    expect(parseDuration('since the long weekend', NOW).ok).toBe(false);
+  });
+  it.each(['since the 14th of october', 'since oct 14th', 'since 14 october'])('%j counts from the 14th', (text) => {
+    const read = parseDuration(text, NOW);
+    expect(read.ok && Math.round(read.value.weeks)).toBe(7);
+  });
+});
