@@ -145,6 +145,6 @@ export const WORDS = {
   tooLong: 'That message is too long for me. Please answer in a sentence or two.',
   whichEdit: 'What would you like to change?',
   contactNext: "I'll ask for your contact details right after you confirm this.",
-  noted: (what: string) => `Noted: ${what}.`,
+  noted: (what: string) => `I've noted ${what}. Say "back" to change it.`,
   notedEarly: (what: string[]) => `From what you said earlier I've noted ${what.join(', ')}. Say "back" to change it.`,
 };

@@ -51,9 +51,9 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
     r('lower_back'),
     ['lower back', 'low back', 'lumbar', 'lumbar spine', 'lower spine', 'lumbago', 'bottom of back', 'small of back', 'base of spine', 'base of back', 'low down', 'low down in my back', 'low in my back', 'sacrum', 'sacroiliac', 'si joint', 'tailbone', 'tail bone', 'coccyx'],
   ],
-  [r('lower_back', { note: 'back taken as lower back', could: BACKS }), ['back', 'backache', 'back ache', 'backs']],
-  [r('lower_back', { note: 'spine taken as lower back', could: BACKS }), ['spine']],
-  [r('lower_back', { note: 'sciatica taken as lower back', could: ['lower_back', 'buttock', 'thigh'] }), ['sciatica', 'sciatic', 'sciatic nerve']],
+  [r('lower_back', { note: 'your back as the lower back', could: BACKS }), ['back', 'backache', 'back ache', 'backs']],
+  [r('lower_back', { note: 'your spine as the lower back', could: BACKS }), ['spine']],
+  [r('lower_back', { note: 'sciatica as the lower back', could: ['lower_back', 'buttock', 'thigh'] }), ['sciatica', 'sciatic', 'sciatic nerve']],
   [r('neck'), ['c 1', 'c 2', 'c 3', 'c 4', 'c 5', 'c 6', 'c 7']],
   [r('upper_back'), ['t 1', 't 2', 't 3', 't 4', 't 5', 't 6']],
   [r('mid_back'), ['t 7', 't 8', 't 9', 't 10', 't 11', 't 12']],
@@ -61,8 +61,8 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [r('chest'), ['chest', 'rib', 'ribs', 'rib cage', 'ribcage', 'pec', 'pecs', 'pectoral', 'pectorals', 'sternum', 'breastbone', 'chest wall']],
   [r('upper_arm'), ['upper arm', 'bicep', 'biceps', 'tricep', 'triceps', 'back of arm']],
   [paired('upper_arm'), ['upper arms']],
-  [r('upper_arm', { note: 'arm taken as upper arm', could: ARMS }), ['arm']],
-  [paired('upper_arm', { note: 'arm taken as upper arm', could: ARMS }), ['arms']],
+  [r('upper_arm', { note: 'your arm as the upper arm', could: ARMS }), ['arm']],
+  [paired('upper_arm', { note: 'your arms as the upper arms', could: ARMS }), ['arms']],
   [r('elbow'), ['elbow', 'tennis elbow', 'golfers elbow', 'golfer elbow', 'funny bone']],
   [paired('elbow'), ['elbows']],
   [r('forearm'), ['forearm', 'lower arm', 'fore arm']],
@@ -78,8 +78,8 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [paired('buttock'), ['buttocks', 'glutes', 'butt cheeks']],
   [r('thigh'), ['thigh', 'hamstring', 'hammy', 'quad', 'quadricep', 'quadriceps', 'upper leg', 'it band', 'itb', 'adductor', 'inner thigh', 'outer thigh', 'back of thigh']],
   [paired('thigh'), ['thighs', 'hamstrings', 'hammies', 'quads', 'upper legs', 'adductors']],
-  [r('thigh', { note: 'leg taken as thigh', could: LEGS }), ['leg', 'back of leg']],
-  [paired('thigh', { note: 'leg taken as thigh', could: LEGS }), ['legs']],
+  [r('thigh', { note: 'your leg as the thigh (upper leg)', could: LEGS }), ['leg', 'back of leg']],
+  [paired('thigh', { note: 'your legs as the thighs (upper legs)', could: LEGS }), ['legs']],
   [r('knee'), ['knee', 'kneecap', 'knee cap', 'patella', 'back of knee', 'acl', 'mcl', 'meniscus']],
   [paired('knee'), ['knees', 'kneecaps']],
   [r('lower_leg'), ['calf', 'shin', 'shin splints', 'lower leg']],
@@ -742,7 +742,7 @@ export function parseSpread(text: string): Understood<SitesAnswer> {
     const answer = { sites, excluded: reading.excluded.filter((r) => !sites.some((s) => s.region === r)) };
     if (sites.length > 0) {
       if (reading.alternatives) return miss('ambiguous', 'two_regions');
-      return ok(answer, joinNotes(reading.notes.filter((n) => !/^(leg|arm) taken/.test(n))));
+      return ok(answer, joinNotes(reading.notes.filter((n) => !/^your (leg|arm)s? as/.test(n))));
     }
     // Ruled out, said to stay put, or only in the past or someone else's: no spread now.
     if (reading.excluded.length > 0 || reading.mentions.length > 0 || findAll(tokens, STAYS_PUT).length > 0) return ok(answer);

@@ -160,7 +160,7 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   }
   const negative = tokens[i - 1] === 'minus' || (tokens[i - 1] === '-' && readNumber(tokens, i - 2) === null && !unitAt(tokens[i - 2]));
   const found: Found = { weeks: value * unit.weeks, start: i, end };
-  if (ranged) found.note = 'took the middle of the range';
+  if (ranged) found.note = 'the middle of that range';
   // Only "or" offers two answers; "2 to 3 months" is one span, read by its middle.
   if (ends && tokens.slice(i, end).includes('or') && durationBand(ends[0] * unit.weeks) !== durationBand(ends[1] * unit.weeks)) found.straddles = [ends[0] * unit.weeks, ends[1] * unit.weeks];
   // "under a week", "less than a month": a little short of the amount.
@@ -344,14 +344,14 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       for (const tok of tokens) {
         const unit = unitAt(tok);
         if (unit && isPlural(tok) && !unit.letter && unit.weeks >= DAY) {
-          found.push({ weeks: 2 * unit.weeks, start: 0, end: 0, note: `${unit.name}s taken as 2 ${unit.name}s` });
+          found.push({ weeks: 2 * unit.weeks, start: 0, end: 0, note: `${unit.name}s as about 2 ${unit.name}s` });
           break;
         }
       }
     }
     if (found.length === 0) {
       const vague = findAll(tokens, VAGUE_LONG)[0];
-      if (vague) found.push({ weeks: vague.value, start: vague.start, end: vague.end, note: 'a long time taken as about 2 years' });
+      if (vague) found.push({ weeks: vague.value, start: vague.start, end: vague.end, note: 'a long time as about 2 years' });
     }
     if (found.length === 0) {
       // "6", "about 3": a number without its unit. Ask which, naming the units, rather than "did not catch that".
@@ -390,7 +390,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const longest = pool.reduce((a, b) => (b.weeks > a.weeks ? b : a));
     if (longest.weeks > MAX_WEEKS) return miss('out_of_range');
     const distinct = new Set(pool.map((f) => round1(f.weeks)));
-    const note = distinct.size > 1 ? 'several durations given; took the longest' : longest.note;
+    const note = distinct.size > 1 ? 'the longest of those' : longest.note;
     return ok({ weeks: round1(longest.weeks), text: said }, note);
   });
 }

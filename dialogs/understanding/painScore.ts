@@ -136,7 +136,7 @@ export function parsePainScore(text: string): Understood<number> {
       const ranged = b !== undefined && !a.negative && gap.length > 0 && gap.length <= 3 && gap.every((t) => RANGE_WORDS.has(t)) && (gap.some((t) => RANGE_MARKERS.has(t)) || between);
       const slashed = b !== undefined && gap.length === 1 && gap[0] === '/' && b.value <= 10 && b.value !== 10;
       if (b && slashed) {
-        readings.push({ value: Math.max(a.value, b.value), negative: false, note: `took the higher of ${a.value} and ${b.value}` });
+        readings.push({ value: Math.max(a.value, b.value), negative: false, note: `the higher of ${a.value} and ${b.value}` });
         k++;
       } else if (b && ranged) {
         // "7-8", "5 or 6": two readings remain, so ask, naming them.
@@ -157,7 +157,7 @@ export function parsePainScore(text: string): Understood<number> {
     if (raw < 0 || raw > 10) return miss('out_of_range');
     const value = Math.round(raw);
     let note = reading.note;
-    if (value !== raw) note = [note, value > raw ? 'rounded up' : 'rounded down'].filter(Boolean).join('; ');
+    if (value !== raw) note = [note, value > raw ? `${value}, rounded up` : `${value}, rounded down`].filter(Boolean).join('; ');
     return ok(value, note);
   });
 }

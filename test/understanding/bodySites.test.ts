@@ -86,7 +86,7 @@ describe('parseSites: lay words and synonyms', () => {
   });
 
   it('reads sciatica as the lower back and says so', () => {
-    expect(parseSites('sciatica')).toEqual(sites([{ region: 'lower_back' }], [], 'sciatica taken as lower back'));
+    expect(parseSites('sciatica')).toEqual(sites([{ region: 'lower_back' }], [], 'sciatica as the lower back'));
   });
 });
 

@@ -48,11 +48,11 @@ describe('parseDuration', () => {
   });
 
   it.each<[string, number, string]>([
-    ['years', 104.4, 'years taken as 2 years'],
-    ['for months', 8.7, 'months taken as 2 months'],
-    ['2-3 weeks', 2.5, 'took the middle of the range'],
-    ['a week or two', 1.5, 'took the middle of the range'],
-    ['5 years on and off, this flare 2 weeks', 260.9, 'several durations given; took the longest'],
+    ['years', 104.4, 'years as about 2 years'],
+    ['for months', 8.7, 'months as about 2 months'],
+    ['2-3 weeks', 2.5, 'the middle of that range'],
+    ['a week or two', 1.5, 'the middle of that range'],
+    ['5 years on and off, this flare 2 weeks', 260.9, 'the longest of those'],
   ])('%j → %s weeks with a note', (text, weeks, note) => {
     expect(parseDuration(text)).toEqual({ ok: true, value: { weeks, text }, note });
   });

@@ -37,9 +37,9 @@ describe('parsePainScore', () => {
   });
 
   it.each<[string, number, string]>([
-    ['6.5', 7, 'rounded up'],
-    ['6.2', 6, 'rounded down'],
-    ['6/7', 7, 'took the higher of 6 and 7'],
+    ['6.5', 7, '7, rounded up'],
+    ['6.2', 6, '6, rounded down'],
+    ['6/7', 7, 'the higher of 6 and 7'],
   ])('%j → %s (%s)', (text, value, note) => {
     expect(parsePainScore(text)).toEqual({ ok: true, value, note });
   });
