@@ -87,6 +87,8 @@ export const WORDS = {
       case 'empty':
         return 'I did not get an answer there.';
       case 'ambiguous':
+        // "unsure": the patient hedged the item itself ("kind of 6 i think?").
+        if (detail === 'unsure') return 'You sound unsure about that one, so I would rather ask than guess.';
         return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';
       case 'not_offered':
         return 'That is not one of the places you named.';
@@ -110,7 +112,7 @@ export const WORDS = {
       ? 'That number is outside the scale: please give a whole number from 0 to 10.'
       : state === 'duration'
         ? "That length of time doesn't look right. Roughly how many days, weeks, months or years?"
-        : state === 'redFlags'
+        : state === 'redFlags' || state === 'precautions'
           ? 'That number is not on the list. Use the numbers shown, or say "none of these".'
           : 'That answer is out of range.',
   stuck: (clinic: ClinicProfile) =>

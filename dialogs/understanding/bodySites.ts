@@ -1,5 +1,6 @@
 // Where it hurts: lay words for body regions, the side each one is on, and what the patient ruled out.
 import type { Region, Side } from '../vocabulary.js';
+import { REGION_LABELS } from '../painAreas.js';
 import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
@@ -240,8 +241,8 @@ export interface SitesReading {
   mentions: RegionMention[];
   /** A side was said but no region. */
   sideOnly: boolean;
-  /** Two regions offered as alternatives ("hip or maybe lower back"). */
-  alternatives: boolean;
+  /** Two regions offered as alternatives ("hip or maybe lower back"), to name both when asking. */
+  alternatives: readonly [Region, Region] | null;
   /** Every site came from a vague word alone ("my back", "right arm"). */
   vagueOnly: boolean;
 }
@@ -540,12 +541,12 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
   const excluded = [...new Set(mentions.filter((m) => m.negated && !named.has(m.region)).map((m) => m.region))];
 
   // "hip or maybe lower back": two different regions offered as alternatives.
-  let alternatives = false;
+  let alternatives: [Region, Region] | null = null;
   for (let i = 1; i < positive.length; i++) {
     const a = positive[i - 1]!;
     const b = positive[i]!;
     const gap = tokens.slice(regions.find((g) => g.start === a.start)!.end, b.start);
-    if (a.region !== b.region && gap.includes('or') && gap.every((t) => OR_GAP.has(t))) alternatives = true;
+    if (a.region !== b.region && gap.includes('or') && gap.every((t) => OR_GAP.has(t))) alternatives = [a.region, b.region];
   }
   return { sites, excluded, notes, mentions, sideOnly: sideOnly && sites.length === 0, alternatives, vagueOnly: vagueOnly && sites.length > 0 };
 }
@@ -637,7 +638,7 @@ export function parseSites(text: string): Understood<SitesAnswer> {
       if (reading.excluded.length > 0) return miss('not_understood', 'only_excluded');
       return miss('not_understood', reading.sideOnly ? 'side_only' : undefined);
     }
-    if (reading.alternatives) return miss('ambiguous', 'two_regions');
+    if (reading.alternatives) return miss('ambiguous', reading.alternatives.map((r) => REGION_LABELS[r]).join(' or '));
     // "my back", "right arm", "my leg": which part of it is for the patient to say.
     if (reading.vagueOnly) return miss('not_understood', 'vague');
     const spread = spreadMentions(tokens, reading);
@@ -741,7 +742,7 @@ export function parseSpread(text: string): Understood<SitesAnswer> {
     const sites = alongLimbs(tokens, reading);
     const answer = { sites, excluded: reading.excluded.filter((r) => !sites.some((s) => s.region === r)) };
     if (sites.length > 0) {
-      if (reading.alternatives) return miss('ambiguous', 'two_regions');
+      if (reading.alternatives) return miss('ambiguous', reading.alternatives.map((r) => REGION_LABELS[r]).join(' or '));
       return ok(answer, joinNotes(reading.notes.filter((n) => !/^your (leg|arm)s? as/.test(n))));
     }
     // Ruled out, said to stay put, or only in the past or someone else's: no spread now.

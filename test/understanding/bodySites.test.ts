@@ -372,8 +372,11 @@ describe('grammar: what is not the patient\'s pain now', () => {
     expect(parseSites(text)).toEqual(sites(expected, excluded));
   });
 
-  it.each(['shoulder or maybe the neck', 'knee or thigh, not sure which'])('%j → two answers: ask', (text) => {
-    expect(parseSites(text)).toEqual({ ok: false, reason: 'ambiguous', detail: 'two_regions' });
+  it.each([
+    ['shoulder or maybe the neck', 'shoulder or neck'],
+    ['knee or thigh, not sure which', 'knee or thigh'],
+  ])('%j → two answers: asked, naming both', (text, both) => {
+    expect(parseSites(text)).toEqual({ ok: false, reason: 'ambiguous', detail: both });
   });
 });
 
@@ -397,7 +400,7 @@ describe('grammar: spread along a limb', () => {
   });
 
   it('two places offered as alternatives: ask', () => {
-    expect(parseSpread('into my shoulder or maybe my neck')).toEqual({ ok: false, reason: 'ambiguous', detail: 'two_regions' });
+    expect(parseSpread('into my shoulder or maybe my neck')).toEqual({ ok: false, reason: 'ambiguous', detail: 'shoulder or neck' });
   });
 });
 
