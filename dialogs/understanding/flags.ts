@@ -21,12 +21,15 @@ const QUANTIFIERS = lexicon<Quantifier>([
     'not that im aware of', 'not that i am aware', 'nothing i know of', 'negative', 'no none', 'nah none', 'no to all', 'all good',
     'all clear', 'all fine', 'all ok', 'not at all', '0', 'zero', 'not have', 'i not have', 'dont have these', 'have none',
     'none of it', 'none of that', 'nothing on the list', 'none on the list', 'nothing there', 'no none of those', 'nope none',
-    'thats it', 'thats all', 'nothing else', 'otherwise nothing', 'otherwise fine', 'its gone',
+    'thats it', 'thats all', 'nothing else', 'otherwise nothing', 'otherwise fine', 'its gone', 'otherwise i sleep ok',
+    'otherwise i sleep fine',
   ]],
   ['all', ['all of them', 'all of these', 'all of the above', 'every one', 'all', 'everything', 'the lot', 'yes to all', 'all apply']],
   ['not_a_quantifier', [
     'all the time', 'all day', 'all night', 'all over', 'all correct', 'that is all', 'thats all', 'after all', 'i dont know', 'dont know',
     'no idea', 'not sure', 'all of a sudden',
+    // "at my age everything aches", "they got it all": not the whole list.
+    'everything aches', 'everything hurts', 'everything is sore', 'got it all', 'cut it all out',
   ]],
 ]);
 

@@ -123,7 +123,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
   }],
   // Symptoms in both legs (bilateral sciatica) is an emergency sign: said of the legs, not of two knees.
-  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'both sides of my legs'] }],
+  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'both sides of my legs', 'sciatica on both sides', 'sciatica both sides', 'sciatica in both legs'] }],
   ['hot_swollen_joint_fever', { anywhere: ['hot swollen joint', 'hot joint', 'red hot joint', 'hot red joint'] }],
   ['cancer_history', {
     anywhere: [

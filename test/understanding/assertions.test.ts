@@ -159,3 +159,13 @@ describe('the safety checklist: an item said unsure is asked again; what has alw
     expect(parseFlagChecklist("I've always had a weak bladder since my 3 kids, nothing new. none of the others", screenFor(['lower_back']))).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('the safety checklist: whole-list words that are not about the list', () => {
+  it.each<[string, FlagCode[]]>([
+    ["At my age everything aches but none of those apply I'm glad to say", []],
+    ['it wakes me if i roll onto that side but otherwise i sleep ok', []],
+    ['sciatica on both sides now, it was only the left before', ['both_legs_symptoms']],
+  ])('%j → %j', (text, codes) => {
+    expect(parseFlagChecklist(text, screenFor(['lower_back']))).toEqual({ ok: true, value: codes });
+  });
+});
