@@ -60,7 +60,8 @@ export function readingOf(i: Interpretation): Reading {
     case 'DURATION': return { weeks: (e['duration'] as { weeks: number }).weeks };
     case 'CAUSES': return { causes: e['causes'] };
     case 'SCORE': return { score: e['value'] };
-    case 'DIFFICULTY': return { difficulty: e['difficulty'] };
+    // An answer kept for a later movement leaves the one asked to be asked again.
+    case 'DIFFICULTY': return e['movement'] ? { ask: 'other_movement', for: e['movement'] } : { difficulty: e['difficulty'] };
     case 'FLAGS': case 'PRECAUTIONS': return { codes: e['codes'] };
     case 'YES_NO': return { yes: e['yes'] };
     case 'CONFIRM': return { confirm: true };

@@ -86,7 +86,7 @@ const NEVER_FUZZY = new Set(
     'angle lover loser finer buttons bake left lift right night light sight fight might tight bright lose lost ' +
     'last least list past post most must mist best rest test nest neat need next near lower power tower sore sure ' +
     'bore more wore worse horse house hose nose rose pose those these chess chase cheat check cheek hand head heaps heap ' +
-    'bloke blokes washing walked walks walker type typed types welding welder wedding weddings tiling tiles tiler tues tue thurs thu weds sweating radiating shopping shopped chopping clicking number numbers belt bend bends sweaty accident scanning paddling sprinting surfing stirring sliding ' +
+    'stacking stacked stack bloke blokes washing walked walks walker type typed types welding welder wedding weddings tiling tiles tiler tues tue thurs thu weds sweating radiating shopping shopped chopping clicking number numbers belt bend bends sweaty accident scanning paddling sprinting surfing stirring sliding ' +
     'read dead lead bead bed bad bag bat hat cat rat sat fat mat pat vat tap tip top hop hope home come some same ' +
     'game name fame tame take make lake wake bake cake fake rake sake ache acne able hole whole while white write ' +
     'wrote quite quiet quit quick ankle uncle ample apple able armor army arms harm farm warm worm form from frog ' +
