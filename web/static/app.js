@@ -365,6 +365,7 @@
         // Resuming (a reload, or the conversation boot.js started): replay its history from the start.
         conversationId: session.resumed ? session.conversationId : undefined
       });
+      window.IntakeLatency.useScheduler(directLine);
 
       // Direct Line refreshes its token every 15 minutes; keep the stored one current for reloads.
       setInterval(function () {
@@ -377,7 +378,8 @@
       var connection = window.IntakeConnection.create(document.querySelector('.connection'), function () {
         return { conversationId: session.conversationId, token: directLine.token || session.token, userId: session.userId };
       });
-      store = window.WebChat.createStore({}, middleware(session, connection));
+      store = window.IntakeLatency.createStore(window.WebChat.createStore, middleware(session, connection));
+      window.IntakeLatency.warmUp();
 
       chatEl.querySelectorAll('.chat-loading, .chat-error').forEach(function (el) { el.parentNode.removeChild(el); });
       var host = document.createElement('div');

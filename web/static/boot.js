@@ -11,7 +11,7 @@
   var STORAGE_KEY = 'intake-chat';
   var WEBCHAT = document.currentScript && document.currentScript.getAttribute('data-webchat');
   // In order: Web Chat, then what app.js uses, then app.js.
-  var SCRIPTS = [WEBCHAT, '/static/present.js', '/static/answers.js', '/static/connection.js', '/static/bodychart.js', '/static/app.js'];
+  var SCRIPTS = [WEBCHAT, '/static/present.js', '/static/answers.js', '/static/connection.js', '/static/bodychart.js', '/static/latency.js', '/static/app.js'];
   var loading = false;
 
   /** Runs Web Chat and the page's scripts (once). The bundle itself was preloaded by the page. */
