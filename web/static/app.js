@@ -12,34 +12,7 @@
   // Web Chat's style sheets must carry the page's nonce (the CSP has no 'unsafe-inline').
   var nonce = configEl.nonce || configEl.getAttribute('nonce') || undefined;
   var chatEl = document.getElementById('chat');
-  var progressEl = document.querySelector('.progress');
-  var progressBar = document.querySelector('.progress-bar');
-  var progressText = document.querySelector('.progress-text');
-  var ENDINGS = { done: 1, emergency: 1, declined: 1 };
   var store;
-
-  // ---- progress bar (channelData.intake.progress on every question) ---------------------------------
-
-  function showProgress(intake) {
-    var ended = intake.step in ENDINGS || intake.step === 'booking';
-    var p = intake.progress || { index: 0, total: 1 };
-    // `part`: which of a step's several questions this is (the movements), so the bar moves on with each.
-    var part = p.part && p.part.total > 0 ? p.part : null;
-    var done = p.index - 1 + (part ? (part.index - 1) / part.total : 0);
-    // One decimal: a step of six questions moves the bar by about 1%, which whole percents would hide.
-    var pct = ended ? 100 : Math.max(0, Math.min(100, Math.round((done / p.total) * 1000) / 10));
-    progressBar.style.width = pct + '%';
-    progressEl.setAttribute('aria-valuenow', String(pct));
-    var step = 'Step ' + p.index + ' of ' + p.total;
-    var text = intake.step === 'emergency' ? 'Stopped: urgent care' : ended ? 'Finished' : step;
-    // Spoken in full; on screen short, so the bar keeps its width on a 320 px phone.
-    progressEl.setAttribute('aria-valuetext', part && !ended ? text + ', question ' + part.index + ' of ' + part.total : text);
-    progressText.textContent = part && !ended ? text + ' (' + part.index + ' of ' + part.total + ')' : text;
-    document.body.classList.toggle('chat-emergency', intake.step === 'emergency');
-  }
-
-  // The welcome shown by boot.js before Web Chat was ready carries the first progress step too.
-  document.addEventListener('intake:step', function (event) { showProgress(event.detail); });
 
   // ---- body chart inside Web Chat's activity (activity middleware) ----------------------------------
   //
@@ -327,7 +300,7 @@
             if (isPrompt(activity)) {
               prompt = activity.channelData.intake;
               window.IntakeAnswers.remember(activity);
-              showProgress(prompt);
+              window.IntakeProgress.show(prompt);
             }
           }
           var result = next(action);
@@ -335,8 +308,14 @@
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !shown) {
             shown = true;
             mark('intake-webchat-first-message');
-            // Web Chat draws on the next frames; the placeholder goes when it has.
-            setTimeout(function () { window.intakeBoot && window.intakeBoot.dropPreview(); }, 100);
+            // Web Chat draws on the next frames; the placeholder goes when it has. A patient who was using
+            // it (a tap, Tab) is taken to the question's first control, as after any answer by button.
+            setTimeout(function () {
+              if (window.intakeBoot && window.intakeBoot.dropPreview()) {
+                focusPending = true;
+                moveFocusSoon();
+              }
+            }, 100);
           }
           if (prompt && prompt.step === 'emergency') setTimeout(closeInputs, 0);
           if (prompt) moveFocusSoon();
