@@ -210,7 +210,9 @@
   function moveFocusSoon() {
     if (!focusPending) return;
     var tries = 0;
-    (function attempt() {
+    // Not before the next frame: Web Chat draws the question then (latency.js), and until it has, the
+    // last thing on screen is the old question, whose controls must not get the focus.
+    requestAnimationFrame(function attempt() {
       if (!focusPending) return;
       var target = nextQuestionControl();
       if (target) {
@@ -226,7 +228,7 @@
         return;
       }
       if (++tries < 40) setTimeout(attempt, 50);
-    })();
+    });
   }
 
   // ---- card inputs: a name each, and autocomplete for the contact form -----------------------------
