@@ -22,7 +22,8 @@ export interface OpenPage {
   problems: string[];
 }
 
-export async function openChat(browser: Browser, url: string, viewport = { width: 1280, height: 860 }): Promise<OpenPage> {
+/** `prepare` runs before the page is opened (routes that hold back or change a request). */
+export async function openChat(browser: Browser, url: string, viewport = { width: 1280, height: 860 }, prepare?: (page: Page) => Promise<void>): Promise<OpenPage> {
   const context = await browser.newContext({ viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -33,6 +34,7 @@ export async function openChat(browser: Browser, url: string, viewport = { width
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  await prepare?.(page);
   await page.goto(url);
   return { page, problems };
 }

@@ -12,34 +12,7 @@
   // Web Chat's style sheets must carry the page's nonce (the CSP has no 'unsafe-inline').
   var nonce = configEl.nonce || configEl.getAttribute('nonce') || undefined;
   var chatEl = document.getElementById('chat');
-  var progressEl = document.querySelector('.progress');
-  var progressBar = document.querySelector('.progress-bar');
-  var progressText = document.querySelector('.progress-text');
-  var ENDINGS = { done: 1, emergency: 1, declined: 1 };
   var store;
-
-  // ---- progress bar (channelData.intake.progress on every question) ---------------------------------
-
-  function showProgress(intake) {
-    var ended = intake.step in ENDINGS || intake.step === 'booking';
-    var p = intake.progress || { index: 0, total: 1 };
-    // `part`: which of a step's several questions this is (the movements), so the bar moves on with each.
-    var part = p.part && p.part.total > 0 ? p.part : null;
-    var done = p.index - 1 + (part ? (part.index - 1) / part.total : 0);
-    // One decimal: a step of six questions moves the bar by about 1%, which whole percents would hide.
-    var pct = ended ? 100 : Math.max(0, Math.min(100, Math.round((done / p.total) * 1000) / 10));
-    progressBar.style.width = pct + '%';
-    progressEl.setAttribute('aria-valuenow', String(pct));
-    var step = 'Step ' + p.index + ' of ' + p.total;
-    var text = intake.step === 'emergency' ? 'Stopped: urgent care' : ended ? 'Finished' : step;
-    // Spoken in full; on screen short, so the bar keeps its width on a 320 px phone.
-    progressEl.setAttribute('aria-valuetext', part && !ended ? text + ', question ' + part.index + ' of ' + part.total : text);
-    progressText.textContent = part && !ended ? text + ' (' + part.index + ' of ' + part.total + ')' : text;
-    document.body.classList.toggle('chat-emergency', intake.step === 'emergency');
-  }
-
-  // The welcome shown by boot.js before Web Chat was ready carries the first progress step too.
-  document.addEventListener('intake:step', function (event) { showProgress(event.detail); });
 
   // ---- body chart inside Web Chat's activity (activity middleware) ----------------------------------
   //
@@ -237,7 +210,9 @@
   function moveFocusSoon() {
     if (!focusPending) return;
     var tries = 0;
-    (function attempt() {
+    // Not before the next frame: Web Chat draws the question then (latency.js), and until it has, the
+    // last thing on screen is the old question, whose controls must not get the focus.
+    requestAnimationFrame(function attempt() {
       if (!focusPending) return;
       var target = nextQuestionControl();
       if (target) {
@@ -253,7 +228,7 @@
         return;
       }
       if (++tries < 40) setTimeout(attempt, 50);
-    })();
+    });
   }
 
   // ---- card inputs: a name each, and autocomplete for the contact form -----------------------------
@@ -327,7 +302,7 @@
             if (isPrompt(activity)) {
               prompt = activity.channelData.intake;
               window.IntakeAnswers.remember(activity);
-              showProgress(prompt);
+              window.IntakeProgress.show(prompt);
             }
           }
           var result = next(action);
@@ -335,8 +310,14 @@
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !shown) {
             shown = true;
             mark('intake-webchat-first-message');
-            // Web Chat draws on the next frames; the placeholder goes when it has.
-            setTimeout(function () { window.intakeBoot && window.intakeBoot.dropPreview(); }, 100);
+            // Web Chat draws on the next frames; the placeholder goes when it has. A patient who was using
+            // it (a tap, Tab) is taken to the question's first control, as after any answer by button.
+            setTimeout(function () {
+              if (window.intakeBoot && window.intakeBoot.dropPreview()) {
+                focusPending = true;
+                moveFocusSoon();
+              }
+            }, 100);
           }
           if (prompt && prompt.step === 'emergency') setTimeout(closeInputs, 0);
           if (prompt) moveFocusSoon();
@@ -365,6 +346,7 @@
         // Resuming (a reload, or the conversation boot.js started): replay its history from the start.
         conversationId: session.resumed ? session.conversationId : undefined
       });
+      window.IntakeLatency.useScheduler(directLine);
 
       // Direct Line refreshes its token every 15 minutes; keep the stored one current for reloads.
       setInterval(function () {
@@ -377,7 +359,8 @@
       var connection = window.IntakeConnection.create(document.querySelector('.connection'), function () {
         return { conversationId: session.conversationId, token: directLine.token || session.token, userId: session.userId };
       });
-      store = window.WebChat.createStore({}, middleware(session, connection));
+      store = window.IntakeLatency.createStore(window.WebChat.createStore, middleware(session, connection));
+      window.IntakeLatency.warmUp();
 
       chatEl.querySelectorAll('.chat-loading, .chat-error').forEach(function (el) { el.parentNode.removeChild(el); });
       var host = document.createElement('div');

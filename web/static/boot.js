@@ -1,8 +1,9 @@
 /*
  * Starts the conversation while Web Chat's bundle (about 1 MB compressed, several seconds to parse on a
  * phone) is still loading: the token, the Direct Line conversation and the bot's welcome are fetched
- * over plain HTTP, and the welcome is shown as a placeholder until Web Chat takes over. Web Chat then
- * joins the conversation as a resumed one and replays it (app.js), so nothing is asked twice.
+ * over plain HTTP, and the welcome is shown as a placeholder (preview.js), whose buttons already
+ * answer, until Web Chat takes over. Web Chat then joins the conversation as a resumed one and replays
+ * it (app.js), so nothing is asked twice.
  * Loaded first and deferred: it runs as soon as the HTML is parsed, before the bundle executes.
  */
 (function () {
@@ -11,7 +12,7 @@
   var STORAGE_KEY = 'intake-chat';
   var WEBCHAT = document.currentScript && document.currentScript.getAttribute('data-webchat');
   // In order: Web Chat, then what app.js uses, then app.js.
-  var SCRIPTS = [WEBCHAT, '/static/present.js', '/static/answers.js', '/static/connection.js', '/static/bodychart.js', '/static/app.js'];
+  var SCRIPTS = [WEBCHAT, '/static/present.js', '/static/answers.js', '/static/connection.js', '/static/bodychart.js', '/static/latency.js', '/static/app.js'];
   var loading = false;
 
   /** Runs Web Chat and the page's scripts (once). The bundle itself was preloaded by the page. */
@@ -69,36 +70,43 @@
     });
   }
 
-  // ---- the welcome as a placeholder ------------------------------------------------------------------
+  // ---- the chat so far as a placeholder (preview.js), answerable by its buttons ---------------------
 
   var preview = null;
 
   function showPreview(activities) {
-    var said = activities.filter(function (a) { return a.type === 'message' && a.from && a.from.id !== session().userId && typeof a.text === 'string'; });
     var chat = document.getElementById('chat');
-    // Web Chat got there first, or there is nothing to show.
-    if (!said.length || !chat || window.intakeChat) return;
-    preview = document.createElement('div');
-    preview.className = 'chat-preview';
-    preview.setAttribute('aria-live', 'polite');
-    said.forEach(function (a) {
-      var bubble = document.createElement('p');
-      bubble.className = 'chat-preview-bubble';
-      bubble.textContent = a.text;
-      preview.appendChild(bubble);
-    });
-    var wait = document.createElement('p');
-    wait.className = 'chat-loading';
-    wait.textContent = 'Loading the answer buttons…';
-    preview.appendChild(wait);
-    var loading = chat.querySelector('.chat-loading');
-    if (loading) loading.hidden = true;
-    chat.appendChild(preview);
+    if (!chat || !window.IntakePreview) return;
+    preview = preview || window.IntakePreview.create(chat, { userId: session().userId, send: answer });
+    if (!preview.show(activities)) return;
     // When the first question is painted (read by npm run bench).
     requestAnimationFrame(function () { if (performance.mark) performance.mark('intake-first-question'); });
     loadAfterPaint();
-    var intake = said[said.length - 1].channelData && said[said.length - 1].channelData.intake;
-    if (intake) document.dispatchEvent(new CustomEvent('intake:step', { detail: intake }));
+  }
+
+  /**
+   * Sends an answer given in the placeholder, as Web Chat would send it (same conversation, the
+   * patient's id, a clientActivityID), and resolves with the conversation after the bot's turn (the
+   * POST returns once the bot has answered). A failed POST that the server did receive all the same
+   * counts as sent, so an answer is never sent twice.
+   */
+  function answer(activity) {
+    var s = session();
+    var path = '/v3/directline/conversations/' + encodeURIComponent(s.conversationId) + '/activities';
+    var clientActivityID = randomId().slice(2);
+    var body = Object.assign({}, activity, {
+      from: { id: s.userId },
+      locale: navigator.language,
+      channelData: Object.assign({}, activity.channelData, { clientActivityID: clientActivityID })
+    });
+    var read = function () { return getJson(path, s.token).then(function (page) { return page.activities || []; }); };
+    return post(path, s.token, body).then(read, function (error) {
+      return read().then(function (activities) {
+        var got = activities.some(function (a) { return a.channelData && a.channelData.clientActivityID === clientActivityID; });
+        if (!got) throw error;
+        return activities;
+      });
+    });
   }
 
   var current = null;
@@ -149,9 +157,9 @@
       return window.intakeBoot.started;
     },
     save: save,
+    /** Removes the placeholder; true when focus was in it (app.js then moves focus to the question). */
     dropPreview: function () {
-      if (preview && preview.parentNode) preview.parentNode.removeChild(preview);
-      preview = null;
+      return preview ? preview.drop() : false;
     }
   };
   // Keep an unhandled rejection out of the console; app.js reports the failure to the patient.
