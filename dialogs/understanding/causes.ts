@@ -6,7 +6,7 @@ import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { parsePainScore } from './painScore.js';
 import { afterLastCorrection } from './sides.js';
 import { guarded, miss, ok } from './result.js';
-import { isBlank, tokenise } from './text.js';
+import { isBlank, isDigitToken, isWordToken, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
 /**
@@ -334,7 +334,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
     if (causes.length === 0) {
       // "6", "its like an 8 most days": a pain score typed a question early. Say so rather than "did not catch that".
       // Only a short message: in a story, "2 flights of stairs" is no score.
-      if (tokens.filter((t) => /^[a-z0-9]/.test(t)).length <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
+      if (tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if (has('all_day') && namesATask(tokens)) return ok(['repetitive_use']);
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.

@@ -255,13 +255,14 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
   });
 }
 
-/** "used to do 5k easy": what it was like before says nothing about now. */
-const PAST = ['used', 'to'];
+/** "used to do 5k easy": what follows "used to" in its clause is what it was like before, not now. */
 function withoutThePast(tokens: readonly string[], found: Array<Match<DifficultyWord>>): Array<Match<DifficultyWord>> {
   const clause = clauseIds(tokens);
-  const pastClauses = new Set(tokens.flatMap((t, i) => (t === PAST[0] && tokens[i + 1] === PAST[1] ? [clause[i]!] : [])));
-  const at = tokens.findIndex((t, i) => t === PAST[0] && tokens[i + 1] === PAST[1]);
-  return pastClauses.size === 0 ? found : found.filter((m) => !(pastClauses.has(clause[m.start]!) && m.start > at));
+  const pastFrom = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (t === 'used' && tokens[i + 1] === 'to' && !pastFrom.has(clause[i]!)) pastFrom.set(clause[i]!, i);
+  });
+  return found.filter((m) => !(m.start > (pastFrom.get(clause[m.start]!) ?? Infinity)));
 }
 
 function clauseIds(tokens: readonly string[]): number[] {
