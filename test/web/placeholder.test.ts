@@ -20,6 +20,14 @@ function patientMessages(page: Page): Promise<Array<{ text?: string; clientActiv
   });
 }
 
+/** Holds the Web Chat bundle back until `released` settles: a phone still fetching and parsing it. */
+async function holdBundle(page: Page, released: Promise<void>): Promise<void> {
+  await page.route(/\/webchat\/webchat-[\d.]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+}
+
 describe.skipIf(skipBrowser)('the first question before Web Chat is ready', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -33,12 +41,7 @@ describe.skipIf(skipBrowser)('the first question before Web Chat is ready', () =
     // The bundle is held back until the test lets it go: a phone still parsing it.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 }, async (p) => {
-      await p.route(/\/webchat\/webchat-[\d.]+\.js$/, async (route) => {
-        await released;
-        await route.continue();
-      });
-    });
+    const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 }, (p) => holdBundle(p, released));
     const preview = page.locator('.chat-preview');
     const agree = preview.getByRole('button', { name: 'Yes, I agree', exact: true });
     await agree.waitFor();
@@ -78,6 +81,45 @@ describe.skipIf(skipBrowser)('the first question before Web Chat is ready', () =
     // The next question is live: its body chart is there and focus is on it, not lost with the placeholder.
     await page.locator('.bodychart').waitFor();
     await page.waitForFunction(() => document.activeElement !== document.body && !!document.activeElement?.closest('#chat'));
+    await expectClean(problems);
+    await page.context().close();
+  });
+
+  it('keeps a keyboard answer given in it until the next question is back, then moves focus to that question in Web Chat', { timeout: 60_000 }, async () => {
+    // The bundle arrives while the patient's answer is still on its way: Web Chat has only the question
+    // answered, and its buttons must not take the focus (a second Enter would answer it twice).
+    let releaseBundle!: () => void;
+    const bundle = new Promise<void>((resolve) => (releaseBundle = resolve));
+    let releaseAnswer!: () => void;
+    const answerHeld = new Promise<void>((resolve) => (releaseAnswer = resolve));
+    const { page, problems } = await openChat(browser, server.url, { width: 390, height: 844 }, async (p) => {
+      await holdBundle(p, bundle);
+      await p.route(/\/v3\/directline\/conversations\/[^/]+\/activities$/, async (route) => {
+        if (route.request().method() === 'POST' && (route.request().postData() ?? '').includes('Yes, I agree')) await answerHeld;
+        await route.continue();
+      });
+    });
+    const preview = page.locator('.chat-preview');
+    await preview.getByRole('button', { name: 'Yes, I agree', exact: true }).waitFor();
+    for (let i = 0; i < 25 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== 'Yes, I agree'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await preview.getByText('Sending your answer…').waitFor();
+
+    releaseBundle();
+    await untilStep(page, 'consent');
+    // Web Chat is running with the consent question; the placeholder stays over it while the answer is out.
+    await page.waitForFunction(() => document.querySelectorAll('.webchat__suggested-actions .webchat__suggested-action').length > 0);
+    // Long enough for the page to hand over (it used to drop the placeholder 100 ms after Web Chat's first
+    // message and focus the answered question's buttons).
+    await page.waitForTimeout(500);
+    expect(await preview.isVisible()).toBe(true);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.webchat__suggested-actions'))).toBe(false);
+
+    releaseAnswer();
+    await untilStep(page, 'location');
+    await preview.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !!document.activeElement?.closest('.bodychart'), undefined, { timeout: 5000 });
+    expect((await patientMessages(page)).map((m) => m.text)).toEqual(['Yes, I agree']);
     await expectClean(problems);
     await page.context().close();
   });

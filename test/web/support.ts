@@ -76,7 +76,17 @@ export async function nextStep(page: Page, previousCount: number): Promise<{ ste
     previousCount,
     { timeout: 10_000 },
   );
-  return (await handle.jsonValue()) as { step: string; count: number };
+  const next = (await handle.jsonValue()) as { step: string; count: number };
+  await drawn(page);
+  return next;
+}
+
+/**
+ * Waits until the page has drawn what its store holds: Web Chat's store tells React of changes at the
+ * next frame (web/static/latency.js), and a patient answers what is on screen, not what is in the store.
+ */
+export async function drawn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export function promptCount(page: Page): Promise<number> {
@@ -130,6 +140,7 @@ export async function untilStep(page: Page, step: string): Promise<void> {
     // The first page of a run also waits for the server's first compression of the Web Chat bundle.
     { timeout: 20_000 },
   );
+  await drawn(page);
 }
 
 /** Waits for Web Chat's smooth scroll to reach the newest message (before a screenshot). */

@@ -189,13 +189,20 @@
   // is on screen, focus moves to its first control. A patient typing in the send box keeps the send box.
 
   var focusPending = false;
+  // The bot question (its activity id) the pending focus is for, when it is known: Web Chat may not have
+  // it yet (an answer given in the placeholder, whose reply Web Chat hears of later).
+  var focusFor = null;
+  var latestPromptId = null;
 
   // A patient who starts typing while the next question is still on its way keeps the send box: moving
   // focus then would send their Enter to a button (an answer they never chose). Only the patient's own
   // hand counts (a tap, a key, an input); Web Chat's own focus on the send box after a tap is not one.
   ['pointerdown', 'keydown', 'input'].forEach(function (type) {
     chatEl.addEventListener(type, function (event) {
-      if (event.target && event.target.closest && event.target.closest('.webchat__send-box-text-box')) focusPending = false;
+      if (event.target && event.target.closest && event.target.closest('.webchat__send-box-text-box')) {
+        focusPending = false;
+        focusFor = null;
+      }
     }, true);
   });
 
@@ -214,9 +221,10 @@
     // last thing on screen is the old question, whose controls must not get the focus.
     requestAnimationFrame(function attempt() {
       if (!focusPending) return;
-      var target = nextQuestionControl();
+      var target = focusFor && focusFor !== latestPromptId ? null : nextQuestionControl();
       if (target) {
         focusPending = false;
+        focusFor = null;
         // When the page itself scrolls (high zoom, a short screen), bring the whole chat into view first:
         // its height is the viewport's, so the question and the send box are on screen together.
         if (document.documentElement.scrollHeight > window.innerHeight + 1) {
@@ -293,14 +301,17 @@
             if (display) action = { type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { value: action.payload.value, displayText: display } };
           }
           // Typed answers keep the send box; answers by button, card or chart move focus on (see above).
-          if (action.type === 'WEB_CHAT/SEND_MESSAGE') focusPending = false;
-          if (action.type === 'WEB_CHAT/SEND_MESSAGE_BACK' || action.type === 'WEB_CHAT/SEND_POST_BACK') focusPending = true;
+          if (/^WEB_CHAT\/SEND_(MESSAGE|MESSAGE_BACK|POST_BACK)$/.test(action.type)) {
+            focusPending = action.type !== 'WEB_CHAT/SEND_MESSAGE';
+            focusFor = null;
+          }
           var prompt = null;
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             var activity = window.IntakePresent.tidy(action.payload.activity, config);
             action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
             if (isPrompt(activity)) {
               prompt = activity.channelData.intake;
+              latestPromptId = activity.id || null;
               window.IntakeAnswers.remember(activity);
               window.IntakeProgress.show(prompt);
             }
@@ -312,11 +323,16 @@
             mark('intake-webchat-first-message');
             // Web Chat draws on the next frames; the placeholder goes when it has. A patient who was using
             // it (a tap, Tab) is taken to the question's first control, as after any answer by button.
+            // An answer given in it and still on its way keeps it up until the bot's next question is back;
+            // focus then waits for Web Chat to show that question, not the one answered.
             setTimeout(function () {
-              if (window.intakeBoot && window.intakeBoot.dropPreview()) {
+              if (!window.intakeBoot) return;
+              window.intakeBoot.dropPreview().then(function (promptId) {
+                if (promptId === null) return;
                 focusPending = true;
+                focusFor = promptId || null;
                 moveFocusSoon();
-              }
+              });
             }, 100);
           }
           if (prompt && prompt.step === 'emergency') setTimeout(closeInputs, 0);

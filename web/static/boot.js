@@ -157,9 +157,17 @@
       return window.intakeBoot.started;
     },
     save: save,
-    /** Removes the placeholder; true when focus was in it (app.js then moves focus to the question). */
+    /**
+     * Removes the placeholder once no answer given in it is on its way (so the question it answered is
+     * never live twice). Resolves with the id of the question it showed last when focus was in it (app.js
+     * then moves focus to that question's controls in Web Chat), or null.
+     */
     dropPreview: function () {
-      return preview ? preview.drop() : false;
+      if (!preview) return Promise.resolve(null);
+      var p = preview;
+      return p.settled().then(function () {
+        return p.drop() ? p.latestPromptId || '' : null;
+      });
     }
   };
   // Keep an unhandled rejection out of the console; app.js reports the failure to the patient.

@@ -41,7 +41,9 @@
   function create(chatEl, options) {
     var root = null;
     var sending = false;
-    var api = { show: show, drop: drop, answered: false };
+    var api = { show: show, drop: drop, settled: settled, latestPromptId: null, answered: false };
+    // The answer given here, until the bot's next question is back (or the answer failed).
+    var inFlight = Promise.resolve();
 
     function bubble(text, mine) {
       var p = document.createElement('p');
@@ -75,7 +77,7 @@
       list.parentNode.insertBefore(mine, list);
       list.parentNode.removeChild(list);
       var wait = status('Sending your answer…');
-      options.send(answerFor(action)).then(
+      inFlight = options.send(answerFor(action)).then(
         function (activities) {
           sending = false;
           show(activities, true);
@@ -145,9 +147,18 @@
           root.focus();
         }
       }
+      // The bot's latest question (app.js focuses it in Web Chat once Web Chat shows it).
+      messages.forEach(function (a) {
+        if (a.from.id !== options.userId && a.channelData && a.channelData.intake) api.latestPromptId = a.id || null;
+      });
       var intake = messages[messages.length - 1].channelData && messages[messages.length - 1].channelData.intake;
       if (intake && window.IntakeProgress) window.IntakeProgress.show(intake);
       return true;
+    }
+
+    /** Resolves when no answer given here is on its way. */
+    function settled() {
+      return inFlight;
     }
 
     function drop() {
