@@ -83,6 +83,9 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
   // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
   'they said', 'she said', 'he said', 'they told me', 'she told me', 'he told me', 'they reckon', 'she reckons', 'he reckons',
+  // A place or an occasion of someone else's, where the patient was: "at my mum's picking up the grandkid".
+  ...['mums', 'moms', 'dads', 'mates', 'sisters', 'brothers', 'cousins', 'friends', 'nans', 'parents', 'inlaws', 'daughters', 'sons']
+    .flatMap((who) => [`at my ${who}`, `at my ${who} place`, `at my ${who} house`, `my ${who} wedding`, `my ${who} party`, `my ${who} birthday`]),
 ];
 
 /** Words that end a trigger's reach: a new clause about something else, or a new subject. */
@@ -97,6 +100,8 @@ export const TERMINATORS: ReadonlyArray<readonly [readonly Assertion[], readonly
   [['other'], [
     'i have', 'i had', 'i get', 'i got', 'i feel', 'i felt', 'i am', 'i do', 'i did', 'i was', 'i also', 'i just', 'i think',
     'im', 'ive', 'id', 'me', 'myself', 'my own', 'mine', 'me too', 'as well as me',
+    // The patient among others: "his missus was directing, and we carried the couch".
+    'we', 'us', 'we both', 'both of us',
   ]],
   [['historical', 'hypothetical'], ['and now', 'and then', 'then', 'this week', 'today', 'yesterday', 'this morning', 'again']],
 ];

@@ -11,15 +11,18 @@ const THINGS = new Set([
 ]);
 const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped', 'died', 'dead', 'carked']);
 const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just', 'on']);
+/** "the lift's broken" is typed "the lifts broken": a thing's plural or possessive is the thing. */
+const isThing = (t: string | undefined) => t !== undefined && (THINGS.has(t) || (t.endsWith('s') && THINGS.has(t.slice(0, -1))));
+
 /** Whether the break word at `at` is about a thing: its subject or object, a few small words away, is one. */
 export function aThingBroke(tokens: readonly string[], at: number): boolean {
   if (!BREAK_WORDS.has(tokens[at]!)) return false;
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
-    if (THINGS.has(tokens[i]!)) return true;
+    if (isThing(tokens[i])) return true;
     if (!SUBJECT_GAP.has(tokens[i]!)) break;
   }
   for (let i = at + 1; i < tokens.length && i <= at + 3; i++) {
-    if (THINGS.has(tokens[i]!)) return true;
+    if (isThing(tokens[i])) return true;
     if (!SUBJECT_GAP.has(tokens[i]!)) break;
   }
   return false;

@@ -22,13 +22,14 @@ import type { Understood } from './types.js';
  *   manner    "awkwardly": posture, unless it says how something was lifted or played in the same clause
  *   stressor  a life event: stress, unless it is a purpose ("practising for my exam")
  *   often     how much of a sport ("heaps", "4 times a week", "upped my kms")
+ *   daily     day after day ("every day", "8 hrs a day"): a sport done so is overuse; an unlisted job task too
  *   spell     days of it ("all weekend"): makes work on the knees overuse, but not a sport
- *   all_day   sustained work ("all day", "8 hrs a day"): also makes an unlisted job task overuse
+ *   all_day   one long spell ("all day", "all night"): makes an unlisted job task overuse, but a sport only overdone
  *   repeats   "over and over": a lift or a sport in the same clause is overuse; alone, overuse
  *   resolved  "long healed", "that's gone": the events before it in that sentence are over
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'vague';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'vague';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -97,6 +98,9 @@ const LEXICON = lexicon<CauseWord>([
       'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
       'restructure', 'restructuring', 'clenching my jaw', 'shoulders up round my ears', 'shoulders up around my ears',
       'my teenager', 'teenager', 'teenagers', 'the teenagers',
+      // A death in the family, said the way people say it.
+      'husband passed', 'wife passed', 'partner passed', 'mum passed', 'dad passed', 'mother passed', 'father passed',
+      'passed on', 'lost my husband', 'lost my wife', 'lost my partner', 'lost my mum', 'lost my dad',
     ],
   ],
   [
@@ -147,7 +151,7 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'hunching', 'looking down at my phone',
+      'slouching', 'slouch', 'hunched', 'too low', 'too high', 'hunching', 'looking down at my phone',
       'looking at my phone', 'on my phone', 'text neck', 'new pillow', 'bad chair', 'long drive', 'driving', 'bad bed',
       'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'breastfeeding', 'carrying my baby',
       'wrong position',
@@ -225,12 +229,13 @@ const LEXICON = lexicon<CauseWord>([
       'non stop', 'more often', 'doubled',
     ],
   ],
+  // Day after day: a sport done like this is overuse ("swim every day"), unlike one long session ("golf all day").
+  ['daily', ['every day', 'everyday', 'hours a day', 'hrs a day', 'hour a day', 'every service', 'every shift', 'each shift']],
   [
     'all_day',
     [
-      'all day', 'whole day', 'the whole day', 'every day', 'everyday', 'all shift', 'hours a day', 'hrs a day', 'hour a day',
-      'all day at work', 'every day at work', 'all night', 'every service', 'every shift', 'each shift', 'whole shift', 'hr days',
-      'hour days', 'for hours',
+      'all day', 'whole day', 'the whole day', 'all shift', 'all day at work', 'every day at work', 'all night', 'whole shift',
+      'hr days', 'hour days', 'for hours',
     ],
   ],
   // A spell of days: kneeling work kept up all weekend is overuse; a weekend of gardening is overdoing it (strain).
@@ -242,7 +247,7 @@ const LEXICON = lexicon<CauseWord>([
     ],
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
-  ['repeats', ['over and over', 'again and again', 'repeatedly', 'volume']],
+  ['repeats', ['over and over', 'again and again', 'repeatedly', 'volume', 'times a shift', 'a thousand times', 'thousand times', 'hundred times', 'hundreds of times']],
   // Said to be over: "broke my collarbone years ago but that's long healed" is not this cause.
   ['resolved', ['healed', 'long healed', 'fully recovered', 'recovered', 'all better', 'long gone', 'thats gone', 'fine now', 'all good now']],
   [
@@ -250,7 +255,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'run down', 'run out', 'ran out', 'trip to', 'training course', 'long time', 'too much to', 'fall asleep', 'nothing else',
       // "fell for the cheap mattress": the idiom, not a fall; a trip away is not a stumble.
-      'fell for', 'camping trip', 'road trip', 'fishing trip', 'work trip', 'business trip', 'school trip', 'overhead locker',
+      'fell for', 'in one hit', 'in the one hit', 'camping trip', 'road trip', 'fishing trip', 'work trip', 'business trip', 'school trip', 'overhead locker',
       // "if that matters" is not a mattress (a two-letter typo away).
       'matters', 'matter', 'worried it', 'worried its', 'worried that', 'worried this', 'a bit worried', 'bit worried',
       // Answers that point at a cause without naming it: ask what it was.
@@ -265,12 +270,14 @@ const LEXICON = lexicon<CauseWord>([
       'jumpers knee',
       'fault', 'my fault', 'own fault', 'tell me',
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
+      // "up 2 flights of stairs" is where a load went, not a plane trip.
+      'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
       'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'all_day', 'spell', 'repeats', 'resolved', 'vague']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'spell', 'repeats', 'resolved', 'vague']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
 const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
@@ -325,10 +332,12 @@ export function parseCauses(text: string): Understood<Cause[]> {
     });
     // "lifting the esky.. no wait that was last year, no idea": a correction takes back what came before it.
     kept.splice(0, kept.length, ...afterLastCorrection(tokens, kept));
-    const has = (value: CauseWord, inClause?: number) => kept.some((m) => m.value === value && (inClause === undefined || clause[m.start] === inClause));
+    // Whether a kept mention of `value` is in the message, or only in the clause (or sentence) given.
+    const has: Has = (value, within) =>
+      kept.some((m) => m.value === value && (within?.clause === undefined || clause[m.start] === within.clause) && (within?.sentence === undefined || sentence[m.start] === within.sentence));
     const causes: Cause[] = [];
     kept.forEach((m) => {
-      const c = resolve(m, clause[m.start]!, has);
+      const c = resolve(m, { clause: clause[m.start]!, sentence: sentence[m.start]! }, has);
       if (c !== null && !causes.includes(c)) causes.push(c);
     });
     if (causes.length === 0) {
@@ -336,7 +345,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
       // Only a short message: in a story, "2 flights of stairs" is no score.
       if (tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
-      if (has('all_day') && namesATask(tokens)) return ok(['repetitive_use']);
+      if ((has('all_day') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
       const named = kept.some((m) => !MARKERS.has(m.value) || m.value === 'vague');
       return !named && !dropped && describesSomething(tokens) ? ok(['other']) : miss('not_understood');
@@ -348,13 +357,18 @@ export function parseCauses(text: string): Understood<Cause[]> {
 }
 
 /** What one kept mention contributes, given the rest of the message. */
-function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, inClause?: number) => boolean): Cause | null {
+type Scope = { clause?: number; sentence?: number };
+type Has = (value: CauseWord, within?: Scope) => boolean;
+
+function resolve(m: Match<CauseWord>, where: Required<Scope>, has: Has): Cause | null {
+  const clause = { clause: where.clause };
   switch (m.value) {
     case 'sport':
       if (has('injury', clause)) return null;
-      return has('often', clause) || has('all_day', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
+      // Done often is overuse; one long session ("dancing all night") is overdoing it.
+      return has('often', clause) || has('daily', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'floor_work':
-      return has('often') || has('all_day') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
+      return has('often') || has('daily') || has('all_day') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'strain':
       return has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'setting':
@@ -368,6 +382,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: (value: CauseWord, in
     case 'stressor':
       return 'stress';
     case 'often':
+    case 'daily':
     case 'all_day':
     case 'spell':
     case 'resolved':

@@ -118,7 +118,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'perfect',
       'perfectly', 'no worries', 'no dramas', 'no probs', 'all fine', 'no biggie', 'not bad at all', 'doesnt bother me',
       'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'no effect', 'no impact', 'manage fine', 'as usual',
-      'like normal', 'a breeze',
+      'like normal', 'a breeze', 'like a baby',
     ],
   ],
   [

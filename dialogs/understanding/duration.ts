@@ -92,9 +92,15 @@ interface Found extends Reading {
   end: number;
   /** From a phrase like "last year" rather than an amount. */
   relative?: boolean;
+  /** Counted from a date or an event ("since xmas"), which the patient may also count for us ("so 5 weeks now"). */
+  dated?: boolean;
   /** A range whose ends fall in different bands ("a month or two"): in weeks, to name both when asking. */
   straddles?: readonly [number, number];
 }
+
+/** "since feb, so 4 months": a count that restates the date; "years, but this flare since sunday" is two answers. */
+const RESTATES = new Set(['so', 'thats', 'which', 'making', 'makes', 'now']);
+const CONTRASTS = new Set(['but', 'or', 'either', 'though', 'although']);
 
 const CORRECTIONS = lexicon<true>([[true, ['sorry no', 'no sorry', 'sorry', 'i mean', 'actually', 'make that', 'no wait', 'wait']]]);
 
@@ -302,7 +308,9 @@ function sinceAge(tokens: readonly string[]): Found | null {
   const since = tokens.indexOf('since');
   if (since < 0) return null;
   const nums = tokens.map((t, k) => ({ k, v: Number(t) })).filter((n) => n.k > since && /^\d+$/.test(tokens[n.k]!) && n.v < 110);
-  const nowAge = nums.find((n) => tokens.slice(n.k + 1, n.k + 4).includes('now'));
+  // An age, not an amount: "he's 3 now", not "so bout 5 weeks now".
+  const isAge = (k: number) => (unitAt(tokens[k + 1]!)?.weeks ?? YEAR) >= YEAR;
+  const nowAge = nums.find((n) => tokens.slice(n.k + 1, n.k + 4).includes('now') && isAge(n.k));
   if (!nowAge) return null;
   const thenAge = nums.find((n) => n.k < nowAge.k && ['was', 'aged', 'age'].includes(tokens[n.k - 1] ?? ''));
   const years = thenAge ? nowAge.v - thenAge.v : nowAge.v;
@@ -327,7 +335,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const found: Found[] = findAll(tokens, RELATIVE).map((m) => ({ weeks: m.value, start: m.start, end: m.end, relative: true }));
     const when = now ? new Date(now) : null;
     const since = sinceAge(tokens) ?? sinceDate(tokens, when && !Number.isNaN(when.getTime()) ? when : null);
-    if (since) found.push(since);
+    if (since) found.push({ ...since, dated: true });
     const taken = new Set<number>();
     for (const f of found) for (let k = f.start; k < f.end; k++) taken.add(k);
     for (let i = 0; i < tokens.length; i++) {
@@ -379,8 +387,11 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       }
     }
     // A stated amount beats a relative phrase about something else ("6 weeks, but I had the same last year").
+    // "since xmas, so bout 5 weeks now": the patient's own count beats ours from the date, whose year we guess.
     const explicit = found.filter((f) => !f.relative);
-    const pool = explicit.length > 0 ? explicit : found;
+    const counted = explicit.filter((f) => !f.dated);
+    const restated = counted.length > 0 && counted.length < explicit.length && !tokens.some((t) => CONTRASTS.has(t)) && tokens.some((t) => RESTATES.has(t));
+    const pool = restated ? counted : explicit.length > 0 ? explicit : found;
     // Two lengths in different bands ("years, but this flare started on the weekend"): ask, naming them.
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
     if (bands.size > 1 && tokens.some((t) => t === 'but' || t === 'or' || t === 'either')) {

@@ -101,7 +101,7 @@ const NEVER_FUZZY = new Set(
     'done gone tone zone one ones once ounce bounce pounce dance lance ranch reach teach beach bench bunch lunch ' +
     'punch munch much such touch couch pouch ouch weak wee weed weep wear deck dare heard pale pals sold solo ' +
     'skill skills scale trips trip bot feed glue shouldnt shouldve name life sort spot cough setting waiting seeing weight helps five find fire mind though through thought ' +
-    'stuff staff cancer red men ' +
+    'stuff staff cancer red men difficulty tote totes grout place places flights hour ' +
     // Found by running a dictionary through every parser: real words one edit from a vocabulary word.
     'waist heed handy less lens sale sales toys toss tons ties pets pens peas grin grain herd nick fee font fort fleet bust ' +
     'bark arts aims delta shiny overweight oversight decides caring trading listing hiring hiding gaining testing strolling ' +

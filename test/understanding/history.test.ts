@@ -271,3 +271,38 @@ describe('parseDuration: two answers across a band, a holiday weekend, the day o
     expect(read.ok && Math.round(read.value.weeks)).toBe(7);
   });
 });
+
+describe('parseCauses and parseDuration: batch l classes (2026-12-03)', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, Cause[]]>([
+    // One long session of a sport is overdoing it; day after day is overuse.
+    ['danced all night at the formal', ['strain']],
+    ['swimming every day for the last month', ['repetitive_use']],
+    // A task said to be repeated hundreds of times a shift is overuse, not a lift.
+    ['packing boxes at the warehouse, lift the same tote a thousand times a shift', ['repetitive_use']],
+    // A death said as "passed" is a bereavement.
+    ['my dad passed last month and ive been a wreck', ['stress']],
+    // Idioms and near-words that are no cause: "in one hit", "flights of stairs", "grout", "new place".
+    ['drove to sydney in one hit, 10 hrs', ['posture']],
+    ['carried the washing machine up two flights of stairs', ['strain']],
+    ['kneeling on the bathroom floor for an hour fixing the grout', ['posture']],
+    // Someone else's place or occasion, where the patient was doing it; "we" is the patient among others.
+    ['at my sisters place lifting her new couch', ['strain']],
+    ['his missus was bossing us around and we carried the fridge up the drive', ['strain']],
+    // A posture that says what about the screen.
+    ['new desk setup at home, monitor way too low', ['posture']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+
+  it.each([
+    // The patient's own count after the date beats the count from a date whose year we guess.
+    ['since easter, so about 6 weeks now', 6],
+    ['since i started at the new place in march, thats 3 months', 13],
+    // A child's age after "now" is still an age.
+    ['since i had my daughter, shes 2 now', 104.4],
+  ])('%j → %s weeks', (text, weeks) => {
+    const read = parseDuration(text, NOW);
+    expect(read.ok && read.value.weeks).toBeCloseTo(weeks, 0);
+  });
+});

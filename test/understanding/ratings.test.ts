@@ -248,3 +248,13 @@ describe('parseDifficulty: a task within the movement, part of the day, a limit 
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+describe('parseDifficulty: batch l classes (2026-12-03)', () => {
+  it('does not read the word "difficulty" as a level: a rating out of ten is asked again', () => {
+    expect(parseDifficulty('maybe 5 out of 10 difficulty')).toEqual({ ok: false, reason: 'not_understood' });
+    expect(parseDifficulty('some difficulty getting up')).toEqual({ ok: true, value: 'some' });
+  });
+  it('reads sleeping like a baby as no limit', () => {
+    expect(parseDifficulty('i sleep like a baby thank god')).toEqual({ ok: true, value: 'none' });
+  });
+});
