@@ -5,7 +5,7 @@ import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
 import { afterLastCorrection, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
-import { isBlank, tokenise } from './text.js';
+import { isBlank, isDigitToken, isWordToken, tokenise } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
 
 interface RegionWord {
@@ -755,6 +755,8 @@ const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1': 1, former: 1, second: 2, '2': 2, third: 3, '3': 3, fourth: 4, '4': 4, fifth: 5, '5': 5, sixth: 6,
   '6': 6, seventh: 7, '7': 7, eighth: 8, '8': 8, ninth: 9, '9': 9,
 };
+/** The most words an answer can have for a digit in it to be the number of an option. */
+const SHORT_CHOICE_WORDS = 4;
 const EQUALLY = new Set(['both', 'equally', 'equal', 'same', 'all', 'either', 'each']);
 /** "lower", "middle" on their own at the primary question pick the back region at that level, when offered. */
 const LEVEL_WORDS: ReadonlyArray<readonly [Region, readonly string[]]> = [
@@ -795,10 +797,12 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
     }
 
     const picks = new Set<number>();
-    tokens.forEach((t, i) => {
+    // A digit picks an option only as (nearly) the whole answer ("2", "number 2"): in a story, "2 flights" is no choice.
+    const short = tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length <= SHORT_CHOICE_WORDS;
+    tokens.forEach((t) => {
       if (t === 'last' || t === 'latter') picks.add(offered.length);
       const n = ORDINALS[t];
-      if (n !== undefined) picks.add(n);
+      if (n !== undefined && (short || !isDigitToken(t))) picks.add(n);
     });
     if (picks.size > 1) return miss('ambiguous');
     const [only] = picks;

@@ -16,6 +16,9 @@ const NOT_ITEM_UNITS = new Set([
   'kg', 'kgs', 'kilo', 'kilos', 'lbs', 'pounds', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'year', 'years',
   'yr', 'yrs', 'hour', 'hours', 'times', 'x', 'am', 'pm', 'legs', 'arms', 'kids', 'ago', 'k', 'km', 'min', 'mins', 'weeks',
   'kilos', 'kg', 'percent', 'degrees', 'years',
+  // Counts in a story: "carried a couch up 2 flights", "3 sets of 10", "2 panadol".
+  'flight', 'flights', 'steps', 'stairs', 'floors', 'storeys', 'blocks', 'metres', 'meters', 'm', 'cm', 'hr', 'hrs', 'sets',
+  'reps', 'laps', 'holes', 'games', 'rounds', 'nights', 'boxes', 'bags', 'people', 'tablets', 'pills', 'panadol', 'mg',
 ]);
 /**
  * An ordinal or a "number N" before one of these counts something else, not a list item: "my 3rd baby",

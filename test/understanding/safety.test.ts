@@ -218,3 +218,10 @@ describe('swelling or weakness alone is not an emergency by itself', () => {
     expect(parseFlagChecklist('my knee is a bit swollen', offered).ok).toBe(false);
   });
 });
+
+describe('the checklist: counts in a story are not item numbers', () => {
+  it.each(['carried a couch up 2 flights', 'did 3 sets of squats yesterday', 'took 2 panadol this morning'])('%j ticks no item', (text) => {
+    const result = parseFlagChecklist(text, EVERY_SCREEN_FLAG);
+    expect(result.ok ? result.value : []).toEqual([]);
+  });
+});
