@@ -196,6 +196,11 @@ const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score
 /** A length of time plainly given in a message about something else. */
 const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
 
+/** A cause the cause question would take: a named one, not only "other" words or "not sure". */
+function namesACause(read: ReturnType<typeof nlu.parseCauses>): boolean {
+  return read.ok && read.value.some((c) => c !== 'other' && c !== 'unknown');
+}
+
 /**
  * Words that introduce a cause in a message about something else. After another answer (the duration,
  * the spread) "since" and "when i" only date or describe the pain ("since the trip"), so they do not count.
@@ -318,6 +323,10 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       // "2 weeks" at the spread question: the next question's answer. Say so instead of "did not catch that".
       if (!read.ok && read.reason === 'not_understood' && DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) {
         return { kind: 'miss', why: 'not_understood', detail: 'duration_next', said };
+      }
+      // "my desk setup, screen's too low": what brought it on, asked two questions later. Say so too.
+      if (!read.ok && read.reason === 'not_understood' && namesACause(nlu.parseCauses(text))) {
+        return { kind: 'miss', why: 'not_understood', detail: 'cause_later', said };
       }
       return withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }

@@ -629,10 +629,26 @@ function staysIn(tokens: readonly string[], at: number, cueAt: ReadonlyArray<Cue
 
 const SIDE_WORDS: ReadonlySet<string> = new Set(['left', 'right', 'l', 'r', 'lft', 'rt', 'both']);
 
+/** A sentence that is only a side ("neck. right side.", "knee. the left one"): a few words, one of them a side. */
+const SIDE_FRAGMENT_WORDS = new Set(['the', 'its', 'it', 'is', 'on', 'my', 'side', 'sides', 'one', 'ones', 'left', 'right', 'both', 'only', 'just']);
+const FRAGMENT_MAX = 4;
+
+/** "neck. right side": the full stop before a side said on its own is a comma, so the side reaches the place before it. */
+function sideFragmentJoined(tokens: string[]): string[] {
+  return tokens.map((t, i) => {
+    if (t !== '.' || i === 0) return t;
+    let j = i + 1;
+    while (j < tokens.length && SIDE_FRAGMENT_WORDS.has(tokens[j]!)) j++;
+    const fragment = tokens.slice(i + 1, j);
+    const ends = j === tokens.length || tokens[j] === '.' || tokens[j] === '!';
+    return ends && fragment.length > 0 && fragment.length <= FRAGMENT_MAX && fragment.some((w) => SIDE_WORDS.has(w)) ? ',' : t;
+  });
+}
+
 export function parseSites(text: string): Understood<SitesAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(splitClitics(text));
+    const tokens = sideFragmentJoined(tokenise(splitClitics(text)));
     const reading = readSites(tokens, 'location');
     if (reading.sites.length === 0) {
       if (reading.excluded.length > 0) return miss('not_understood', 'only_excluded');

@@ -482,3 +482,15 @@ describe('grammar: a lone altered feeling names its area; a movement landmark do
     expect(parseSites('me legs feel like jelly').ok).toBe(false);
   });
 });
+
+describe('parseSites: a side said as its own sentence', () => {
+  it.each<[string, Array<{ region: string; side?: string }>]>([
+    ['knee. the left one', [{ region: 'knee', side: 'left' }]],
+    ['neck. right side. been about a week', [{ region: 'neck', side: 'right' }]],
+    // A new sentence naming another place keeps its own side.
+    ['knee. left hip too', [{ region: 'knee' }, { region: 'hip', side: 'left' }]],
+  ])('%j', (text, expected) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(expected);
+  });
+});

@@ -74,6 +74,14 @@ describe('an answer to another question, typed at this one', () => {
     expect(interpret('spread', ctx, { text: '2 weeks' }, AT)).toMatchObject({ kind: 'miss', detail: 'duration_next' });
     expect(interpret('duration', ctx, { text: '6' }, AT)).toMatchObject({ kind: 'miss', detail: 'no_unit:6' });
   });
+
+  it('a cause at the spread question says it is asked about soon; a spread that names a cause is still a spread', () => {
+    const ctx = backCtx(0);
+    expect(interpret('spread', ctx, { text: 'not the gym, its my desk setup, screens too low' }, AT)).toMatchObject({ kind: 'miss', detail: 'cause_later' });
+    expect(interpret('spread', ctx, { text: 'down my leg since lifting' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SPREAD' } });
+    expect(interpret('spread', ctx, { text: 'dunno really' }, AT)).toMatchObject({ kind: 'miss' });
+    expect(interpret('spread', ctx, { text: 'dunno really' }, AT)).not.toMatchObject({ detail: 'cause_later' });
+  });
 });
 
 /** A snapshot at the movement question with this context. */
