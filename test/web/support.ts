@@ -152,7 +152,9 @@ export async function settle(page: Page | import('playwright-core').Frame): Prom
         return !s || s.scrollHeight - s.clientHeight - s.scrollTop < 2;
       },
       undefined,
-      { timeout: 3000 },
+      // Seconds on a loaded machine (CI runs the browser files beside the rest); a wait that runs out
+      // leaves the assertion after it to say what is off screen.
+      { timeout: 10_000 },
     )
     .catch(() => undefined);
 }
