@@ -5,7 +5,7 @@ import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
 import { afterLastCorrection, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
-import { isBlank, isDigitToken, isWordToken, tokenise } from './text.js';
+import { isBlank, isDigitToken, tokenise, wordCount } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
 
 interface RegionWord {
@@ -814,7 +814,7 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
 
     const picks = new Set<number>();
     // A digit picks an option only as (nearly) the whole answer ("2", "number 2"): in a story, "2 flights" is no choice.
-    const short = tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length <= SHORT_CHOICE_WORDS;
+    const short = wordCount(tokens) <= SHORT_CHOICE_WORDS;
     tokens.forEach((t) => {
       if (t === 'last' || t === 'latter') picks.add(offered.length);
       const n = ORDINALS[t];

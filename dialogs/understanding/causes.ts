@@ -6,7 +6,7 @@ import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { parsePainScore } from './painScore.js';
 import { afterLastCorrection } from './sides.js';
 import { guarded, miss, ok } from './result.js';
-import { isBlank, isDigitToken, isWordToken, tokenise } from './text.js';
+import { isBlank, tokenise, wordCount } from './text.js';
 import type { Understood } from './types.js';
 
 /**
@@ -332,18 +332,17 @@ export function parseCauses(text: string): Understood<Cause[]> {
     });
     // "lifting the esky.. no wait that was last year, no idea": a correction takes back what came before it.
     kept.splice(0, kept.length, ...afterLastCorrection(tokens, kept));
-    // Whether a kept mention of `value` is in the message, or only in the clause (or sentence) given.
-    const has: Has = (value, within) =>
-      kept.some((m) => m.value === value && (within?.clause === undefined || clause[m.start] === within.clause) && (within?.sentence === undefined || sentence[m.start] === within.sentence));
+    // Whether a kept mention of `value` is in the message, or only in the clause given.
+    const has: Has = (value, inClause) => kept.some((m) => m.value === value && (inClause === undefined || clause[m.start] === inClause));
     const causes: Cause[] = [];
     kept.forEach((m) => {
-      const c = resolve(m, { clause: clause[m.start]!, sentence: sentence[m.start]! }, has);
+      const c = resolve(m, clause[m.start]!, has);
       if (c !== null && !causes.includes(c)) causes.push(c);
     });
     if (causes.length === 0) {
       // "6", "its like an 8 most days": a pain score typed a question early. Say so rather than "did not catch that".
       // Only a short message: in a story, "2 flights of stairs" is no score.
-      if (tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
+      if (wordCount(tokens) <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if ((has('all_day') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
@@ -357,11 +356,9 @@ export function parseCauses(text: string): Understood<Cause[]> {
 }
 
 /** What one kept mention contributes, given the rest of the message. */
-type Scope = { clause?: number; sentence?: number };
-type Has = (value: CauseWord, within?: Scope) => boolean;
+type Has = (value: CauseWord, inClause?: number) => boolean;
 
-function resolve(m: Match<CauseWord>, where: Required<Scope>, has: Has): Cause | null {
-  const clause = { clause: where.clause };
+function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
   switch (m.value) {
     case 'sport':
       if (has('injury', clause)) return null;

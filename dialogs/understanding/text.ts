@@ -74,6 +74,9 @@ export function tokenise(raw: unknown): string[] {
 export const isWordToken = (t: string | undefined): t is string => t !== undefined && /^[a-z]/.test(t);
 export const isDigitToken = (t: string | undefined): t is string => t !== undefined && /^\d/.test(t);
 
+/** How many words and numbers a message has (not its punctuation): how short an answer is. */
+export const wordCount = (tokens: readonly string[]): number => tokens.filter((t) => isWordToken(t) || isDigitToken(t)).length;
+
 // Real words close to vocabulary words: never "corrected" into them ("hard" is not "hand",
 // "should" is not "shoulder", "left" is not "lift").
 const NEVER_FUZZY = new Set(
