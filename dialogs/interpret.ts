@@ -272,8 +272,9 @@ function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'
 
 /**
  * "can't sit more than 20 min" asked about bending forward: the answer is about another movement. Taken for
- * that one when it is still to come (and this one is asked again), otherwise asked again naming it; never
- * recorded against the movement asked.
+ * that one when it is on the patient's list (early for one still to come, a correction for one already
+ * answered) and this one is asked again; otherwise asked again naming it. Never recorded against the
+ * movement asked.
  */
 function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpretation | null {
   const list = movementList(ctx);
@@ -281,13 +282,11 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   const other = asked ? otherMovementNamed(text, asked) : null;
   if (!other) return null;
   const level = nlu.parseDifficulty(text);
-  const later = list.indexOf(other) > ctx.movementIndex && ctx.movementAnswers[other] === undefined;
-  if (!level.ok || !later) return { kind: 'miss', why: 'not_understood', detail: `other_movement:${MOVEMENT_LABELS[other]}`, said };
-  return {
-    kind: 'event',
-    event: { type: 'DIFFICULTY', difficulty: level.value, movement: other, said },
-    note: `${MOVEMENT_LABELS[other]}, ${DIFFICULTY_WORDS[level.value]}`,
-  };
+  if (!level.ok || !list.includes(other)) return { kind: 'miss', why: 'not_understood', detail: `other_movement:${MOVEMENT_LABELS[other]}`, said };
+  // Asked already: a correction, and the note says what it replaces.
+  const before = ctx.movementAnswers[other];
+  const change = before !== undefined && before !== level.value ? `, now ${DIFFICULTY_WORDS[level.value]} (it was ${DIFFICULTY_WORDS[before]})` : `, ${DIFFICULTY_WORDS[level.value]}`;
+  return { kind: 'event', event: { type: 'DIFFICULTY', difficulty: level.value, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }
 
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {

@@ -288,9 +288,12 @@ export const intakeMachine = setup({
           reenter: true,
           actions: assign(({ context, event }) => {
             const list = movementList(context);
-            // An answer about a movement still to come is kept for it; the one asked is asked again.
-            if (event.movement !== undefined && list.indexOf(event.movement) > context.movementIndex) {
-              return { movementAnswers: { ...context.movementAnswers, [event.movement]: event.difficulty } };
+            // An answer about another movement on the list is kept for it: one still to come is answered
+            // early, one already asked is corrected ("bending's the worst actually" at walking). The
+            // movement asked is asked again; the words are kept with the step's others.
+            const other = event.movement;
+            if (other !== undefined && other !== list[context.movementIndex] && list.includes(other)) {
+              return { movementAnswers: { ...context.movementAnswers, [other]: event.difficulty }, patientWords: missed(context, 'movement', event.said).patientWords };
             }
             const movement = list[context.movementIndex]!;
             const next = { ...context, movementAnswers: { ...context.movementAnswers, [movement]: event.difficulty } };

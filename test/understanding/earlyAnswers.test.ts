@@ -60,7 +60,25 @@ describe('an answer to another question, typed at this one', () => {
     expect(after.context.movementAnswers).toEqual({ sitting: 'a_lot', bending_forward: 'some' });
   });
 
-  it('a movement not still to come is not recorded: the question is asked again, naming what it sounded like', () => {
+  it('asked about walking, "bending is the worst, cant even put my socks on" corrects bending, answered before, and says what it replaces', () => {
+    const ctx = backCtx(3);
+    expect(movementList(ctx)[0]).toBe('bending_forward');
+    ctx.movementAnswers = { bending_forward: 'some', sitting: 'none', lifting: 'some' };
+    const read = interpret('movement', ctx, { text: 'bending is the worst, cant even put my socks on' }, AT);
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', movement: 'bending_forward' }, note: expect.stringMatching(/^bending forward, now .+ \(it was some trouble\)$/) });
+  });
+
+  it('the machine takes the correction for the movement answered before and asks the one asked again', () => {
+    const ctx = { ...backCtx(3), movementAnswers: { bending_forward: 'some' as const, sitting: 'none' as const, lifting: 'some' as const } };
+    const asked = movementList(ctx)[3];
+    const [snap] = transition(intakeMachine, moveTo(ctx), { type: 'DIFFICULTY', difficulty: 'unable', movement: 'bending_forward', said: 'bending is the worst' });
+    expect(snap.value).toBe('movement');
+    expect(movementList(snap.context)[snap.context.movementIndex]).toBe(asked);
+    expect(snap.context.movementAnswers).toMatchObject({ bending_forward: 'unable', sitting: 'none', lifting: 'some' });
+    expect(snap.context.patientWords['movement']).toContain('bending is the worst');
+  });
+
+  it('a movement not on the patient\'s list is not recorded: the question is asked again, naming what it sounded like', () => {
     const ctx = backCtx(4);
     expect(interpret('movement', ctx, { text: 'cant turn my head' }, AT)).toMatchObject({ kind: 'miss', detail: 'other_movement:turning your head' });
   });
