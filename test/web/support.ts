@@ -140,7 +140,17 @@ export async function untilStep(page: Page, step: string): Promise<void> {
     // The first page of a run also waits for the server's first compression of the Web Chat bundle.
     { timeout: 20_000 },
   );
+  await connected(page);
   await drawn(page);
+}
+
+/**
+ * Waits until Web Chat no longer shows "Connecting…". It shows it for a moment after it has connected (its
+ * notices are debounced by 400 ms, longer on a loaded machine), and the row pushes the question up: a
+ * layout measured then is not the one a patient reads.
+ */
+export async function connected(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.webchat__connectivityStatus'), undefined, { timeout: 15_000 });
 }
 
 /** Waits for Web Chat's smooth scroll to reach the newest message (before a screenshot). */
