@@ -62,6 +62,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'mum', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'wife', 'husband', 'partner', 'son', 'daughter', 'friend', 'mate', 'nan', 'nana', 'gran', 'grandma', 'grandmother', 'grandpa', 'grandfather', 'pop', 'aunt',
     'auntie', 'uncle', 'cousin', 'family', 'family history', 'neighbour', 'colleague', 'boss', 'he', 'she', 'they',
     'someone', 'somebody', 'my other half', 'hubby', 'missus', 'bf', 'gf', 'boyfriend', 'girlfriend',
+    'my boy', 'my girl', 'my kid', 'the kid', 'my little one', 'the little one', 'grandson', 'granddaughter', 'grandkid', 'grandkids',
     'other driver', 'the other driver', 'the driver', 'other car', 'the other car', 'other bloke', 'the other bloke',
     'other guy', 'the other guy', 'other person', 'the other person',
   ]],

@@ -48,6 +48,10 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
     ['upper back', 'top of back', 'shoulder blade', 'shoulder blades', 'scapula', 'thoracic', 'thoracic spine', 'rhomboid', 'rhomboids', 'upper spine', 'top of spine'],
   ],
   [r('mid_back'), ['mid back', 'middle back', 'middle of back', 'midback', 'mid spine', 'middle of spine', 'mid thoracic']],
+  // Places named by what sits on them: "where my bra strap sits", "where my watch sits", "along my belt line".
+  [r('mid_back'), ['bra strap', 'bra line', 'bra strap line']],
+  [r('wrist_hand'), ['where my watch', 'where my watch sits', 'under my watch', 'watch strap', 'watch band']],
+  [r('lower_back'), ['belt line', 'beltline', 'where my belt sits', 'back of my waist', 'back of waist']],
   [
     r('lower_back'),
     ['lower back', 'low back', 'lumbar', 'lumbar spine', 'lower spine', 'lumbago', 'bottom of back', 'small of back', 'base of spine', 'base of back', 'low down', 'low down in my back', 'low in my back', 'sacrum', 'sacroiliac', 'si joint', 'tailbone', 'tail bone', 'coccyx'],
@@ -133,7 +137,7 @@ function splitClitics(text: string): string {
  * region names a spot on that region; the part word is not a region of its own ("bottom" is not the buttock).
  */
 const PART_OF_WORDS: ReadonlySet<string> = new Set(['back', 'bottom', 'arch', 'sole', 'heel', 'top', 'front', 'side', 'base', 'ball', 'palm']);
-const PART_OF_GAP: ReadonlySet<string> = new Set(['of', 'my', 'the', 'a', 'your', 'his', 'her']);
+const PART_OF_GAP: ReadonlySet<string> = new Set(['of', 'my', 'the', 'a', 'your', 'his', 'her', 'that', 'this', 'same']);
 
 /** The limbs, top to bottom; the joints are named only when the patient names them. */
 const LIMBS: ReadonlyArray<readonly Region[]> = [

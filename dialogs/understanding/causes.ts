@@ -38,7 +38,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
-      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried',
+      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting',
       'pushed too hard', 'heavy', 'bending', 'manual handling', 'sprinting', 'reached', 'picked up', 'picking up',
       // Heavy jobs around the house and yard.
       'mowing', 'mowed', 'mowing the lawn', 'shovelling', 'shoveling', 'shovelled', 'shovel', 'digging', 'dug', 'pavers',
@@ -113,7 +113,7 @@ const LEXICON = lexicon<CauseWord>([
       'tradie', 'construction', 'on my feet all day',
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
       'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
-      'barista',
+      'barista', 'pulling shots', 'pull shots', 'pulling coffees',
       'tamping', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
       'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
       'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
@@ -192,6 +192,9 @@ const LEXICON = lexicon<CauseWord>([
       'coughing', 'coughed',
       'age', 'ra', 'rheumatoid', 'lupus', 'birth', 'giving birth', 'gave birth', 'had a baby', 'postpartum', 'c section',
       'caesarean', 'weight gain',
+      // An illness before it ("after i had covid, everything aches").
+      'covid', 'had covid', 'long covid', 'post covid', 'the flu', 'flu', 'a virus', 'virus', 'glandular fever', 'pneumonia',
+      'bronchitis', 'a cold', 'flu jab', 'flu shot', 'vaccine', 'vaccination', 'booster',
       'put on weight', 'gained weight', 'overweight', 'hormones', 'hormonal', 'scoliosis', 'osteoarthritis', 'gout',
       'flat feet', 'fibromyalgia', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
       // New or different footwear, and treatment for an illness.
@@ -269,6 +272,9 @@ const LEXICON = lexicon<CauseWord>([
       'runners knee',
       'jumpers knee',
       'fault', 'my fault', 'own fault', 'tell me',
+      // Idioms that borrow a cause word: a broken heart is grief, a pain in the neck is a person, bending over backwards is effort.
+      'broke my heart', 'broken heart', 'heart broken', 'pain in the neck', 'pain in the bum', 'pain in the butt', 'pain in the arse',
+      'bending over backwards', 'bent over backwards', 'bend over backwards',
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
@@ -345,6 +351,8 @@ export function parseCauses(text: string): Understood<Cause[]> {
       if (wordCount(tokens) <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if ((has('all_day') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
+      // "im a nurse": a job alone says what they do, not what brought it on (lifting, long shifts…): ask.
+      if (isJobAlone(tokens)) return miss('not_understood');
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
       const named = kept.some((m) => !MARKERS.has(m.value) || m.value === 'vague');
       return !named && !dropped && describesSomething(tokens) ? ok(['other']) : miss('not_understood');
@@ -367,7 +375,8 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'floor_work':
       return has('often') || has('daily') || has('all_day') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'strain':
-      return has('repeats', clause) ? 'repetitive_use' : 'strain';
+      // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain.
+      return has('repeats', clause) || has('daily', clause) ? 'repetitive_use' : 'strain';
     case 'setting':
       return has('posture', clause) || has('thing', clause) ? null : 'repetitive_use';
     case 'thing':
@@ -446,6 +455,16 @@ function namesATask(tokens: readonly string[]): boolean {
 }
 
 /** Two or more real words naming something ("painting the ceiling", "getting old"), not a lone typo or a complaint. */
+/** "im a nurse", "i work as a teacher": the job and nothing about it. */
+const JOB_INTROS: ReadonlyArray<readonly string[]> = [['im'], ['i', 'am'], ['i', 'work', 'as'], ['im', 'working', 'as'], ['work', 'as']];
+function isJobAlone(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => /^[a-z]/.test(t));
+  const intro = JOB_INTROS.find((w) => w.every((t, i) => words[i] === t));
+  if (!intro) return false;
+  const rest = words.slice(intro.length);
+  return (rest[0] === 'a' || rest[0] === 'an') && rest.length <= 3;
+}
+
 function describesSomething(tokens: readonly string[]): boolean {
   const words = tokens.filter((t) => /^[a-z]{2,}$/.test(t));
   return words.length >= 2 && words.some((w) => w.length >= 4 && !NO_CAUSE_WORDS.has(w));

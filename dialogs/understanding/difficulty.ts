@@ -25,6 +25,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
       'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',
+      // Not done since it started: "havent run since, tried once and had to walk home".
+      'havent run since', 'havent played since', 'havent done it since', 'havent been since', 'not since', 'havent since',
       // Someone else does it for them: "have to get hubby to do my bra up".
       'get hubby to', 'get my husband to', 'get my wife to', 'get my partner to', 'get someone to', 'get my son to', 'get my daughter to', 'locked', 'locked up', 'stuck', 'frozen', 'wont move', 'wont budge', 'bedridden', 'bed bound', 'housebound', 'wheelchair',
     ],
@@ -39,6 +41,10 @@ const LEXICON = lexicon<DifficultyWord>([
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
       'a fair bit',
+      // Broken, in Australian: "golf swing is stuffed", "im stuffed by the time i get out".
+      'stuffed', 'rooted',
+      // A long way short of before: "about half as far", "half what i used to".
+      'half as', 'half what', 'half of what',
       // Idioms for very hard.
       'nightmare', 'a nightmare', 'killer', 'a killer', 'killing me', 'kills me', 'hell', 'the worst', 'agony', 'excruciating',
       'unbearable', 'torture', 'brutal', 'horrible', 'horrendous', 'shocking', 'buggered', 'a mission', 'a battle',
@@ -61,7 +67,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'use my arms', 'using my arms', 'one at a time', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
       'on my bum', 'handrail', 'hand rail', 'rail', 'sideways', 'need a hand', 'to help me', 'to help', 'does all the',
       'does it all',
-      'does it now', 'has to do it', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
+      'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
@@ -138,21 +144,29 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
-      'have to pull over', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'have to pull over', 'had to stop', 'had to sit', 'had to sit down', 'had to walk', 'had to walk home', 'had to lie down',
+      'had to pull over', 'had to come home', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
     ],
   ],
   [
     'partly',
     [
       'properly', 'for long', 'for very long', 'enough', 'fully', 'all the way', 'the whole way', 'as much', 'as far', 'as high',
-      'as well', 'more than', 'longer than', 'without pain', 'without it hurting', 'far', 'too far', 'very far', 'heavy',
+      'as well', 'more than', 'longer than', 'without', 'without pain', 'without it hurting', 'far', 'too far', 'very far', 'heavy',
       'anything heavy',
       // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
       'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
     ],
   ],
-  ['other_way', ['switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently']],
+  [
+    'other_way',
+    [
+      'switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently',
+      // A workaround: "turn my whole body", "just use the reversing camera", "only use my good arm", "on my hip now not in front".
+      'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
+    ],
+  ],
   [
     'only',
     [
@@ -242,9 +256,14 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (best === 'a_lot' && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== hardClause)) best = 'some';
     // Done another way, or not fully: a lot, not unable.
     if (best === 'unable' && (has('partly') || has('other_way'))) best = 'a_lot';
+    // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some.
+    if ((best === null || best === 'none') && has('other_way')) best = 'some';
     // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.
     // "only looking up, looking down is fine": the fine part is the other circumstance, so still some.
-    if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = 'some';
+    // "only 2k now, used to do ten" is an amount, not a circumstance: a lot, as "can only" is.
+    const onlyAmount = tokens.some((t, i) => t === 'only' && (isAmount(tokens[i + 1]) || (ROUGHLY_AMOUNT.has(tokens[i + 1]!) && isAmount(tokens[i + 2]))));
+    if (onlyAmount && (best === null || SEVERITY[best] < SEVERITY.a_lot)) best = 'a_lot';
+    else if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = 'some';
     // Lasting only minutes before having to stop is a lot; longer is some.
     if (has('must_stop')) {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
@@ -253,6 +272,14 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (best === null && has('not_done')) best = 'none';
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'half']);
+/** "only about ten minutes": a hedge between "only" and its amount. */
+const ROUGHLY_AMOUNT = new Set(['about', 'around', 'like', 'maybe', 'bout']);
+/** "2k", "10", "five", "half": an amount after "only" (not "a", which begins "only a bit"). */
+function isAmount(t: string | undefined): boolean {
+  return t !== undefined && (/^\d/.test(t) || NUMBER_WORDS.has(t));
 }
 
 /** "used to do 5k easy": what follows "used to" in its clause is what it was like before, not now. */

@@ -96,6 +96,8 @@ interface Found extends Reading {
   dated?: boolean;
   /** A range whose ends fall in different bands ("a month or two"): in weeks, to name both when asking. */
   straddles?: readonly [number, number];
+  /** How to name it when asking which was meant, when a number would put words in the patient's mouth ("years"). */
+  named?: string;
 }
 
 /** "since feb, so 4 months": a count that restates the date; "years, but this flare since sunday" is two answers. */
@@ -111,7 +113,10 @@ function durationBand(weeks: number): string {
 
 /** A length in plain words ("3 weeks", "4 months"), for saying back what was understood. */
 export function describeWeeks(weeks: number): string {
-  if (weeks < 1) return `${Math.max(1, Math.round(weeks * 7))} days`;
+  if (weeks < 1) {
+    const days = Math.max(1, Math.round(weeks * 7));
+    return `${days} day${days === 1 ? '' : 's'}`;
+  }
   if (weeks < 8) return `${Math.round(weeks)} week${Math.round(weeks) === 1 ? '' : 's'}`;
   if (weeks < 104) return `${Math.round(weeks / MONTH)} months`;
   return `${Math.round(weeks / YEAR)} years`;
@@ -320,6 +325,8 @@ function sinceAge(tokens: readonly string[]): Found | null {
 /** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */
 /** Words around a bare number that leave it bare: "about 6", "6ish", "maybe 3?". */
 const ROUGHLY = new Set(['about', 'around', 'roughly', 'maybe', 'like', 'ish', 'approx', 'prob', 'probably', '?', '.', '!']);
+/** Words between a correction and its number: "no wait more like 5", "sorry its closer to 5". */
+const CORRECTION_FILLERS = new Set(['more', 'its', 'was', 'closer', 'nearer', 'than', 'that', 'the', 'make']);
 
 /** Words that make "weekend" a particular holiday one, not the last one. */
 const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour', 'anzac', 'queens', 'kings', 'cup']);
@@ -347,15 +354,15 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
         i = f.end - 1;
       }
     }
-    // "for years", "months": no number given, so assume two and say so.
-    if (found.length === 0) {
-      for (const tok of tokens) {
-        const unit = unitAt(tok);
-        if (unit && isPlural(tok) && !unit.letter && unit.weeks >= DAY) {
-          found.push({ weeks: 2 * unit.weeks, start: 0, end: 0, note: `${unit.name}s as about 2 ${unit.name}s` });
-          break;
-        }
-      }
+    // "for years", "months": no number given, so assume two and say so. Beside another length, only as "for
+    // years" in a contrast ("on and off for years but this flare started tuesday"), which is then asked.
+    const contrasted = tokens.some((t) => CONTRASTS.has(t));
+    for (let i = 0; i < tokens.length && (found.length === 0 || contrasted); i++) {
+      const unit = unitAt(tokens[i]);
+      if (!unit || !isPlural(tokens[i]!) || unit.letter || unit.weeks < DAY || taken.has(i)) continue;
+      if (found.length > 0 && tokens[i - 1] !== 'for') continue;
+      found.push({ weeks: 2 * unit.weeks, start: i, end: i + 1, note: `${unit.name}s as about 2 ${unit.name}s`, named: `${unit.name}s` });
+      break;
     }
     if (found.length === 0) {
       const vague = findAll(tokens, VAGUE_LONG)[0];
@@ -377,7 +384,8 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     if (correction && found.some((f) => f.start < correction.start)) {
       const after = found.filter((f) => f.start >= correction.end);
       let k = correction.end;
-      while (k < tokens.length && !readNumber(tokens, k) && !/^[a-z]{3,}$/.test(tokens[k]!)) k++;
+      // Past punctuation and hedges: "no wait more like 5", "sorry, prob closer to 5".
+      while (k < tokens.length && !readNumber(tokens, k) && (!/^[a-z]{3,}$/.test(tokens[k]!) || ROUGHLY.has(tokens[k]!) || CORRECTION_FILLERS.has(tokens[k]!))) k++;
       const bare = readNumber(tokens, k);
       const unitBefore = found.filter((f) => f.start < correction.start).at(-1)!;
       if (after.length > 0) return ok({ weeks: round1(after[0]!.weeks), text: said });
@@ -396,7 +404,8 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
     if (bands.size > 1 && tokens.some((t) => t === 'but' || t === 'or' || t === 'either')) {
       const [a, b] = [...pool].sort((x, y) => x.start - y.start);
-      return miss('ambiguous', `${describeWeeks(a!.weeks)} or ${describeWeeks(b!.weeks)}`);
+      const name = (f: Found) => f.named ?? describeWeeks(f.weeks);
+      return miss('ambiguous', `${name(a!)} or ${name(b!)}`);
     }
     const longest = pool.reduce((a, b) => (b.weeks > a.weeks ? b : a));
     if (longest.weeks > MAX_WEEKS) return miss('out_of_range');

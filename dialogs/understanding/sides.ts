@@ -34,6 +34,8 @@ export const NOT_A_SIDE: readonly string[] = [
 export const CORRECTION_CUES: readonly string[] = [
   'wait', 'no wait', 'sorry', 'sorry no', 'no sorry', 'i mean', 'i meant', 'meant', 'typo', 'actually no', 'no actually',
   'scratch that', 'oops', 'my mistake', 'correction', 'or rather', 'well actually',
+  // "my boss is a pain haha but thats not it. new pillow": what came before is taken back.
+  'thats not it', 'but thats not it', 'thats not why', 'thats not the reason', 'not the reason',
   // "it started in my shoulder blade but now it's the shoulder": what it is now replaces where it was.
   'but now',
 ];

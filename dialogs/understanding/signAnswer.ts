@@ -17,6 +17,8 @@ const OVER = lexicon<true>([[true, [
   'gone now', 'its gone', 'thats gone', 'stopped now', 'thats stopped', 'it stopped', 'has stopped', 'not anymore', 'not any more',
   'no longer', 'went away', 'gone away', 'cleared up', 'all better now', 'back then', 'years back', 'years ago', 'only once',
   'just the once', 'one time', 'long time ago', 'ages ago', 'used to', 'at the very start', 'at the start',
+  // "im right now" is Australian for "I'm fine now", not "right now".
+  'im right now', 'im right', 'fine since', 'been fine since', 'good since', 'been good since', 'fine now', 'all good now', 'better now',
 ]]]);
 
 /** Said to be there, if not all the time: coming and going is happening. */
@@ -47,7 +49,8 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
     const over = HISTORY_COUNTS.has(code) ? undefined : findAll(tokens, OVER).at(-1);
     const still = findAll(tokens, STILL).at(-1);
-    if (over && !(still && still.start > over.start)) return ok(false);
+    // "gone now but still there at night": what is said after the over-words wins ("im right now" is one phrase).
+    if (over && !(still && still.start >= over.end)) return ok(false);
     const mentions = findSigns(text, 'checklist', tokens).filter((m) => m.code === code);
     // The sign described as there now is a yes, whatever hedge came with it ("dunno, it looks a bit bent"),
     // unless the answer opens with a no ("no, it's not bent").
@@ -55,7 +58,8 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     if (plain.ok) return plain;
     if (still) return ok(true);
     // Only denied or over ("nothing broken", "had a temp last week"): a no. A sign only wondered about is not.
-    if (mentions.length > 0 && mentions.every((m) => m.negated || (m.historical && !HISTORY_COUNTS.has(code)))) return ok(false);
+    // Someone else's ("mum had bowel cancer, not me") is a no too.
+    if (mentions.length > 0 && mentions.every((m) => m.negated || m.other || (m.historical && !HISTORY_COUNTS.has(code)))) return ok(false);
     return plain;
   });
 }

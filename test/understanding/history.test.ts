@@ -306,3 +306,39 @@ describe('parseCauses and parseDuration: batch l classes (2026-12-03)', () => {
     expect(read.ok && read.value.weeks).toBeCloseTo(weeks, 0);
   });
 });
+
+describe('parseCauses and parseDuration: batch m classes (2026-12-03)', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, string[]]>([
+    // Idioms that borrow a cause word.
+    ['losing my job broke my heart but the neck is from the new pillow', ['posture']],
+    ['the neighbour is a pain in the neck but its my desk chair', ['posture']],
+    // Someone else's accident, the patient's lift.
+    ['my girl fell off the trampoline and i carried her to the car', ['strain']],
+    // A take-back: "but thats not it".
+    ['work is stressful but thats not it, moved house on the weekend', ['strain']],
+    // An illness before it.
+    ['started a week after the flu', ['other']],
+    // A load handled day after day is overuse; a heavy day of it is strain.
+    ['carrying crates at the markets every day', ['repetitive_use']],
+    ['shifting mulch all day on saturday', ['strain']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+
+  it('a job alone is asked about: it says what they do, not what brought it on', () => {
+    expect(parseCauses('im a teacher').ok).toBe(false);
+    expect(parseCauses('i work as a courier').ok).toBe(false);
+    expect(parseCauses('im a teacher, on my feet all day').ok).toBe(true);
+  });
+
+  it('a correction that gives only the number keeps the unit: "no wait more like 4"', () => {
+    const read = parseDuration('2 months no wait more like 4', NOW);
+    expect(read.ok && read.value.weeks).toBeCloseTo(17.4, 0);
+  });
+
+  it('"for years" beside a recent flare is asked, naming years as the patient said it', () => {
+    expect(parseDuration('bad for years on and off but this started monday', NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: expect.stringMatching(/^years or \d+ days?$/) });
+    expect(parseDuration('2 weeks but it feels like months', NOW).ok).toBe(true);
+  });
+});

@@ -258,3 +258,26 @@ describe('parseDifficulty: batch l classes (2026-12-03)', () => {
     expect(parseDifficulty('i sleep like a baby thank god')).toEqual({ ok: true, value: 'none' });
   });
 });
+
+describe('parseDifficulty: batch m classes (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    // An amount after "only" is how much is left, not when it hurts.
+    ['only 1k these days, i used to walk to town and back', 'a_lot'],
+    ['only about ten minutes of gardening', 'a_lot'],
+    ['only first thing in the morning', 'some'],
+    // Stopped since it began.
+    ['havent played since, went to training once and had to sit out', 'unable'],
+    // A workaround with no other level is some; with a "can't", a lot.
+    ['i hold the kettle with my good hand now, its fine', 'some'],
+    ['cant reach back to grab my seatbelt, have to twist my whole body', 'a_lot'],
+    ['cant get out of the bath without the grab rail', 'a_lot'],
+    // Someone else has to do it for them.
+    ['the wife has to do my shoelaces', 'a_lot'],
+    // Australian for broken.
+    ['my tennis serve is stuffed', 'a_lot'],
+    ['sitting at work is fine, but by the end of the footy im rooted', 'some'],
+    ['can walk about half as far as i could', 'a_lot'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});

@@ -19,6 +19,11 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
     ['progressive_weakness', 'yes', true],
     ['progressive_weakness', 'not weaker no, its just the tingly feeling', false],
     ['both_legs_symptoms', 'just the left leg actually, right ones fine', false],
+    // Australian "I'm right" is fine; "right now" inside it is no "still".
+    ['fever_unwell', 'had the sniffles last week but im right now', false],
+    ['numbness_tingling', 'that was before my shoulder op, been good since', false],
+    // Someone else's sign.
+    ['cancer_history', 'dad had prostate cancer, not me', false],
   ])('%s: %j → %s', (code, text, yes) => {
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
