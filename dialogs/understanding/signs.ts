@@ -160,7 +160,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     anywhere: [
       'cortisone shot', 'cortisone injection', 'cortisone injections', 'steroid injection', 'steroid shot', 'steroid injections',
       'cancer scare', 'sick leave', 'chest day', 'chest press', 'chest workout', 'bench press', 'heavy on bench', 'night shift', 'night shifts', 'last night', 'tonight', 'good night', 'night out', 'sat night', 'friday night',
-      'fell asleep', 'fall asleep', 'falling asleep', 'broke up', 'lost my job', 'heart broken', 'broken heart', 'feel fine', 'feeling fine',
+      'fell asleep', 'fall asleep', 'falling asleep', 'broke up', 'lost my job', 'heart broken', 'broken heart', 'broke my heart', 'breaks my heart', 'feel fine', 'feeling fine',
       'sick of', 'sick and tired', 'all good', 'breathe easy', 'breathing is fine', 'breathing fine', 'breathing ok', 'breathing is ok',
       'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
       'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
