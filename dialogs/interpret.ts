@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { IntakeEvent } from './events.js';
 import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
-import { DIFFICULTY_WORDS } from './summary.js';
+import { DIFFICULTY_WORDS, causeWords } from './summary.js';
 import { otherMovementNamed } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
@@ -289,6 +289,27 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   return { kind: 'event', event: { type: 'DIFFICULTY', difficulty: level.value, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }
 
+/** "hurts when I lift", "worse if I sit": what makes it worse now, not what brought it on. */
+const AGGRAVATES = /\b(when|whenever|worse|worst|if|depends|makes it|sets it off)\b/i;
+/** "prob from lifting the kids": said as the cause. */
+const CAUSE_FRAMING = /\b(from|because|cos|coz|after|prob|probably|reckon|think|maybe|must have|must be|started)\b/i;
+
+/**
+ * "prob from lifting the kids in the car" typed at the pain score, just after the cause question: more about
+ * what brought it on. Added to the causes (and noted), and the score is asked again. Only a message with no
+ * score in it, not about what makes it worse, and said as the cause unless the patient had said "not sure".
+ */
+function lateCause(ctx: IntakeContext, text: string, said: string): Interpretation | null {
+  if (nlu.parsePainScore(text).ok || AGGRAVATES.test(text)) return null;
+  const unsure = ctx.causes.every((c) => c === 'unknown');
+  if (!unsure && !CAUSE_FRAMING.test(text)) return null;
+  const read = nlu.parseCauses(text);
+  if (!read.ok) return null;
+  const added = read.value.filter((c) => c !== 'other' && c !== 'unknown' && !ctx.causes.includes(c));
+  if (!added.length) return null;
+  return { kind: 'event', event: { type: 'CAUSES', causes: added, said }, note: `${causeWords(added)} as what brought it on` };
+}
+
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
   if (state === 'intensityWorst' && ctx.intensityNow !== null && value < ctx.intensityNow) {
     return { kind: 'miss', why: 'worst_below_now', detail: String(ctx.intensityNow), ...(said ? { said } : {}) };
@@ -334,7 +355,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow':
-      return withSaid(nlu.parsePainScore(text), (value) => scoreEvent(state, ctx, value, said));
+      return lateCause(ctx, text, said) ?? withSaid(nlu.parsePainScore(text), (value) => scoreEvent(state, ctx, value, said));
     case 'intensityWorst':
       return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));
     case 'movement':

@@ -256,6 +256,16 @@ export const intakeMachine = setup({
     routeAfterCause: { always: [{ guard: 'editingCause', target: 'summary' }, { target: 'intensityNow' }] },
     intensityNow: {
       on: {
+        // More about the cause, typed here just after its question: added to what was said (a "not sure" gives
+        // way to it), and the score asked again.
+        CAUSES: {
+          target: 'intensityNow',
+          reenter: true,
+          actions: assign(({ context, event }) => ({
+            causes: [...new Set([...context.causes.filter((c) => c !== 'unknown'), ...event.causes])],
+            patientWords: missed(context, 'cause', event.said).patientWords,
+          })),
+        },
         SCORE: {
           target: 'intensityWorst',
           actions: assign(({ context, event }) => ({ ...answered(context, 'intensityNow', 0, event.said), intensityNow: event.value })),

@@ -51,10 +51,16 @@ function eventsFor(snap: Snap): IntakeEvent[] {
     spread: [{ type: 'SPREAD', sites: [] }],
     duration: [{ type: 'DURATION', duration: { weeks: 2, text: '2 weeks' } }],
     cause: [{ type: 'CAUSES', causes: ['strain'] }],
-    intensityNow: [{ type: 'SCORE', value: 6 }],
+    // The second is more about the cause, typed at the score (kept, and the score asked again).
+    intensityNow: [{ type: 'SCORE', value: 6 }, { type: 'CAUSES', causes: ['posture'] }],
     intensityWorst: [{ type: 'SCORE', value: 3 }, { type: 'SCORE', value: 8 }],
-    // The last is an answer about the last movement in the list, typed while another is asked.
-    movement: [{ type: 'DIFFICULTY', difficulty: 'some' }, { type: 'SKIP' }, { type: 'DIFFICULTY', difficulty: 'a_lot', movement: movementList(ctx).at(-1)! }],
+    // The last two are answers about the last and the first movement in the list, typed while another is asked.
+    movement: [
+      { type: 'DIFFICULTY', difficulty: 'some' },
+      { type: 'SKIP' },
+      { type: 'DIFFICULTY', difficulty: 'a_lot', movement: movementList(ctx).at(-1)! },
+      { type: 'DIFFICULTY', difficulty: 'unable', movement: movementList(ctx)[0]! },
+    ],
     redFlags: (() => {
       const offered = screenFor(ctx.sites.map((s) => s.region));
       const pick = (codes: FlagCode[]) => codes.filter((c) => offered.includes(c));

@@ -83,6 +83,27 @@ describe('an answer to another question, typed at this one', () => {
     expect(interpret('movement', ctx, { text: 'cant turn my head' }, AT)).toMatchObject({ kind: 'miss', detail: 'other_movement:turning your head' });
   });
 
+  it('at the pain score, more about the cause is added to it and noted; what makes it worse is not a cause', () => {
+    const unsure = { ...backCtx(0), causes: ['unknown' as const] };
+    expect(interpret('intensityNow', unsure, { text: 'think it was from digging out the old veggie patch' }, AT)).toMatchObject({
+      kind: 'event',
+      event: { type: 'CAUSES', causes: ['strain'] },
+      note: 'muscle strain as what brought it on',
+    });
+    expect(interpret('intensityNow', unsure, { text: 'kills when i bend to load the dishwasher' }, AT)).toMatchObject({ kind: 'miss' });
+    // Said as a fact after a known cause, with no "from" or "I think": not taken as a new one.
+    expect(interpret('intensityNow', { ...backCtx(0), causes: ['stress' as const] }, { text: 'gardening' }, AT)).toMatchObject({ kind: 'miss' });
+    expect(interpret('intensityNow', unsure, { text: 'about a 6 since the gardening' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SCORE', value: 6 } });
+  });
+
+  it('the machine adds it, drops "not sure", and asks the score again', () => {
+    const ctx = { ...backCtx(0), causes: ['unknown' as const] };
+    const [snap] = transition(intakeMachine, intakeMachine.resolveState({ value: 'intensityNow', context: ctx }), { type: 'CAUSES', causes: ['strain'], said: 'from digging' });
+    expect(snap.value).toBe('intensityNow');
+    expect(snap.context.causes).toEqual(['strain']);
+    expect(snap.context.patientWords['cause']).toContain('from digging');
+  });
+
   it('an answer that starts with the scale answers the movement asked', () => {
     expect(interpret('movement', backCtx(2), { text: 'none really, its more sitting thats the problem' }, AT)).toMatchObject({ kind: 'event', event: { difficulty: 'none' } });
   });
