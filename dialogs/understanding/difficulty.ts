@@ -72,6 +72,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
+      'she lifts', 'he lifts', 'she does it', 'he does it', 'hubby does', 'wife does',
       // Woken over and over, or a long way short of what they did before.
       'times a night', 'times every night', 'times at night', 'only round the block', 'only around the block', 'thats about it',
       'screaming', 'and thats it', 'circus act', 'a circus', 'an ordeal', 'a production', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
@@ -125,6 +126,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'perfectly', 'no worries', 'no dramas', 'no probs', 'all fine', 'no biggie', 'not bad at all', 'doesnt bother me',
       'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'no effect', 'no impact', 'manage fine', 'as usual',
       'like normal', 'a breeze', 'like a baby',
+      // "sitting is actually the best bit" (not "a bit").
+      'best bit', 'the best bit', 'best part', 'the best part',
     ],
   ],
   [

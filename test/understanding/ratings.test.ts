@@ -254,6 +254,9 @@ describe('parseDifficulty: batch l classes (2026-12-03)', () => {
     expect(parseDifficulty('maybe 5 out of 10 difficulty')).toEqual({ ok: false, reason: 'not_understood' });
     expect(parseDifficulty('some difficulty getting up')).toEqual({ ok: true, value: 'some' });
   });
+  it('reads "the best bit" as no limit, not as "a bit"', () => {
+    expect(parseDifficulty('walking is the best bit of my day honestly')).toEqual({ ok: true, value: 'none' });
+  });
   it('reads sleeping like a baby as no limit', () => {
     expect(parseDifficulty('i sleep like a baby thank god')).toEqual({ ok: true, value: 'none' });
   });
