@@ -14,10 +14,14 @@ const SKIP = lexicon<true>([
       'dont want to', 'i dont want to', 'pass', 'no need', 'not needed', 'leave it', 'none', 'not today', 'no contact', 'prefer not',
       'id prefer not', 'not interested', 'its ok', 'its fine', 'ill ring', 'ill call', 'i will call', 'ill book', 'ill book online',
       'ill call you', 'ill phone', 'ill ring you', 'dont call', 'no ta', 'nah ta', 'all good', 'im good', 'not necessary', 'ill do it myself',
-      'ill contact', 'ill be in touch', 'i will book',
+      'ill contact', 'ill be in touch', 'i will book', 'dont contact me', 'dont contact', 'please dont contact', 'ill email',
+      'ill email them', 'ill email you', 'i will email', 'ill just email', 'ill text', 'ill text you',
     ],
   ],
 ]);
+
+/** Between two numbers, the second corrects the first. */
+const CORRECTION = /\b(?:wait|sorry|i mean|i meant|actually|correction|oops|typo|make that|scratch that)\b/i;
 
 const Email = z.email();
 /** The contract needs a name; this says plainly that the patient gave none. */
@@ -141,7 +145,8 @@ const NOT_NAME = new Set(
     'prefer preferred times time get hold of ring give bell buzz if need any anytime whenever also just so then best: we you: ' +
     'reach: dont do ever number. contactable try either both fine. mine our your his her their from of for with in as after ' +
     'before between morning mornings evening evenings afternoon afternoons weekends weekdays tomorrow today sms message msg ' +
-    'whatsapp landline home: work: called go by goes known let know back later sometime soon cheers regards yep nope skip'
+    'whatsapp landline home: work: called go by goes known let know back later sometime soon cheers regards yep nope skip ' +
+    'wait sorry oops actually mean meant correction typo'
   ).split(' '),
 );
 const NAME_WORD = /^[\p{L}][\p{L}'’.-]*$/u;
@@ -187,8 +192,16 @@ export function parseContact(text: string): Understood<ContactAnswer> {
       for (const p of taken) out = out.slice(0, p.start) + '¶'.repeat(p.end - p.start) + out.slice(p.end);
       return out;
     };
-    const phone = findPhone(blanked(s));
-    if (phone) taken.push(phone);
+    let phone = findPhone(blanked(s));
+    if (phone) {
+      taken.push(phone);
+      // "0412 345 678 no wait 0412 345 687": the number after a correction replaces the one before it.
+      const next = findPhone(blanked(s));
+      if (next && CORRECTION.test(s.slice(phone.end, next.start))) {
+        taken.push(next);
+        phone = next;
+      }
+    }
     // Blanked copies keep positions, so pieces found in them index the original text too.
     const withoutNumbers = blanked(s);
     const ws = words(withoutNumbers).filter((w) => !w.core.includes('¶'));

@@ -7,7 +7,7 @@
 import type { FlagCode } from '../vocabulary.js';
 import { findAll, lexicon } from './phrases.js';
 import { guarded, ok } from './result.js';
-import { HISTORY_COUNTS, findSigns, isAffirmed } from './signs.js';
+import { HISTORY_COUNTS, findSigns, isAffirmed, ruledOut } from './signs.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 import { parseYesNo } from './yesNo.js';
@@ -27,34 +27,41 @@ const STILL = lexicon<true>([[true, [
   'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
 ]]]);
 
+/** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */
+const TOLD_AS_HISTORY = lexicon<true>([[true, [
+  'back in', 'years ago', 'year ago', 'months ago', 'been clear', 'all clear', 'clear since', 'in remission', 'remission',
+  'had treatment', 'finished treatment', 'had it removed', 'got it removed', 'cut out',
+]]]);
+/** Both legs, said side by side: "left is worse but the right tingles a bit too". */
+const ALSO = new Set(['too', 'also', 'aswell', 'both']);
+
 const LEADING_NO = new Set(['no', 'nope', 'nah', 'not', 'na', 'never']);
 const LEADING_YES = new Set(['yes', 'yeah', 'yep', 'yup', 'y', 'ya', 'yea']);
 
-/** What rules one sign out, for a clinician to read and add to. */
-const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
-  unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
-  progressive_weakness: ['not weaker', 'no weaker', 'not getting weaker', 'no weakness', 'not weak', 'just tingly', 'just the tingly', 'only tingly', 'just pins and needles'],
-  both_legs_symptoms: ['just the left', 'just the right', 'only the left', 'only the right', 'just one leg', 'only one leg', 'ones fine', 'other one is fine', 'other leg is fine', 'other legs fine'],
-  constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
-};
-const RULED_OUT = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
 
 export function parseSignAnswer(text: string, code: FlagCode): Understood<boolean> {
   return guarded(() => {
     const plain = parseYesNo(text);
     if (isBlank(text)) return plain;
     const tokens = tokenise(text);
-    const rules = RULED_OUT.get(code);
-    if (rules && findAll(tokens, rules).length > 0 && !LEADING_YES.has(tokens[0]!)) return ok(false);
+    const rule = ruledOut(tokens, code);
+    if (rule.said.length > 0 && !LEADING_YES.has(tokens[0]!)) return ok(false);
+    // "no diet, it just fell off", "not dieting or anything": what would rule it out, denied, leaves the sign (asked about) there.
+    if (rule.denied.length > 0) return ok(true);
     // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
     const over = HISTORY_COUNTS.has(code) ? undefined : findAll(tokens, OVER).at(-1);
     const still = findAll(tokens, STILL).at(-1);
     // "gone now but still there at night": what is said after the over-words wins ("im right now" is one phrase).
     if (over && !(still && still.start >= over.end)) return ok(false);
     const mentions = findSigns(text, 'checklist', tokens).filter((m) => m.code === code);
+    const someoneElse = mentions.some((m) => m.other);
+    if (HISTORY_COUNTS.has(code) && !someoneElse && !LEADING_NO.has(tokens[0]!) && findAll(tokens, TOLD_AS_HISTORY).length > 0) return ok(true);
+    if (code === 'both_legs_symptoms' && tokens.includes('left') && tokens.includes('right') && tokens.some((t) => ALSO.has(t))) return ok(true);
     // The sign described as there now is a yes, whatever hedge came with it ("dunno, it looks a bit bent"),
     // unless the answer opens with a no ("no, it's not bent").
     if (mentions.some(isAffirmed) && !LEADING_NO.has(tokens[0]!)) return ok(true);
+    // Only someone else's ("my dad had bowel cancer years ago"), not opened with a yes: a no, whatever "had" sounds like.
+    if (mentions.length > 0 && mentions.every((m) => m.other) && !LEADING_YES.has(tokens[0]!)) return ok(false);
     if (plain.ok) return plain;
     if (still) return ok(true);
     // Only denied or over ("nothing broken", "had a temp last week"): a no. A sign only wondered about is not.

@@ -7,7 +7,7 @@
 import { levelOf, type FlagCode } from '../vocabulary.js';
 import { assert, type Assertions } from './assertions.js';
 import { aThingBroke } from './brokenThings.js';
-import { findAll, lexicon, sentenceIds, type Lexicon, type Match } from './phrases.js';
+import { findAll, lexicon, negated, sentenceIds, type Lexicon, type Match } from './phrases.js';
 import { tokenise } from './text.js';
 
 /** Parts of a sign that only mean something together ("numb" + "groin" = saddle numbness). */
@@ -123,7 +123,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
   }],
   // Symptoms in both legs (bilateral sciatica) is an emergency sign: said of the legs, not of two knees.
-  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'both sides of my legs', 'sciatica on both sides', 'sciatica both sides', 'sciatica in both legs'] }],
+  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'down both thighs', 'down the back of both thighs', 'down the back of both legs', 'into both thighs', 'both sides of my legs', 'sciatica on both sides', 'sciatica both sides', 'sciatica in both legs'] }],
   ['hot_swollen_joint_fever', { anywhere: ['hot swollen joint', 'hot joint', 'red hot joint', 'hot red joint'] }],
   ['cancer_history', {
     anywhere: [
@@ -165,6 +165,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'breathing is normal', 'chest cold', 'chest infection', 'lost weight on purpose', 'trying to lose weight', 'lose weight',
       'broken sleep', 'bent over', 'bent down', 'bending', 'pain relief', 'hot water bottle', 'hot pack', 'heat pack', 'hot shower',
       'hot bath', 'warm up', 'warmed up', 'red wine', 'fell pregnant', 'temper', 'lost count', 'heart rate',
+      // A manipulation, not a break: "the chiro cracked my neck".
+      'cracked my neck', 'crack my neck', 'cracks my neck', 'cracked my back', 'crack my back', 'cracked me', 'cracking my neck', 'cracking my back',
       // A bladder that has always been weak is no new trouble (the checklist asks about new trouble).
       'always had a weak bladder', 'weak bladder', 'weak pelvic floor',
       // Pushing up from a chair is not straining on the toilet.
@@ -204,6 +206,34 @@ export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Wher
   [['NUMB'], 'numbness_tingling', 'anywhere'],
   [['FEVER'], 'fever_unwell', 'anywhere'],
 ];
+
+/**
+ * What rules one sign out, for a clinician to read and add to, in the answer to that sign's own question.
+ * Weight loss is also ruled out in passing, in the sentence that says it ("lost 10kg on ozempic, on purpose");
+ * the others are not, where a word like "just the left" could sit beside a real warning.
+ */
+const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
+  unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
+  progressive_weakness: ['not weaker', 'no weaker', 'not getting weaker', 'no weakness', 'not weak', 'just tingly', 'just the tingly', 'only tingly', 'just pins and needles'],
+  both_legs_symptoms: ['just the left', 'just the right', 'only the left', 'only the right', 'just one leg', 'only one leg', 'ones fine', 'other one is fine', 'other leg is fine', 'other legs fine'],
+  constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
+};
+const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt']);
+const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss']);
+const RULED_OUT: ReadonlyMap<string, Lexicon<true>> = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
+
+/**
+ * The words that rule `code` out: `said` where they stand, `denied` where they are negated ("i havent been
+ * dieting", "no diet, it just fell off"), which rules nothing out and points the other way.
+ */
+export function ruledOut(tokens: readonly string[], code: FlagCode): { said: Array<Match<true>>; denied: Array<Match<true>> } {
+  const rules = RULED_OUT.get(code);
+  if (!rules) return { said: [], denied: [] };
+  const found = findAll(tokens, rules);
+  // "not just the left, both": a "not" straight before is a denial too ("not just" is otherwise no negation).
+  const neg = negated(tokens, found).map((n, k) => n || DENIED_BY.has(tokens[found[k]!.start - 1] ?? ''));
+  return { said: found.filter((_, k) => !neg[k]), denied: found.filter((_, k) => neg[k]) };
+}
 
 /** A sign that includes another: a hot joint with a fever is not also a separate fever. */
 const SUBSUMES: ReadonlyArray<readonly [FlagCode, FlagCode]> = [
@@ -281,6 +311,10 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
         for (const u of [...used].sort((a, z) => z - a)) bag.splice(u, 1);
       }
     }
+  }
+  // "lost 10kg since christmas on ozempic, on purpose": ruled out in its own sentence, it is said not to be the sign.
+  for (const m of found) {
+    if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sentence[r.start] === sentence[m.start])) m.negated = true;
   }
   const kept = found.filter((m) => !SUBSUMES.some(([big, small]) => m.code === small && found.some((o) => o.code === big && isAffirmed(o) === isAffirmed(m))));
   return kept.sort((a, z) => a.start - z.start);

@@ -89,15 +89,20 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
       } else if (m.value === 'change') change = true;
       else targets.push({ target: m.value, at: m.start });
     });
-    // Naming a body part ("the shoulder is wrong") points at the location; a warning sign at the health
-    // answers; a cause at the cause; a lone number from the scale at the pain score.
+    // A warning sign said here ("yes but I forgot, I've been wetting myself since it started") is a change to
+    // the health answers, in the order said, even after a "yes" (the engine also asks about it at once).
+    const sign = findSigns(text, 'anywhere', tokens).find(isAffirmed);
+    if (sign) {
+      targets.push({ target: 'flags', at: sign.start });
+      change = true;
+    }
+    // Naming a body part ("the shoulder is wrong") points at the location; a cause at the cause; a lone
+    // number from the scale at the pain score.
     const sites = readSites(tokens);
     const firstSite = sites.mentions[0];
     if (firstSite) targets.push({ target: 'location', at: firstSite.start });
     // Only when nothing else was named (these readings cost more than the rest of this parser).
     if (targets.length === 0 && !(confirm && !change)) {
-      const sign = findSigns(text, 'anywhere', tokens).find(isAffirmed);
-      if (sign) targets.push({ target: 'flags', at: sign.start });
       const score = tokens.findIndex((t, k) => /^\d+$/.test(t) && Number(t) <= 10 && !/^(weeks?|days?|months?|years?|wks?)$/.test(tokens[k + 1] ?? ''));
       if (score >= 0) targets.push({ target: 'intensity', at: score });
       const cause = targets.length === 0 ? parseCauses(text) : null;

@@ -72,7 +72,7 @@ describe('ConText: a mention that is not the patient having the sign now raises 
 });
 
 describe('a thing that broke is no injury; a bone that broke is', () => {
-  it.each(['nursing. lifting patients all shift and the hoist is always broken', 'cracked my phone screen bending down', 'stomach sleeper with my head cranked round to one side', 'the divorce broke my heart, then i hurt my back moving out'])('%j asks nothing', (text) => {
+  it.each(['nursing. lifting patients all shift and the hoist is always broken', 'cracked my phone screen bending down', 'stomach sleeper with my head cranked round to one side', 'the divorce broke my heart, then i hurt my back moving out', 'the physio cracked my back and its been sore since'])('%j asks nothing', (text) => {
     expect(asked(text, 'cause')).toEqual([]);
   });
 

@@ -123,3 +123,18 @@ describe('parseContact', () => {
     expect(parseContact(text)).toEqual(result);
   });
 });
+
+describe('contact and summary: batch n classes (2026-12-03)', () => {
+  it('a number after a correction replaces the one before it, and the correction word is no name', () => {
+    expect(parseContact('Kim 0400 000 001 sorry 0400 000 010')).toEqual({ ok: true, value: { kind: 'contact', name: 'Kim', phone: '0400 000 010' } });
+    expect(parseContact('0400 000 001 oops 0400 000 010')).toEqual({ ok: true, value: { kind: 'contact', name: NAME_NOT_GIVEN, phone: '0400 000 010' } });
+  });
+  it('asking not to be contacted is a skip', () => {
+    expect(parseContact('please dont contact me')).toEqual({ ok: true, value: { kind: 'skip' } });
+    expect(parseContact('ill just email you guys')).toEqual({ ok: true, value: { kind: 'skip' } });
+  });
+  it('a warning sign said at the summary is a change to the health answers, in the order said', () => {
+    expect(parseSummaryReply('yes, oh and ive been wetting myself')).toMatchObject({ ok: true, value: { kind: 'edit', target: 'flags' } });
+    expect(parseSummaryReply('the score should be 8, and I feel feverish')).toMatchObject({ ok: true, value: { kind: 'edit', target: 'intensity' } });
+  });
+});

@@ -24,6 +24,15 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
     ['numbness_tingling', 'that was before my shoulder op, been good since', false],
     // Someone else's sign.
     ['cancer_history', 'dad had prostate cancer, not me', false],
+    ['cancer_history', 'my brother had prostate cancer', false],
+    // A history told as history counts.
+    ['cancer_history', 'had it removed in 2015', true],
+    // Both legs said side by side.
+    ['both_legs_symptoms', 'the right mostly but the left too', true],
+    ['both_legs_symptoms', 'no its not just the left, both', true],
+    // What would rule it out, denied.
+    ['unexplained_weight_loss', 'not on any diet', true],
+    ['constant_night_pain', 'it doesnt settle no matter what', true],
   ])('%s: %j → %s', (code, text, yes) => {
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
