@@ -99,7 +99,7 @@ export const TERMINATORS: ReadonlyArray<readonly [readonly Assertion[], readonly
   [['negated'], [',', ':', '-', 'and it', 'and its', 'and now', 'and then', 'because', 'so', 'just', 'only', 'apart']],
   // A new subject: the patient again. ("i" alone would also match "is" as its plural, so whole phrases.)
   [['other'], [
-    'i have', 'i had', 'i get', 'i got', 'i feel', 'i felt', 'i am', 'i do', 'i did', 'i was', 'i also', 'i just', 'i think',
+    'i have', 'i had', 'i get', 'i got', 'i feel', 'i felt', 'i am', 'i do', 'i did', 'i was', 'i also', 'i just', 'i think', 'i reckon', 'i reckons', 'i believe', 'i guess',
     'im', 'ive', 'id', 'me', 'myself', 'my own', 'mine', 'me too', 'as well as me',
     // The patient among others: "his missus was directing, and we carried the couch".
     'we', 'us', 'we both', 'both of us',

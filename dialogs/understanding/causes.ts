@@ -27,9 +27,10 @@ import type { Understood } from './types.js';
  *   all_day   one long spell ("all day", "all night"): makes an unlisted job task overuse, but a sport only overdone
  *   repeats   "over and over": a lift or a sport in the same clause is overuse; alone, overuse
  *   resolved  "long healed", "that's gone": the events before it in that sentence are over
+ *   aggravated "made it way worse": what is in that sentence made it worse, so it gives way to a cause said elsewhere
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'vague';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -39,6 +40,9 @@ const LEXICON = lexicon<CauseWord>([
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
       'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting',
+      // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
+      'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
+      'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
       'pushed too hard', 'heavy', 'bending', 'manual handling', 'sprinting', 'reached', 'picked up', 'picking up',
       // Heavy jobs around the house and yard.
       'mowing', 'mowed', 'mowing the lawn', 'shovelling', 'shoveling', 'shovelled', 'shovel', 'digging', 'dug', 'pavers',
@@ -121,7 +125,7 @@ const LEXICON = lexicon<CauseWord>([
       'cello', 'guitarist', 'pianist', 'violinist', 'musician', 'crochet', 'crocheting', 'embroidery', 'cross stitch', 'ironing',
       'drilling', 'screwdriver', 'power tools', 'spanner', 'receptionist', 'admin', 'office worker', 'accountant',
       'programmer', 'software', 'call centre', 'pruning', 'secateurs', 'clipping', 'trimming', 'kneeling',
-      'shearing', 'shearer', 'in the sheds', 'fruit picking', 'picking fruit', 'milking',
+      'shearing', 'shearer', 'crutching', 'in the sheds', 'fruit picking', 'picking fruit', 'milking',
     ],
   ],
   ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job', 'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon']],
@@ -162,7 +166,8 @@ const LEXICON = lexicon<CauseWord>([
       'holding', 'cradling', 'cradled', 'under cars', 'under the car', 'under the house', 'under the sink',
       'crouching', 'crouched', 'crawling', 'overhead', 'ceiling', 'painting', 'neck bent', 'bent neck', 'head down',
       // Long sitting while travelling, and a makeshift or badly set up workstation.
-      'flight', 'long flight', 'long haul', 'flying', 'plane', 'wfh', 'working from home', 'work from home', 'kitchen table',
+      'flight', 'long flight', 'long haul', 'flying', 'flew', 'plane', 'jammed in', 'jammed into', 'squashed in', 'crammed in',
+      'cramped', 'in economy', 'economy class', 'wfh', 'working from home', 'work from home', 'kitchen table',
       'dining table', 'standing desk', 'set up wrong', 'setup', 'ergonomics', 'hotel bed', 'new bed', 'old bed', 'soft bed',
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
@@ -251,6 +256,8 @@ const LEXICON = lexicon<CauseWord>([
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
   ['repeats', ['over and over', 'again and again', 'repeatedly', 'volume', 'times a shift', 'a thousand times', 'thousand times', 'hundred times', 'hundreds of times']],
+  // What made it worse after it started, not what started it: "the drive home made it way worse".
+  ['aggravated', ['made it worse', 'made it way worse', 'made it heaps worse', 'made it much worse', 'made it a lot worse', 'made it even worse', 'makes it worse', 'making it worse', 'made things worse', 'aggravated it', 'aggravates it']],
   // Said to be over: "broke my collarbone years ago but that's long healed" is not this cause.
   ['resolved', ['healed', 'long healed', 'fully recovered', 'recovered', 'all better', 'long gone', 'thats gone', 'fine now', 'all good now']],
   [
@@ -283,7 +290,7 @@ const LEXICON = lexicon<CauseWord>([
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'spell', 'repeats', 'resolved', 'vague']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'spell', 'repeats', 'resolved', 'aggravated', 'vague']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
 const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
@@ -331,6 +338,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
         (a.hypothetical && m.value === 'other') ||
         AVERTED.has(tokens[m.start - 1] ?? '') ||
         ((m.value === 'injury' || m.value === 'stressor') && aThingBroke(tokens, m.start)) ||
+        othersOpinion(tokens, m.start, clause) ||
         (PHYSICAL.has(m.value) && isOver(m)) ||
         (m.value === 'stressor' && isPurpose(tokens, m.start));
       if (drop) dropped = true;
@@ -338,6 +346,10 @@ export function parseCauses(text: string): Understood<Cause[]> {
     });
     // "lifting the esky.. no wait that was last year, no idea": a correction takes back what came before it.
     kept.splice(0, kept.length, ...afterLastCorrection(tokens, kept));
+    // "lifted the esky. the drive home made it way worse": what made it worse gives way to what started it.
+    const worseIn = new Set(kept.filter((m) => m.value === 'aggravated').map((m) => sentence[m.start]));
+    const startedBy = kept.filter((m) => !MARKERS.has(m.value) && !worseIn.has(sentence[m.start]));
+    if (worseIn.size > 0 && startedBy.length > 0) kept.splice(0, kept.length, ...kept.filter((m) => !worseIn.has(sentence[m.start])));
     // Whether a kept mention of `value` is in the message, or only in the clause given.
     const has: Has = (value, inClause) => kept.some((m) => m.value === value && (inClause === undefined || clause[m.start] === inClause));
     const causes: Cause[] = [];
@@ -392,6 +404,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'all_day':
     case 'spell':
     case 'resolved':
+    case 'aggravated':
     case 'vague':
       return null;
     case 'repeats':
@@ -402,6 +415,20 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     default:
       return m.value;
   }
+}
+
+/** "hubby reckons its stress, i reckon its the mattress": someone else's idea of the cause is not the patient's. */
+const OPINION_VERBS = new Set(['reckons', 'thinks', 'says', 'reckoned', 'thought', 'said', 'swears', 'insists', 'blames']);
+const LAY_OTHERS = new Set([
+  'hubby', 'husband', 'wife', 'missus', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'everyone', 'everybody', 'people',
+  'he', 'she', 'they', 'son', 'daughter', 'sister', 'brother', 'friend', 'mate', 'boss', 'nan', 'family', 'kids',
+]);
+function othersOpinion(tokens: readonly string[], start: number, clause: readonly number[]): boolean {
+  // Back to the clause's start, or to a comma or an "i" that begins the patient's own view.
+  for (let i = start - 1; i >= 1 && clause[i] === clause[start] && tokens[i] !== ',' && tokens[i] !== 'i'; i--) {
+    if (OPINION_VERBS.has(tokens[i]!) && LAY_OTHERS.has(tokens[i - 1]!)) return true;
+  }
+  return false;
 }
 
 function isPurpose(tokens: readonly string[], start: number): boolean {

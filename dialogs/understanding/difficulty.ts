@@ -3,6 +3,7 @@ import type { Difficulty } from '../vocabulary.js';
 import { findAll, lexicon, negated, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { afterLastCorrection } from './sides.js';
+import { readNumber } from './numbers.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
@@ -43,8 +44,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'a fair bit',
       // Broken, in Australian: "golf swing is stuffed", "im stuffed by the time i get out".
       'stuffed', 'rooted',
-      // A long way short of before: "about half as far", "half what i used to".
-      'half as', 'half what', 'half of what',
+      // A long way short of before: "about half as far", "half what i used to", "lucky to get 2k", "down to just the bar".
+      'half as', 'half what', 'half of what', 'lucky to', 'lucky if', 'just the bar', 'only the bar', 'the empty bar',
       // Idioms for very hard.
       'nightmare', 'a nightmare', 'killer', 'a killer', 'killing me', 'kills me', 'hell', 'the worst', 'agony', 'excruciating',
       'unbearable', 'torture', 'brutal', 'horrible', 'horrendous', 'shocking', 'buggered', 'a mission', 'a battle',
@@ -104,7 +105,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'managing',
       // It hurts when done, or sets the pain off, but it gets done.
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
-      'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on',
+      'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
@@ -168,6 +169,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently',
       // A workaround: "turn my whole body", "just use the reversing camera", "only use my good arm", "on my hip now not in front".
       'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
+      // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
+      'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around',
     ],
   ],
   [
@@ -243,6 +246,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
     let best = null as Difficulty | null;
     let hardClause = -1;
+    let unableClause = -1;
     found.forEach((m, k) => {
       if (!LEVELS.has(m.value)) return;
       let level: Difficulty | null = m.value as Difficulty;
@@ -252,11 +256,15 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       // "not hard" still says something; "not fine" alone does not say how much.
       if (neg[k]) level = level === 'unable' ? 'a_lot' : level === 'a_lot' ? 'some' : null;
       if (level === 'a_lot') hardClause = clause[m.start]!;
+      if (level === 'unable') unableClause = clause[m.start]!;
       if (level !== null && (best === null || SEVERITY[level] > SEVERITY[best])) best = level;
     });
     // Hard one way, fine another ("gum is a no go but normal food is ok"): some. Not for a task that is impossible
     // ("jars are impossible, holding a cuppa is ok"): that is a lot, below.
-    if (best === 'a_lot' && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== hardClause)) best = 'some';
+    const easeElsewhere = (from: number) => found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== from);
+    if (best === 'a_lot' && easeElsewhere(hardClause)) best = 'some';
+    // Impossible one way, fine the other ("cant turn to the left at all, right is ok"): a lot, not unable.
+    if (best === 'unable' && unableClause >= 0 && !has('partly') && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
     // Done another way, or not fully: a lot, not unable.
     if (best === 'unable' && (has('partly') || has('other_way'))) best = 'a_lot';
     // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some.
@@ -273,11 +281,17 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       if (best === null || SEVERITY[lasts] > SEVERITY[best]) best = lasts;
     }
     if (best === null && has('not_done')) best = 'none';
+    // Less than before, in numbers: as much as the drop says, unless more was said.
+    const compared = best === null || best === 'some' ? comparedWithBefore(tokens) : null;
+    if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);
   });
 }
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'half']);
+/** One way and the other: a movement impossible one way only is a lot. */
+const DIRECTIONS = ['left', 'right', 'up', 'down', 'forward', 'forwards', 'back', 'backwards', 'sideways'];
+
 /** "only about ten minutes": a hedge between "only" and its amount. */
 const ROUGHLY_AMOUNT = new Set(['about', 'around', 'like', 'maybe', 'bout']);
 /** "2k", "10", "five", "half": an amount after "only" (not "a", which begins "only a bit"). */
@@ -285,14 +299,43 @@ function isAmount(t: string | undefined): boolean {
   return t !== undefined && (/^\d/.test(t) || NUMBER_WORDS.has(t));
 }
 
-/** "used to do 5k easy": what follows "used to" in its clause is what it was like before, not now. */
-function withoutThePast(tokens: readonly string[], found: Array<Match<DifficultyWord>>): Array<Match<DifficultyWord>> {
+const BACK_TO_NOW = new Set(['now', 'nowadays', 'these', 'today', 'currently']);
+
+/**
+ * Which words say what it was like before: from "used to" or "was doing" to the end of the clause, or to a
+ * "now" ("used to do 10 laps now i do 8").
+ */
+function pastWords(tokens: readonly string[]): boolean[] {
   const clause = clauseIds(tokens);
-  const pastFrom = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    if (t === 'used' && tokens[i + 1] === 'to' && !pastFrom.has(clause[i]!)) pastFrom.set(clause[i]!, i);
+  let past = false;
+  return tokens.map((t, i) => {
+    if (i > 0 && clause[i] !== clause[i - 1]) past = false;
+    if (BACK_TO_NOW.has(t)) past = false;
+    if ((t === 'used' && tokens[i + 1] === 'to') || (t === 'was' && tokens[i + 1] === 'doing')) past = true;
+    return past;
   });
-  return found.filter((m) => !(m.start > (pastFrom.get(clause[m.start]!) ?? Infinity)));
+}
+
+/** What follows "used to" is what it was like before, not now. */
+function withoutThePast(tokens: readonly string[], found: Array<Match<DifficultyWord>>): Array<Match<DifficultyWord>> {
+  const past = pastWords(tokens);
+  return found.filter((m) => !past[m.start]);
+}
+
+/**
+ * "was doing 8k, now its more like 1k", "squats from 100kg to 40": an amount now against one before. Half or
+ * less is a lot; less than before, some. Null when the answer does not compare two amounts.
+ */
+function comparedWithBefore(tokens: readonly string[]): Difficulty | null {
+  const past = pastWords(tokens);
+  const amounts = tokens.flatMap((_, i) => {
+    const n = i > 0 && readNumber(tokens, i - 1)?.end === i + 1 ? null : readNumber(tokens, i);
+    return n ? [{ at: i, value: n.value, past: past[i]! || tokens[i - 1] === 'from' }] : [];
+  });
+  const before = amounts.find((a) => a.past);
+  const now = amounts.find((a) => !a.past && a.at > (before?.at ?? -1)) ?? amounts.find((a) => !a.past);
+  if (!before || !now || before.value <= 0 || now.value >= before.value) return null;
+  return now.value / before.value <= 0.5 ? 'a_lot' : 'some';
 }
 
 function clauseIds(tokens: readonly string[]): number[] {

@@ -195,6 +195,12 @@ const DATED_EVENTS: ReadonlyArray<readonly [string, number, number]> = [
   ['valentines', 1, 14], ['easter', 3, 5], ['anzac day', 3, 25], ['mothers day', 4, 10], ['fathers day', 8, 6],
   ['grand final', 8, 26], ['footy grand final', 8, 26], ['cup day', 10, 3], ['melbourne cup', 10, 3], ['halloween', 9, 31],
   ['spring', 8, 1], ['summer', 11, 1], ['autumn', 2, 1], ['winter', 5, 1], ['school holidays', 6, 1], ['school hols', 6, 1],
+  // The school holidays by season (late in the term's last month), and the footy season's start (mid March).
+  ...['spring', 'september'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 8, 26] as const)),
+  ...['winter', 'july'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 6, 1] as const)),
+  ...['autumn', 'april', 'easter'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 3, 5] as const)),
+  ...['summer', 'christmas', 'xmas'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 11, 19] as const)),
+  ['footy season', 2, 15], ['the footy season', 2, 15], ['netball season', 3, 1], ['cricket season', 9, 1],
 ];
 const EVENTS = lexicon<readonly [number, number]>(DATED_EVENTS.map(([name, m, d]) => [[m, d] as const, [name]] as const));
 /** How far after "since" a date may come: "since the accident in march", "since we moved house in july". */

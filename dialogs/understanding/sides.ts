@@ -92,6 +92,11 @@ export function afterLastCorrection<T extends Span>(tokens: readonly string[], s
 
 type SideWord = Side | 'not_a_side';
 const LEXICON = lexicon<SideWord>([...SIDE_PHRASES, ['not_a_side', NOT_A_SIDE]], { shortTypos: ['both'] });
+/** The writing hand, and the sides of an Australian car (the driver sits on the right). */
+const SIDE_BY_OTHER_WORDS = lexicon<Side>([
+  ['left', ['leftie', 'lefty', 'left handed', 'left hander', 'passenger side', 'passengers side']],
+  ['right', ['rightie', 'righty', 'right handed', 'right hander', 'drivers side', 'driver side']],
+]);
 
 export function parseSide(text: string): Understood<Side> {
   return guarded(() => {
@@ -104,7 +109,11 @@ export function parseSide(text: string): Understood<Side> {
     const standing = found.filter((m, k) => !neg[k] && !saidFine(tokens, m) && !context[k]!.historical && !context[k]!.other);
     const kept = afterLastCorrection(tokens, standing);
     const sides = [...new Set(kept.map((m) => m.value))];
-    if (sides.length === 0) return miss('not_understood');
+    if (sides.length === 0) {
+      // "the one i throw with, im a leftie", "drivers side": a side said another way, taken only when no side word is.
+      const other = [...new Set(findAll(tokens, SIDE_BY_OTHER_WORDS).map((m) => m.value))];
+      return other.length === 1 ? ok(other[0]!) : miss('not_understood');
+    }
     if (sides.length === 1) return ok(sides[0]!);
     if (sides.includes('both')) return ok('both');
     if (sides.length === 2 && sides.includes('left') && sides.includes('right')) {

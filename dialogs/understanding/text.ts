@@ -50,7 +50,7 @@ const CHAT: Readonly<Record<string, readonly string[]>> = {
   ty: ['thanks'], idk: ['i', 'dont', 'know'], dunno: ['dont', 'know'], cos: ['because'],
   coz: ['because'], cuz: ['because'], abt: ['about'], bout: ['about'], approx: ['about'],
   prob: ['probably'], probs: ['probably'], k: ['ok'], kk: ['ok'], yeh: ['yeah'], ya: ['yeah'],
-  wanna: ['want', 'to'], gonna: ['going', 'to'], cannot: ['cant'], thru: ['through'], nite: ['night'],
+  wanna: ['want', 'to'], gonna: ['going', 'to'], gotta: ['have', 'to'], hafta: ['have', 'to'], cannot: ['cant'], thru: ['through'], nite: ['night'],
   '&': ['and'], '+': ['and'],
 };
 
@@ -64,7 +64,8 @@ export function tokenise(raw: unknown): string[] {
   for (let m = TOKEN_RE.exec(s); m !== null && out.length < MAX_TOKENS; m = TOKEN_RE.exec(s)) {
     const tok = m[0].replace(/'/g, '');
     if (tok === '') continue;
-    const expanded = CHAT[tok];
+    // A unit stuck to its number ("2k", "10k") is no chat shorthand: "k" there is not "ok".
+    const expanded = /\d/.test(s[m.index - 1] ?? '') ? undefined : CHAT[tok];
     if (expanded) out.push(...expanded);
     else out.push(tok);
   }

@@ -200,6 +200,11 @@ describe('parseSide', () => {
     ['not left, right', 'right'],
     // Changed with the grammar: a correction takes the last side said.
     ['left... no wait, right', 'right'],
+    // The writing hand, and an Australian car's sides, when no side word is said.
+    ['my bowling arm, im a lefty', 'left'],
+    ['passenger side', 'left'],
+    ['the drivers side one', 'right'],
+    ['im a leftie but its the right', 'right'],
   ])('%j → %s', (text, side) => {
     expect(parseSide(text)).toEqual({ ok: true, value: side });
   });

@@ -342,3 +342,27 @@ describe('parseCauses and parseDuration: batch m classes (2026-12-03)', () => {
     expect(parseDuration('2 weeks but it feels like months', NOW).ok).toBe(true);
   });
 });
+
+describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, string[]]>([
+    // Someone else's idea of the cause gives way to the patient's own.
+    ['the wife reckons its work stress, i reckon its the couch', ['posture']],
+    // A long flight is posture, not a jammed finger.
+    ['flew to perth and back in economy', ['posture']],
+    // Moving a person is a strain.
+    ['helping dad in and out of the car since his stroke', ['strain']],
+    // What made it worse gives way to what started it.
+    ['carried the kayak down to the beach. sitting at my desk all week made it worse', ['strain']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+
+  it.each([
+    ['since the september hols', 9.6],
+    ['since the footy season started', 37.5],
+  ])('%j → about %s weeks (school holidays by season, the footy season from mid March)', (text, weeks) => {
+    const read = parseDuration(text, NOW);
+    expect(read.ok && read.value.weeks).toBeCloseTo(weeks, 0);
+  });
+});

@@ -284,3 +284,26 @@ describe('parseDifficulty: batch m classes (2026-12-03)', () => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+describe('parseDifficulty: batch n classes (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    // "gotta" is "have to"; "lucky to" is a long way short; "squirming" is some.
+    ['gotta sit down after 5 mins', 'a_lot'],
+    ['lucky to walk to the letterbox', 'a_lot'],
+    ['after an hour im squirming in my seat', 'some'],
+    // An aid that makes it fine is still some.
+    ['sleep fine with a pillow under my arm', 'some'],
+    // Impossible one way, fine the other: a lot.
+    ['cant look over my right shoulder at all, left is fine', 'a_lot'],
+    // "5k" is five kilometres, not "5 ok".
+    ['only 5k these days', 'a_lot'],
+    ['was doing 8k, now its more like 1k', 'a_lot'],
+    // An amount now against one before: half or less is a lot, less is some.
+    ['used to swim 10 laps now i do 8', 'some'],
+    ['was doing twenty pushups now five', 'a_lot'],
+    ['deadlifts went from 120 to 50', 'a_lot'],
+    ['used to walk 5k, now 5k is fine', 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
