@@ -162,7 +162,8 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
       }
       // A sign typed in an answer that fits nothing else is asked about first; the question comes back after.
       const before = signs.length > 0 ? [] : [say(missText(state, interpretation.why, interpretation.detail))];
-      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said }, env, before, signs);
+      const early = interpretation.early ? { early: interpretation.early } : {};
+      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said, ...early }, env, before, signs);
     }
     case 'event':
       return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : [], signs);

@@ -46,7 +46,10 @@ export type CommandEvent =
   | { type: 'STOP' }
   | { type: 'RESTART'; intakeId: string; at: string };
 
-/** Input the current question could not use; the machine only counts it, the words say why. */
-export type MissEvent = { type: 'MISS'; step: Step } & Said;
+/**
+ * Input the current question could not use; the machine counts it, the words say why. `early`: the answer to
+ * a later question in it ("6 wks" at the side question), kept for that question.
+ */
+export type MissEvent = { type: 'MISS'; step: Step; early?: EarlyAnswers } & Said;
 
 export type IntakeEvent = AnswerEvent | SafetyEvent | CommandEvent | MissEvent;

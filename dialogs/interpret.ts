@@ -26,7 +26,8 @@ export type Interpretation =
   | { kind: 'event'; event: IntakeEvent; note?: string }
   | { kind: 'command'; command: Command }
   | { kind: 'question'; back: QuestionBack }
-  | { kind: 'miss'; why: Why; detail?: string; said?: string };
+  /** `early`: the answer to a later question, kept for it though this one is asked again. */
+  | { kind: 'miss'; why: Why; detail?: string; said?: string; early?: EarlyAnswers };
 
 /** Longer than any real answer; past this we ask for a shorter one rather than parse a document. */
 export const MAX_TEXT = 2000;
@@ -310,6 +311,21 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
   return { kind: 'event', event: { type: 'CAUSES', causes: added, said }, note: `${causeWords(added)} as what brought it on` };
 }
 
+/**
+ * "2 weeks" or "my desk setup, screen's too low" where the side, the main area or the spread is asked: the
+ * answer to a question still to come. Said so ("I'll ask for that next / in a moment") instead of "did not
+ * catch that". Only when this question's own reading found nothing.
+ */
+function laterQuestion<T>(read: Understood<T>, text: string, at: string, duration: 'duration_next' | 'duration_later', said: string): Interpretation | null {
+  if (read.ok || read.reason !== 'not_understood') return null;
+  // Kept for its question when it is plainly one ("6 wks", "from the hike"), which then is not asked again.
+  const early = found({ duration: earlyDuration(text, at), causes: earlyCauses(text, LATER_CAUSE_CUE) });
+  if (early) return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
+  if (DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) return { kind: 'miss', why: 'not_understood', detail: duration, said };
+  if (namesACause(nlu.parseCauses(text))) return { kind: 'miss', why: 'not_understood', detail: 'cause_later', said };
+  return null;
+}
+
 function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, said?: string): Interpretation {
   if (state === 'intensityWorst' && ctx.intensityNow !== null && value < ctx.intensityNow) {
     return { kind: 'miss', why: 'worst_below_now', detail: String(ctx.intensityNow), ...(said ? { said } : {}) };
@@ -335,20 +351,14 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
     case 'side':
-      return withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
-    case 'primary':
-      return withSaid(nlu.parsePrimary(text, ctx.sites.map((s) => s.region)), (region) => ({ type: 'PRIMARY', region }));
+      return laterQuestion(nlu.parseSide(text), text, at, 'duration_later', said) ?? withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
+    case 'primary': {
+      const read = nlu.parsePrimary(text, ctx.sites.map((s) => s.region));
+      return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (region) => ({ type: 'PRIMARY', region }));
+    }
     case 'spread': {
       const read = nlu.parseSpread(text);
-      // "2 weeks" at the spread question: the next question's answer. Say so instead of "did not catch that".
-      if (!read.ok && read.reason === 'not_understood' && DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) {
-        return { kind: 'miss', why: 'not_understood', detail: 'duration_next', said };
-      }
-      // "my desk setup, screen's too low": what brought it on, asked two questions later. Say so too.
-      if (!read.ok && read.reason === 'not_understood' && namesACause(nlu.parseCauses(text))) {
-        return { kind: 'miss', why: 'not_understood', detail: 'cause_later', said };
-      }
-      return withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
+      return laterQuestion(read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }
     case 'duration':
       return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));

@@ -129,7 +129,10 @@ export const intakeMachine = setup({
     secondMiss: ({ context }) => context.misses >= 1,
   },
   actions: {
-    countMiss: assign(({ context, event }) => missed(context, (event as Of<'MISS'>).step, (event as Of<'MISS'>).said)),
+    countMiss: assign(({ context, event }) => {
+      const miss = event as Of<'MISS'>;
+      return { ...missed(context, miss.step, miss.said), ...(miss.early ? { early: { ...context.early, ...miss.early } } : {}) };
+    }),
     worstBelowNow: assign(({ context, event }) => missed(context, 'intensity_worst', (event as Of<'SCORE'>).said)),
     restart: assign(({ context, event }) => {
       const e = event as Of<'RESTART'>;

@@ -97,7 +97,10 @@ export const WORDS = {
         if (detail === 'score') return "That sounds like how much it hurts: I'll ask for that in a moment.";
         // "other_movement:sitting for a while": the answer was about another movement than the one asked.
         if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
+        if (detail === 'duration_later') return "That sounds like how long you've had it: I'll ask for that in a moment.";
         if (detail === 'cause_later') return "That sounds like what brought it on: I'll ask about that in a moment.";
+        // An answer to a later question, kept for it (it is not asked again).
+        if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         // "no_unit:6": a duration said without its unit.
         if (detail?.startsWith('no_unit:')) return `${detail.slice('no_unit:'.length)} days, weeks, months or years?`;
         if (detail?.startsWith('other_movement:')) return `That sounds like it is about ${detail.slice('other_movement:'.length)}.`;

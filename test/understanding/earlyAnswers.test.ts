@@ -108,10 +108,25 @@ describe('an answer to another question, typed at this one', () => {
     expect(interpret('movement', backCtx(2), { text: 'none really, its more sitting thats the problem' }, AT)).toMatchObject({ kind: 'event', event: { difficulty: 'none' } });
   });
 
-  it('"2 weeks" at the spread question says the duration comes next; "6" at the duration question asks its unit', () => {
+  it('"2 weeks" at the spread question is kept for the duration question; "6" at the duration question asks its unit', () => {
     const ctx = backCtx(0);
-    expect(interpret('spread', ctx, { text: '2 weeks' }, AT)).toMatchObject({ kind: 'miss', detail: 'duration_next' });
+    expect(interpret('spread', ctx, { text: '2 weeks' }, AT)).toMatchObject({ kind: 'miss', detail: 'kept_for_later', early: { duration: { weeks: 2 } } });
     expect(interpret('duration', ctx, { text: '6' }, AT)).toMatchObject({ kind: 'miss', detail: 'no_unit:6' });
+  });
+
+  it('at the side or main-area question, a duration or a cause is kept for its question, and this one asked again', () => {
+    const ctx = { ...backCtx(0), sites: [{ region: 'knee' as const }, { region: 'hip' as const }] };
+    expect(interpret('side', ctx, { text: 'had it about a month, since the bushwalk' }, AT)).toMatchObject({ kind: 'miss', detail: 'kept_for_later', early: { duration: { weeks: 4.3 } } });
+    expect(interpret('primary', ctx, { text: 'prob from carrying the esky' }, AT)).toMatchObject({ kind: 'miss', detail: 'kept_for_later', early: { causes: ['strain'] } });
+    expect(interpret('side', ctx, { text: 'left, for about a month' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SIDE', side: 'left' } });
+  });
+
+  it('the machine keeps an early answer that came with a miss', () => {
+    const ctx = { ...backCtx(0), sites: [{ region: 'knee' as const }, { region: 'hip' as const }] };
+    const [snap] = transition(intakeMachine, intakeMachine.resolveState({ value: 'side', context: ctx }), { type: 'MISS', step: 'side', said: '6 wks', early: { duration: { weeks: 6, text: 'about 6 weeks' } } });
+    expect(snap.value).toBe('side');
+    expect(snap.context.early?.duration).toEqual({ weeks: 6, text: 'about 6 weeks' });
+    expect(snap.context.misses).toBe(1);
   });
 
   it('a cause at the spread question says it is asked about soon; a spread that names a cause is still a spread', () => {
