@@ -137,7 +137,6 @@ const LEXICON = lexicon<DifficultyWord>([
       'n/a', 'not applicable', 'doesnt apply', 'not relevant', 'in years', 'for years', 'dont do that', 'dont do it anyway',
       'dont run', 'dont really run', 'dont jog', 'dont play', 'dont lift', 'dont kneel', 'dont squat', 'dont drive', 'dont type',
       'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
-      'havent tried', 'not tried', 'never tried', 'havent tried it', 'not tried it', 'havent done it',
       'dont have stairs', 'no stairs', 'single storey', 'single story',
     ],
   ],

@@ -47,7 +47,13 @@ const KIN: ReadonlyArray<readonly Movement[]> = [
 const LEXICON = lexicon<Movement | 'not_a_movement'>([
   ...WORDS,
   // Stopping to rest is part of the movement asked about ("after a few minutes I have to sit"), and a lift is a lift.
-  ['not_a_movement', ['have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down']],
+  [
+    'not_a_movement',
+    [
+      'have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down',
+      'stop and sit', 'stop and sit down', 'have to stop and sit', 'had to sit', 'had to sit down', 'sit and rest', 'sit on a bench', 'stop and rest',
+    ],
+  ],
 ]);
 /** Only words as listed count (a typo match would read "short bits" as biting). */
 /** An answer that opens with the scale's own words answers the question asked ("none really, it's more sitting"). */

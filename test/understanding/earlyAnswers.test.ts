@@ -104,6 +104,13 @@ describe('an answer to another question, typed at this one', () => {
     expect(snap.context.patientWords['cause']).toContain('from digging');
   });
 
+  it('stopping to sit down while walking is part of walking, not an answer about sitting', () => {
+    const ctx = backCtx(0);
+    ctx.movementIndex = movementList(ctx).indexOf('walking');
+    expect(ctx.movementIndex).toBeGreaterThan(0);
+    expect(interpret('movement', ctx, { text: 'maybe 300m then i gotta stop and sit down' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'a_lot' } });
+  });
+
   it('an answer that starts with the scale answers the movement asked', () => {
     expect(interpret('movement', backCtx(2), { text: 'none really, its more sitting thats the problem' }, AT)).toMatchObject({ kind: 'event', event: { difficulty: 'none' } });
   });
