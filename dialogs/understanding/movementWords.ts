@@ -11,7 +11,7 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
   ['reaching_behind_back', ['behind my back', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
   ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side']],
-  ['lifting', ['lifting', 'pick up', 'picking up', 'pick things up', 'picking things up']],
+  ['lifting', ['lift', 'lifting', 'lifted', 'pick up', 'picking up', 'pick things up', 'picking things up']],
   ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
   ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on']],
   ['twisting', ['twist', 'twisting', 'turn around', 'turning around', 'turn my body', 'rotate', 'rotating']],

@@ -104,6 +104,14 @@ describe('an answer to another question, typed at this one', () => {
     expect(snap.context.patientWords['cause']).toContain('from digging');
   });
 
+  it('"lift" names lifting: asked about reaching overhead, "lift the pot is very pain" is about lifting', () => {
+    const ctx = { ...backCtx(0), sites: [{ region: 'lower_back' as const }, { region: 'shoulder' as const, side: 'right' as const }] };
+    ctx.movementIndex = movementList(ctx).indexOf('reaching_overhead');
+    expect(ctx.movementIndex).toBeGreaterThanOrEqual(0);
+    const read = interpret('movement', ctx, { text: 'lift the pot is very pain, i must ask my son' }, AT);
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'a_lot', movement: 'lifting' } });
+  });
+
   it('stopping to sit down while walking is part of walking, not an answer about sitting', () => {
     const ctx = backCtx(0);
     ctx.movementIndex = movementList(ctx).indexOf('walking');
