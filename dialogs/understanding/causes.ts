@@ -410,8 +410,9 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'repeats':
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
     case 'repetitive_use':
-      // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause.
-      return has('injury', clause) ? null : 'repetitive_use';
+      // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause;
+      // "hunched over my laptop writing": the posture it was done in is the cause the patient names.
+      return has('injury', clause) || has('posture', clause) ? null : 'repetitive_use';
     default:
       return m.value;
   }

@@ -352,6 +352,8 @@ describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
     ['flew to perth and back in economy', ['posture']],
     // Moving a person is a strain.
     ['helping dad in and out of the car since his stroke', ['strain']],
+    // The posture a task was done in is the cause named, not the task as well.
+    ['slumped on the couch texting for hours', ['posture']],
     // What made it worse gives way to what started it.
     ['carried the kayak down to the beach. sitting at my desk all week made it worse', ['strain']],
   ])('%j → %j', (text, causes) => {
