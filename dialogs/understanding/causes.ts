@@ -166,7 +166,8 @@ const LEXICON = lexicon<CauseWord>([
       'holding', 'cradling', 'cradled', 'under cars', 'under the car', 'under the house', 'under the sink',
       'crouching', 'crouched', 'crawling', 'overhead', 'ceiling', 'painting', 'neck bent', 'bent neck', 'head down',
       // Long sitting while travelling, and a makeshift or badly set up workstation.
-      'flight', 'long flight', 'long haul', 'flying', 'flew', 'plane', 'jammed in', 'jammed into', 'squashed in', 'crammed in',
+      // (Not "jammed in" or "squashed in" alone: "jammed in the door" is an injury, "smashed in a tackle" a typo away.)
+      'flight', 'long flight', 'long haul', 'flying', 'flew', 'plane', 'jammed in economy', 'jammed in a seat', 'crammed in',
       'cramped', 'in economy', 'economy class', 'wfh', 'working from home', 'work from home', 'kitchen table',
       'dining table', 'standing desk', 'set up wrong', 'setup', 'ergonomics', 'hotel bed', 'new bed', 'old bed', 'soft bed',
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',

@@ -348,8 +348,10 @@ describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
   it.each<[string, string[]]>([
     // Someone else's idea of the cause gives way to the patient's own.
     ['the wife reckons its work stress, i reckon its the couch', ['posture']],
-    // A long flight is posture, not a jammed finger.
+    // A long flight is posture, not a jammed finger; a finger jammed in a door is an injury, and so is a tackle.
     ['flew to perth and back in economy', ['posture']],
+    ['jammed my finger in the car door', ['injury']],
+    ['got smashed in a tackle', ['injury']],
     // Moving a person is a strain.
     ['helping dad in and out of the car since his stroke', ['strain']],
     // The posture a task was done in is the cause named, not the task as well.
