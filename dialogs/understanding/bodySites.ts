@@ -192,7 +192,14 @@ const SAME_SIDE: readonly string[] = ['same side', 'that side', 'same one'];
 /** "bicep, just above the elbow", "forearm near the elbow": a region named as a landmark for another. */
 const LANDMARK_CUES: readonly string[] = ['above', 'below', 'just above', 'just below', 'near', 'close to', 'next to', 'up from', 'down from'];
 
-type Cue = 'symptom' | 'sensory' | 'spread' | 'moved' | 'stays' | 'landmark';
+/**
+ * "more my bum cheek than my hip", "my knee rather than my hip": the region after is the one the patient sets
+ * aside. ("My neck hurts more than my shoulder" keeps both: "than" counts only straight after "more <region>".)
+ */
+const COMPARED_CUES: readonly string[] = ['than', 'rather than'];
+const COMPARED_GAP: ReadonlySet<string> = new Set(['my', 'the', 'in', 'like', 'me', 'of']);
+
+type Cue = 'symptom' | 'sensory' | 'spread' | 'moved' | 'stays' | 'landmark' | 'compared';
 const CUES = lexicon<Cue>([
   ['symptom', SYMPTOM_PHRASES],
   ['sensory', SENSORY_PHRASES],
@@ -200,6 +207,7 @@ const CUES = lexicon<Cue>([
   ['moved', MOVED_CUES],
   ['stays', STAYS_CUES],
   ['landmark', LANDMARK_CUES],
+  ['compared', COMPARED_CUES],
 ]);
 
 /** Where a clause ends for these rules. */
@@ -226,7 +234,7 @@ interface Mark {
 }
 
 /** Why a region the patient named is not taken as a site where it hurts (negated ones are excluded instead). */
-export type Aside = 'past_or_other' | 'symptom' | 'spread' | 'moved' | 'stays' | 'corrected' | 'container' | 'landmark';
+export type Aside = 'past_or_other' | 'symptom' | 'spread' | 'moved' | 'stays' | 'corrected' | 'container' | 'landmark' | 'compared';
 
 export interface RegionMention {
   region: Region;
@@ -383,6 +391,7 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     if (hit.length > 0 && hit.length < keptOnes().length) for (const k of hit) aside[k] = why;
   };
   asideIfOthers('moved', (m) => cueBefore(tokens, m.start, cueAt, 'moved', 2));
+  asideIfOthers('compared', (m) => cueBefore(tokens, m.start, cueAt, 'compared', 2) && setAsideByComparison(tokens, m.start, regions));
   // Only after another region: "above the elbow" alone says where it hurts.
   asideIfOthers('landmark', (m) => cueBefore(tokens, m.start, cueAt, 'landmark', 1) && regions.some((o) => o.end <= m.start && !sentenceBreakBetween(tokens, o, m)));
   if (question === 'location') asideIfOthers('spread', (m) => inScopeOf(tokens, m.start, cueAt, 'spread'));
@@ -605,6 +614,18 @@ function onlySymptom(tokens: readonly string[], m: Match<RegionWord>, regionAt: 
 }
 
 /** A cue of this kind at most `within` words (fillers aside) before `at`. */
+/** "…rather than <region>", or "more <region> than <region>" with nothing but fillers between "more" and the first. */
+function setAsideByComparison(tokens: readonly string[], at: number, regions: ReadonlyArray<Match<RegionWord>>): boolean {
+  let than = at - 1;
+  while (than >= 0 && tokens[than] !== 'than') than--;
+  if (than < 0 || tokens[than] !== 'than' || tokens[than - 1] === 'rather') return than >= 0;
+  const before = [...regions].reverse().find((o) => o.end <= than);
+  if (!before) return false;
+  let i = before.start - 1;
+  while (i >= 0 && COMPARED_GAP.has(tokens[i]!)) i--;
+  return tokens[i] === 'more';
+}
+
 function cueBefore(tokens: readonly string[], at: number, cueAt: ReadonlyArray<Cue | undefined>, kind: Cue, within: number): boolean {
   for (let i = at - 1, n = 0; i >= 0 && n < within; i--) {
     if (cueAt[i] === kind) return true;

@@ -211,7 +211,9 @@ export function negated(tokens: readonly string[], spans: readonly Span[], opts:
     const next = tokens[i + 1];
     if (next !== undefined && NOT_NEGATING_NEXT.has(next)) continue;
     if ((tok === 'no' || tok === 'nope') && next !== undefined && NO_AS_ANSWER_NEXT.has(next)) continue;
-    if (!forward(i + 1) && POST_NEGATORS.has(tok)) backward(i - 1);
+    // "lower back, not so much my hip": the "so much" belongs to the "not", which reaches the hip, not back.
+    const from = next === 'so' && tokens[i + 2] === 'much' ? i + 3 : i + 1;
+    if (!forward(from) && POST_NEGATORS.has(tok)) backward(i - 1);
   }
   return out;
 }

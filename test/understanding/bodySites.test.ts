@@ -499,3 +499,17 @@ describe('parseSites: a side said as its own sentence', () => {
     expect(read.ok && read.value.sites).toEqual(expected);
   });
 });
+
+describe('parseSites: a place set aside by comparison, and "not so much"', () => {
+  it.each<[string, Array<{ region: string; side?: string }>]>([
+    // "more X than Y" and "X rather than Y" name X; "X hurts more than Y" names both.
+    ['its more my calf than my knee', [{ region: 'lower_leg' }]],
+    ['my wrist rather than my elbow', [{ region: 'wrist_hand' }]],
+    ['my knee hurts more than my hip', [{ region: 'knee' }, { region: 'hip' }]],
+    // The "not" in "not so much" reaches forward, to what is set aside.
+    ['upper back, not so much my neck', [{ region: 'upper_back' }]],
+  ])('%j', (text, expected) => {
+    const read = parseSites(text);
+    expect(read.ok && read.value.sites).toEqual(expected);
+  });
+});
