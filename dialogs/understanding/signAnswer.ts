@@ -6,7 +6,7 @@
 // doing Weight Watchers", "worse at night but if I roll over it settles").
 import type { FlagCode } from '../vocabulary.js';
 import { findAll, lexicon } from './phrases.js';
-import { guarded, ok } from './result.js';
+import { guarded, miss, ok } from './result.js';
 import { HISTORY_COUNTS, findSigns, isAffirmed, ruledOut } from './signs.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
@@ -32,6 +32,11 @@ const TOLD_AS_HISTORY = lexicon<true>([[true, [
   'back in', 'years ago', 'year ago', 'months ago', 'been clear', 'all clear', 'clear since', 'in remission', 'remission',
   'had treatment', 'finished treatment', 'had it removed', 'got it removed', 'cut out',
 ]]]);
+/** Not knowing is not a no: "never had a scan", "never been tested". */
+const CANNOT_SAY = lexicon<true>([[true, [
+  'never had a scan', 'never had a bone scan', 'never been scanned', 'never been tested', 'never been checked', 'never had it checked',
+  'havent been tested', 'havent had a scan', 'not been tested', 'never had a test',
+]]]);
 /** Both legs, said side by side: "left is worse but the right tingles a bit too". */
 const ALSO = new Set(['too', 'also', 'aswell', 'both']);
 
@@ -44,6 +49,8 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     const plain = parseYesNo(text);
     if (isBlank(text)) return plain;
     const tokens = tokenise(text);
+    // "dunno, never had a scan": the patient cannot say, so ask rather than take the "never" as a no.
+    if (findAll(tokens, CANNOT_SAY).length > 0 && !LEADING_YES.has(tokens[0]!)) return miss('ambiguous', 'unsure');
     const rule = ruledOut(tokens, code);
     if (rule.said.length > 0 && !LEADING_YES.has(tokens[0]!)) return ok(false);
     // "no diet, it just fell off", "not dieting or anything": what would rule it out, denied, leaves the sign (asked about) there.

@@ -216,6 +216,7 @@ const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
   unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
   progressive_weakness: ['not weaker', 'no weaker', 'not getting weaker', 'no weakness', 'not weak', 'just tingly', 'just the tingly', 'only tingly', 'just pins and needles'],
   both_legs_symptoms: ['just the left', 'just the right', 'only the left', 'only the right', 'just one leg', 'only one leg', 'ones fine', 'other one is fine', 'other leg is fine', 'other legs fine'],
+  hot_swollen_joint_fever: ['not hot', 'no fever', 'no temp', 'no temperature', 'not red', 'not warm', 'no fevers'],
   constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
 };
 const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt']);

@@ -104,6 +104,8 @@ describe('warning signs in indirect words', () => {
 
 describe('precautions: recent means recent, and other people are not the patient', () => {
   it.each<[string, FlagCode[]]>([
+    // Still to come, said after it.
+    ['my shoulder op is next week', []],
     ['I had my right hip replaced last month', ['recent_surgery']],
     ['knee surgery 2 years ago', []],
     ['had my gallbladder out 6 wks ago', ['recent_surgery']],

@@ -33,6 +33,8 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
     // What would rule it out, denied.
     ['unexplained_weight_loss', 'not on any diet', true],
     ['constant_night_pain', 'it doesnt settle no matter what', true],
+    // A hot swollen joint with a fever is all three: swelling without heat or fever is a no.
+    ['hot_swollen_joint_fever', 'bit puffy but its not hot and no temp', false],
   ])('%s: %j → %s', (code, text, yes) => {
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
@@ -40,6 +42,8 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
   it.each<[FlagCode, string]>([
     ['trauma_fracture', 'how would i know if its broken'],
     ['fever_unwell', 'not sure'],
+    // Not knowing is not a no.
+    ['osteoporosis', 'no idea, never been tested'],
   ])('%s: %j is asked again, not taken as a no', (code, text) => {
     expect(parseSignAnswer(text, code).ok).toBe(false);
   });
