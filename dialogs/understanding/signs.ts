@@ -39,7 +39,17 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
   }],
   ['SADDLE', { anywhere: ['saddle', 'saddle area', 'saddle region'] }],
-  ['LEGS', { anywhere: ['both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs'] }],
+  [
+    'LEGS',
+    {
+      anywhere: [
+        'both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs',
+        // Said with the singular, as English learners often do: "my both leg feel numb".
+        'both leg', 'my both leg', 'both my leg', 'both of my legs', 'both of my leg', 'two leg', 'both side leg', 'both side of leg',
+        'both foot', 'my both foot', 'feet', 'my feet',
+      ],
+    },
+  ],
   ['WEAK', {
     anywhere: ['weak', 'weakness', 'losing strength', 'no strength', 'giving way', 'gives way', 'buckling', 'foot drop', 'wasting', 'jelly', 'slapping'],
   }],

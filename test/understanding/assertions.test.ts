@@ -90,6 +90,9 @@ describe('warning signs in indirect words', () => {
     ['fell down the back stairs last night and now i cant put any weight on it', 'trauma_fracture'],
     ['lower back and down both legs', 'both_legs_symptoms'],
     ['my lower back, and i cant really feel my bum properly since yesterday', 'saddle_numbness'],
+    // The singular after "both", as English learners write it.
+    ['back is very bad, from yesterday my both leg is numb', 'both_legs_symptoms'],
+    ['both of my legs going weak', 'both_legs_symptoms'],
   ])('%j is asked about as %s', (text, code) => {
     expect(asked(text)).toContain(code);
   });
