@@ -46,7 +46,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
         'both feet', 'both thighs', 'both calves', 'two legs', 'each leg', 'legs', 'both sides of my legs', 'both my feet', 'both hips and legs',
         // Said with the singular, as English learners often do: "my both leg feel numb".
         'both leg', 'my both leg', 'both my leg', 'both of my legs', 'both of my leg', 'two leg', 'both side leg', 'both side of leg',
-        'both foot', 'my both foot', 'feet', 'my feet',
+        'both foot', 'my both foot', 'feet', 'my feet', 'leg both', 'legs both', 'both legs is', 'both side of my leg', 'both side my leg',
       ],
     },
   ],
@@ -92,6 +92,11 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'trouble peeing', 'trouble weeing', 'hold my wee', 'hold my pee', 'hold my bladder', 'control my bladder', 'control my bowels',
       'dont know when i need to go', 'cant tell when i need to go', 'cant feel when i need to go', 'lost control',
       'toilet accidents', 'having accidents', 'had accidents',
+      // Plain and learner's words: "can't control my pee", "I pee myself", "cannot pass urine", "can't hold my poo".
+      'cant control my pee', 'cant control my wee', 'cant control my poo', 'cant control my urine', 'cant control the toilet',
+      'pee myself', 'wee myself', 'poo myself', 'pooed myself', 'peed myself', 'weed myself', 'cant pass urine', 'cant pass water',
+      'cant hold my poo', 'cant hold my bowels', 'cant hold my urine', 'cant feel when go toilet', 'cant feel when i go toilet', 'cant feel when i go to the toilet',
+      'cant feel when i pee', 'cant feel when i wee', 'cant feel the toilet paper', 'no feeling when i wipe',
     ],
     checklist: [
       'bladder', 'bowel', 'bowels', 'leaking', 'urine', 'peeing', 'pee', 'wee', 'weeing', 'toilet', 'poo', 'retention',
@@ -105,7 +110,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['chest_pain_breathless', {
     anywhere: [
       'short of breath', 'shortness of breath', 'breathless', 'breathlessness', 'cant breathe', 'cant breathe properly',
-      'cant catch my breath', 'trouble breathing', 'difficulty breathing', 'hard to breathe', 'struggling to breathe',
+      'cant catch my breath', 'trouble breathing', 'difficulty breathing', 'hard to breathe', 'hard to breathing', 'hard to breath', 'difficult to breathe', 'difficult breathing', 'cannot breathing', 'struggling to breathe',
       'palpitations', 'heart racing', 'heart attack', 'crushing chest', 'chest pain', 'chest pains', 'chest tightness',
       'tight chest', 'pain in my chest',
     ],

@@ -93,11 +93,18 @@ describe('warning signs in indirect words', () => {
     // The singular after "both", as English learners write it.
     ['back is very bad, from yesterday my both leg is numb', 'both_legs_symptoms'],
     ['both of my legs going weak', 'both_legs_symptoms'],
+    ['leg both numb since morning', 'both_legs_symptoms'],
+    // Plain and learner's words for the bladder and bowel, and for breathing.
+    ["can't control my pee since the weekend", 'bladder_bowel_change'],
+    ['i cannot pass urine properly', 'bladder_bowel_change'],
+    ['cant hold my poo anymore', 'bladder_bowel_change'],
+    ['cannot feel when go toilet', 'bladder_bowel_change'],
+    ['chest pain and hard to breathing', 'chest_pain_breathless'],
   ])('%j is asked about as %s', (text, code) => {
     expect(asked(text)).toContain(code);
   });
 
-  it.each(['coughing heaps when I had a chest cold', 'chest day at the gym, went too heavy on bench', 'fell asleep on the couch', 'number is the same as last time'])(
+  it.each(['coughing heaps when I had a chest cold', 'chest day at the gym, went too heavy on bench', 'fell asleep on the couch', 'number is the same as last time', 'i pass water fine', 'i can control my pee fine'])(
     '%j asks about nothing',
     (text) => {
       expect(asked(text, 'cause')).toEqual([]);
