@@ -112,6 +112,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'short of breath', 'shortness of breath', 'breathless', 'breathlessness', 'cant breathe', 'cant breathe properly',
       'cant catch my breath', 'trouble breathing', 'difficulty breathing', 'hard to breathe', 'hard to breathing', 'hard to breath', 'difficult to breathe', 'difficult breathing', 'cannot breathing', 'struggling to breathe',
       'palpitations', 'heart racing', 'heart attack', 'crushing chest', 'chest pain', 'chest pains', 'chest tightness',
+      'sore chest', 'chest is sore', 'chest hurts', 'chest hurting', 'my chest hurts',
       'tight chest', 'pain in my chest',
     ],
     checklist: ['chest', 'out of breath', 'breathing', 'breath', 'breathe', 'winded'],
@@ -122,13 +123,17 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'trouble speaking', 'trouble swallowing', 'difficulty swallowing', 'hard to swallow', 'cant swallow', 'drop attack',
       'drop attacks', 'blackout', 'blackouts', 'blacked out', 'fainted', 'fainting', 'passed out', 'face numb', 'numb face',
       'facial numbness', 'sudden falls', 'keep falling', 'nystagmus', 'words come out wrong',
+      // Plain and learner's words: "talking funny", "see double", "I fall down sudden", "face is numb".
+      'talking funny', 'talk funny', 'speaking funny', 'speech is funny', 'words coming out wrong', 'see double', 'saw double',
+      'two of everything', 'fall down sudden', 'fall down suddenly', 'fell down suddenly', 'suddenly fall', 'suddenly fell',
+      'face is numb', 'face feels numb', 'cant feel my face', 'face drooping', 'face droop', 'drooping face',
     ],
     checklist: ['swallowing', 'falling over', 'faint', 'lightheaded', 'light headed', 'blurred vision', 'blurry vision'],
   }],
   ['trauma_fracture', {
     anywhere: [
       'broken', 'broke it', 'broke my', 'broken bone', 'fracture', 'fractured', 'dislocated', 'dislocation', 'popped out',
-      'bone sticking out', 'deformed', 'looks bent', 'is bent', 'bent out of shape', 'funny shape', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack',
+      'bone sticking out', 'deformed', 'looks bent', 'is bent', 'bent out of shape', 'funny shape', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack', 'heard snap', 'heard crack', 'heard it snap',
       'heard it snap', 'cracked', 'snapped', 'wrong shape', 'looks wrong',
     ],
     checklist: [

@@ -100,6 +100,12 @@ describe('warning signs in indirect words', () => {
     ['cant hold my poo anymore', 'bladder_bowel_change'],
     ['cannot feel when go toilet', 'bladder_bowel_change'],
     ['chest pain and hard to breathing', 'chest_pain_breathless'],
+    ['my chest hurts when i walk up the hill', 'chest_pain_breathless'],
+    ['my husband says i am talking funny since this morning', 'neck_neuro_signs'],
+    ['sometimes i fall down sudden', 'neck_neuro_signs'],
+    ['when i look up i see double', 'neck_neuro_signs'],
+    ['half my face is numb', 'neck_neuro_signs'],
+    ['slipped on the step and heard snap', 'trauma_fracture'],
   ])('%j is asked about as %s', (text, code) => {
     expect(asked(text)).toContain(code);
   });
