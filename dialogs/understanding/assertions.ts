@@ -82,7 +82,7 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   'nope its', 'nope my', 'nah it', 'nah its', 'nah my', 'no actually', 'no wait', 'no mainly', 'no mostly',
   'if anything', 'as if', 'even if', 'if i', 'if that', 'if so', 'if you', 'worse if', 'only if', 'what if i',
   'since then', 'mum of', 'mother of', 'dad of', 'father of', 'as a mum', 'as a mother', 'as a dad', 'as a parent',
-  'my son is', 'my daughter is', 'with my son', 'with my daughter', 'with the kids', 'carrying my son', 'carrying my daughter',
+  'with my son', 'with my daughter', 'with the kids', 'carrying my son', 'carrying my daughter',
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
   // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
   'they said', 'she said', 'he said', 'they told me', 'she told me', 'he told me', 'they reckon', 'she reckons', 'he reckons',

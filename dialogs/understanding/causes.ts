@@ -39,7 +39,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
-      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting',
+      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
       'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
       'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
@@ -308,6 +308,9 @@ const QUESTION_OPENERS = new Set([
   'when',
 ]);
 
+/** "my son is 3", "bub's 9 months": an age, not a pain score. */
+const CHILD_AGE = /\b(son|daughter|boy|girl|kid|baby|bub|grandson|granddaughter|toddler|he|she)('?s| is)\s+(\d|one|two|three|four|five|six|seven|eight|nine|ten)/i;
+
 /** The most words a message can have and still be a pain score said on its own. */
 const SCORE_MESSAGE_WORDS = 8;
 
@@ -361,7 +364,8 @@ export function parseCauses(text: string): Understood<Cause[]> {
     if (causes.length === 0) {
       // "6", "its like an 8 most days": a pain score typed a question early. Say so rather than "did not catch that".
       // Only a short message: in a story, "2 flights of stairs" is no score.
-      if (wordCount(tokens) <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok) return miss('not_understood', 'score');
+      // Not a child's age ("my son is 3, i carry him").
+      if (wordCount(tokens) <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok && !CHILD_AGE.test(text)) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
       if ((has('all_day') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
       // "im a nurse": a job alone says what they do, not what brought it on (lifting, long shifts…): ask.

@@ -17,12 +17,16 @@ const LEXICON = lexicon<PrecautionWord>([
   ['pregnancy', [
     'pregnant', 'pregnancy', 'expecting', 'expecting a baby', 'weeks pregnant', 'with child', 'trimester', 'preggers', 'preggo',
     'bun in the oven', 'due date', 'baby on the way', 'im due', 'due in',
+    // Plain and learner's words: "having a baby", "baby coming in march".
+    'having a baby', 'baby coming', 'baby is coming', 'baby due', 'carrying a baby',
   ]],
   ['blood_thinners', [
     'blood thinners', 'blood thinner', 'blood thinning', 'thinners', 'thin my blood', 'warfarin', 'coumadin', 'marevan', 'apixaban',
     'eliquis', 'xarelto', 'rivaroxaban', 'clopidogrel', 'plavix', 'anticoagulant', 'anticoagulants', 'anti coagulant',
     'heparin', 'clexane', 'enoxaparin', 'dabigatran', 'pradaxa', 'ticagrelor', 'brilinta', 'antiplatelet', 'aspirin', 'cartia',
     'cardiprin', 'astrix', 'aspro', 'iscover',
+    // "blood thin medicine", "medicine for thin the blood".
+    'blood thin', 'thin the blood', 'thin blood', 'thins my blood', 'thins the blood', 'thinning my blood', 'thinning the blood',
   ]],
   ['recent_surgery', [
     'surgery', 'surgeries', 'operation', 'operations', 'had an op', 'op', 'operated', 'operated on', 'knee replacement',

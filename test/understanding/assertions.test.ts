@@ -122,6 +122,13 @@ describe('precautions: recent means recent, and other people are not the patient
   it.each<[string, FlagCode[]]>([
     // Still to come, said after it.
     ['my shoulder op is next week', []],
+    // Someone else's: "my daughter is pregnant" is the daughter's.
+    ['my daughter is pregnant, not me', []],
+    ['my daughter is having a baby in march', []],
+    ['my son is on warfarin', []],
+    // Learner's words for the patient's own.
+    ['i take blood thin medicine', ['blood_thinners']],
+    ['baby coming in march', ['pregnancy']],
     ['I had my right hip replaced last month', ['recent_surgery']],
     ['knee surgery 2 years ago', []],
     ['had my gallbladder out 6 wks ago', ['recent_surgery']],

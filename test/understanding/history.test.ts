@@ -326,6 +326,11 @@ describe('parseCauses and parseDuration: batch m classes (2026-12-03)', () => {
     expect(parseCauses(text)).toEqual({ ok: true, value: causes });
   });
 
+  it("a child's age is no pain score said early", () => {
+    expect(parseCauses('my son is 3, i carry him')).not.toMatchObject({ detail: 'score' });
+    expect(parseCauses('its about a 3')).toMatchObject({ ok: false, detail: 'score' });
+  });
+
   it('a job alone is asked about: it says what they do, not what brought it on', () => {
     expect(parseCauses('im a teacher').ok).toBe(false);
     expect(parseCauses('i work as a courier').ok).toBe(false);
