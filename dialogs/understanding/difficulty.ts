@@ -62,7 +62,9 @@ const LEXICON = lexicon<DifficultyWord>([
       // Avoiding it, or a particular activity ruled out.
       'avoid', 'avoiding', 'just dont', 'too scared', 'scared to', 'afraid to', 'out of the question', 'off the cards',
       'off the menu', 'no go', 'a no go', 'soft food', 'light duties', 'restricted duties', 'nothing over',
-      // Needing someone else, or a rail, to do it.
+      // Needing someone else, a stick, a frame or a rail to do it.
+      'use stick', 'use a stick', 'with stick', 'with a stick', 'walking frame', 'zimmer', 'zimmer frame', 'crutches', 'crutch',
+      'hold the furniture', 'holding the furniture', 'hold onto the furniture', 'hold onto things', 'hold the wall', 'use the wall',
       'helps me', 'help me', 'helping me', 'has to help', 'does it for me', 'do it for me', 'everything for me', 'for me now',
       'need help', 'needs help', 'with help', 'walking stick', 'a stick', 'walker', 'pull myself up', 'push myself up',
       'use my arms', 'using my arms', 'one at a time', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
@@ -107,7 +109,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
       'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
       // Fine only with a condition or a painkiller.
-      'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'panadol', 'painkillers', 'nurofen',
+      'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
+      'pain after', 'after pain', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
       // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
       'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum', 'trips instead of',
@@ -274,7 +277,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // "only 2k now, used to do ten" is an amount, not a circumstance: a lot, as "can only" is.
     const onlyAmount = tokens.some((t, i) => t === 'only' && (isAmount(tokens[i + 1]) || (ROUGHLY_AMOUNT.has(tokens[i + 1]!) && isAmount(tokens[i + 2]))));
     if (onlyAmount && (best === null || SEVERITY[best] < SEVERITY.a_lot)) best = 'a_lot';
-    else if (has('only') || LIMITING_OPENERS.has(tokens[0]!)) best = 'some';
+    // ("only with my walking frame" is an aid, not a circumstance.)
+    else if (has('only') || (LIMITING_OPENERS.has(tokens[0]!) && tokens[1] !== 'with')) best = 'some';
     // Lasting only minutes before having to stop is a lot; longer is some.
     if (has('must_stop')) {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
@@ -311,7 +315,9 @@ function pastWords(tokens: readonly string[]): boolean[] {
   return tokens.map((t, i) => {
     if (i > 0 && clause[i] !== clause[i - 1]) past = false;
     if (BACK_TO_NOW.has(t)) past = false;
-    if ((t === 'used' && tokens[i + 1] === 'to') || (t === 'was' && tokens[i + 1] === 'doing')) past = true;
+    // "before ok now no": "before" is the past when a "now" follows.
+    const before = t === 'before' && tokens.indexOf('now', i + 1) > i;
+    if ((t === 'used' && tokens[i + 1] === 'to') || (t === 'was' && tokens[i + 1] === 'doing') || before) past = true;
     return past;
   });
 }

@@ -303,6 +303,12 @@ describe('parseDifficulty: batch n classes (2026-12-03)', () => {
     ['was doing twenty pushups now five', 'a_lot'],
     ['deadlifts went from 120 to 50', 'a_lot'],
     ['used to walk 5k, now 5k is fine', 'none'],
+    // Aids and plain words: a stick, a frame, the furniture; "can but pain" is some.
+    ['only with my walking frame', 'a_lot'],
+    ['i hold the furniture to get round the house', 'a_lot'],
+    ['can do but after pain', 'some'],
+    // "before … now": what it is like now.
+    ['before it hurt, now no problem', 'none'],
     // Not done since it started is unable ("havent tried" alone is asked again, as the corpus has it).
     ['havent done it since it started', 'unable'],
   ])('%j → %s', (text, level) => {
