@@ -201,7 +201,12 @@ const DATED_EVENTS: ReadonlyArray<readonly [string, number, number]> = [
   ...['autumn', 'april', 'easter'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 3, 5] as const)),
   ...['summer', 'christmas', 'xmas'].flatMap((s) => [`${s} holidays`, `${s} hols`, `${s} school holidays`, `${s} school hols`].map((n) => [n, 11, 19] as const)),
   ['footy season', 2, 15], ['the footy season', 2, 15], ['netball season', 3, 1], ['cricket season', 9, 1],
+  // Festivals that move with the moon, at their 2026 dates (near enough for a duration band).
+  ['chinese new year', 1, 17], ['lunar new year', 1, 17], ['tet', 1, 17], ['ramadan', 1, 18], ['eid', 2, 20], ['diwali', 10, 8],
 ];
+/** A season that began only weeks ago: "since summer" on 2 December may mean last summer, so both are named. */
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'winter']);
+const SEASON_JUST_BEGUN_WEEKS = 4;
 const EVENTS = lexicon<readonly [number, number]>(DATED_EVENTS.map(([name, m, d]) => [[m, d] as const, [name]] as const));
 /** How far after "since" a date may come: "since the accident in march", "since we moved house in july". */
 const SINCE_REACH = 9;
@@ -260,7 +265,12 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
   const event = findAll(tokens.slice(j, j + 3), EVENTS)[0];
   if (event && event.start === 0) {
     const [m, d] = event.value;
-    return at(pastYear(m, d), m, d);
+    const found = at(pastYear(m, d), m, d);
+    if (SEASONS.has(tokens[j]!) && event.end === 1 && found.weeks < SEASON_JUST_BEGUN_WEEKS) {
+      // "since last summer": the one before this.
+      return tokens[j - 1] === 'last' ? { ...found, weeks: found.weeks + YEAR } : { ...found, straddles: [found.weeks, found.weeks + YEAR] };
+    }
+    return found;
   }
   // "since 14/11": day and month.
   if (isDigitToken(tokens[j]) && tokens[j + 1] === '/' && isDigitToken(tokens[j + 2]) && Number(tokens[j]) <= 31 && Number(tokens[j + 2]) <= 12) {

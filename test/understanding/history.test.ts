@@ -342,6 +342,11 @@ describe('parseCauses and parseDuration: batch m classes (2026-12-03)', () => {
     expect(read.ok && read.value.weeks).toBeCloseTo(17.4, 0);
   });
 
+  it('"since summer" two days into summer is asked, naming both readings', () => {
+    expect(parseDuration('its been sore since summer', NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: '1 day or 12 months' });
+    expect(parseDuration('since winter', NOW)).toMatchObject({ ok: true });
+  });
+
   it('"for years" beside a recent flare is asked, naming years as the patient said it', () => {
     expect(parseDuration('bad for years on and off but this started monday', NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: expect.stringMatching(/^years or \d+ days?$/) });
     expect(parseDuration('2 weeks but it feels like months', NOW).ok).toBe(true);
@@ -370,6 +375,9 @@ describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
   it.each([
     ['since the september hols', 9.6],
     ['since the footy season started', 37.5],
+    // Festivals at their 2026 dates; a season just begun, said with "last", is the one before.
+    ['since diwali', 3.5],
+    ['since last summer', 52.4],
   ])('%j → about %s weeks (school holidays by season, the footy season from mid March)', (text, weeks) => {
     const read = parseDuration(text, NOW);
     expect(read.ok && read.value.weeks).toBeCloseTo(weeks, 0);
