@@ -9,11 +9,13 @@ import { safety, understanding } from '../../eval/report.js';
  * Held-out accuracy floors per question, in percent. The issue's target is 97 everywhere; these are
  * what the bot reaches today (2026-12-02), a little below so one record more or less does not flap.
  * Raise them as the understanding improves; never lower one to make a change to the code pass. The only
- * time one moved down: cause, from 72 to 70, when first-sight batches j and k added 22 never-tuned cause
+ * times one moved down: cause, from 72 to 70, when first-sight batches j and k added 22 never-tuned cause
  * answers to the slice (read right half the time); on the slice as it was before them, cause rose 76 → 78.
+ * And pain now, from 90 to 88 (2026-12-03), when batch o (older patients, learner's English) added 3
+ * never-tuned held-out answers of which 1 is read right; on the slice before it, pain now is 31 of 33 (94%).
  */
 const HELD_OUT_FLOOR: Record<string, number> = {
-  consent: 90, location: 87, side: 80, primary: 84, spread: 88, duration: 84, cause: 70, intensity_now: 90,
+  consent: 90, location: 87, side: 80, primary: 84, spread: 88, duration: 84, cause: 70, intensity_now: 88,
   intensity_worst: 90, movement: 72, red_flags: 86, follow_up: 82, precautions: 84, summary: 88, contact: 90,
 };
 const OVERALL_HELD_OUT_FLOOR = 84;
