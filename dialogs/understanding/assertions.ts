@@ -53,7 +53,7 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
   ]],
   [f('hypothetical'), [
     'what if', 'if', 'worried', 'worried it', 'worried that', 'worry', 'worrying', 'afraid it', 'scared it', 'in case',
-    'might', 'might be', 'could it be', 'could be', 'is it', 'could this be', 'possibly', 'rule out', 'check for',
+    'might', 'might be', 'could it be', 'could be', 'is it', 'could this be', 'can be a sign of', 'a sign of', 'signs of', 'sign of', 'possibly', 'rule out', 'check for',
     'concerned', 'wondering', 'wonder if', 'risk of', 'chance of', 'should i', 'in future', 'dont want', 'to avoid', 'unless',
     'hoping', 'hope its not', 'hope it isnt', 'fear it', 'could i have', 'could it have', 'might have', 'next month',
     'next week', 'next year', 'booked in for', 'waiting for', 'on the waiting list', 'upcoming', 'going to have', 'due to have',

@@ -10,6 +10,8 @@ const UNITS: Readonly<Record<string, number>> = {
 const MISSPELT: Readonly<Record<string, number>> = {
   thre: 3, threee: 3, foor: 4, fuor: 4, fiv: 5, fivr: 5, fice: 5, siz: 6, sixe: 6, sxi: 6, sevn: 7, sevan: 7, sevin: 7, seveb: 7,
   sevem: 7, eigth: 8, eigt: 8, eihgt: 8, eigjt: 8, nien: 9, nin: 9, nein: 9, nime: 9, tne: 10, tenn: 10,
+  // Spelt as said by learners of English ("fife", "seben"; not "tree", a word of its own).
+  fife: 5, seben: 7, sebben: 7,
 };
 
 /**

@@ -55,7 +55,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day', 'more than it was', 'more than before', 'more than last week'] }],
   ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
-  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole'] }],
+  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up'] }],
   ['FEVER', {
     anywhere: [
       'fever', 'fevers', 'feverish', 'temperature', 'high temperature', 'a temp', 'temp', 'hot and cold', 'chills', 'the chills',
@@ -80,7 +80,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['CANT_MOVE', {
     anywhere: [
       'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
-      'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my',
+      'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my', 'cant bend it', 'cant straighten it', 'cant turn it',
     ],
   }],
   ['bladder_bowel_change', {

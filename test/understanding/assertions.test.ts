@@ -106,11 +106,12 @@ describe('warning signs in indirect words', () => {
     ['when i look up i see double', 'neck_neuro_signs'],
     ['half my face is numb', 'neck_neuro_signs'],
     ['slipped on the step and heard snap', 'trauma_fracture'],
+    ['came off the bike. elbow blew up like a balloon and i cant straighten it', 'trauma_fracture'],
   ])('%j is asked about as %s', (text, code) => {
     expect(asked(text)).toContain(code);
   });
 
-  it.each(['coughing heaps when I had a chest cold', 'chest day at the gym, went too heavy on bench', 'fell asleep on the couch', 'number is the same as last time', 'i pass water fine', 'i can control my pee fine'])(
+  it.each(['coughing heaps when I had a chest cold', 'chest day at the gym, went too heavy on bench', 'fell asleep on the couch', 'number is the same as last time', 'i pass water fine', 'i can control my pee fine', 'work is busy every day and im barely sleeping', 'google says back pain can be a sign of cancer'])(
     '%j asks about nothing',
     (text) => {
       expect(asked(text, 'cause')).toEqual([]);

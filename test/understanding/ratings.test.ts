@@ -68,6 +68,9 @@ describe('parsePainScore', () => {
     ['L4/5 area is an 8', 8],
     ['7 out of 10, not as bad as when i broke my leg in 2019', 7],
     ['sevn', 7],
+    // As said by learners of English.
+    ['fife', 5],
+    ['seben i think', 7],
   ])('%j → %s', (text, value) => {
     expect(parsePainScore(text)).toMatchObject({ ok: true, value });
   });
