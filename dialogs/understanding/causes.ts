@@ -117,7 +117,7 @@ const LEXICON = lexicon<CauseWord>([
       'tradie', 'construction', 'on my feet all day',
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
       'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
-      'barista', 'pulling shots', 'pull shots', 'pulling coffees',
+      'barista', 'pulling shots', 'pull shots', 'pulling coffees', 'nail salon', 'nail tech', 'doing nails',
       'tamping', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
       'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
       'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
@@ -173,7 +173,8 @@ const LEXICON = lexicon<CauseWord>([
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
       'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
-      'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over',
+      'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over', 'always bend over', 'always bending over',
+      'bend over all day', 'bent over all day',
       'twisted up', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
       'watching footy', 'watching the tennis', 'watching sport', 'ceiling cavities', 'ceiling cavity', 'sparky',
       'tractor', 'harvester', 'header', 'forklift', 'excavator',
@@ -202,7 +203,7 @@ const LEXICON = lexicon<CauseWord>([
       'covid', 'had covid', 'long covid', 'post covid', 'the flu', 'flu', 'a virus', 'virus', 'glandular fever', 'pneumonia',
       'bronchitis', 'a cold', 'flu jab', 'flu shot', 'vaccine', 'vaccination', 'booster',
       'put on weight', 'gained weight', 'overweight', 'hormones', 'hormonal', 'scoliosis', 'osteoarthritis', 'gout',
-      'flat feet', 'fibromyalgia', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
+      'flat feet', 'fibromyalgia', 'fibro', 'fibro flare', 'diabetic', 'diabetes', 'the sugar', 'frozen shoulder', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
       // New or different footwear, and treatment for an illness.
       'steel caps', 'steel capped boots', 'work boots', 'new boots', 'new work boots', 'new runners', 'new sneakers', 'orthotics',
       'cancer treatment', 'chemo', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
@@ -273,6 +274,8 @@ const LEXICON = lexicon<CauseWord>([
       'same as last time', 'last time', 'same as before', 'same thing', 'everything', 'a bit of everything', 'all of the above',
       // "when I bend over" says when it hurts, not what started it.
       'bend over', 'bend down',
+      // Lack of sleep, and a weight "pulling on my back", are no posture or strain.
+      'barely sleeping', 'not sleeping', 'no sleep', 'cant sleep', 'not sleeping well', 'pulling on my', 'pulling on me',
       // Symptom and body words a typo away from a cause word: "paining" is not "painting", "foot" not "footy",
       // "felt it go" not "fell", "splints" not "sprint"; a sensation of heaviness is not a heavy load.
       'felt', 'slid', 'slide', 'sliding', 'paining', 'pains', 'crushing', 'shooting', 'foot', 'feet', 'shin splints', 'splints',
@@ -386,7 +389,8 @@ type Has = (value: CauseWord, inClause?: number) => boolean;
 function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
   switch (m.value) {
     case 'sport':
-      if (has('injury', clause)) return null;
+      // "footy. got tackled and someone landed on me": where the injury happened, in any clause.
+      if (has('injury')) return null;
       // Done often is overuse; one long session ("dancing all night") is overdoing it.
       return has('often', clause) || has('daily', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'floor_work':
@@ -416,8 +420,9 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
     case 'repetitive_use':
       // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause;
-      // "hunched over my laptop writing": the posture it was done in is the cause the patient names.
-      return has('injury', clause) || has('posture', clause) ? null : 'repetitive_use';
+      // "hunched over my laptop writing": the posture it was done in is the cause the patient names, unless
+      // the task is also said to go on day after day ("nail salon 10 hours every day, always bent over").
+      return has('injury', clause) || (has('posture', clause) && !has('daily')) ? null : 'repetitive_use';
     default:
       return m.value;
   }

@@ -364,8 +364,13 @@ describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
     ['got smashed in a tackle', ['injury']],
     // Moving a person is a strain.
     ['helping dad in and out of the car since his stroke', ['strain']],
-    // The posture a task was done in is the cause named, not the task as well.
+    // The posture a task was done in is the cause named, not the task as well, unless it goes on day after day.
     ['slumped on the couch texting for hours', ['posture']],
+    ['doing nails 9 hours every day, always bent over all day', ['repetitive_use', 'posture']],
+    // A condition is other; lack of sleep is no posture; a sport is where the injury happened, in any sentence.
+    ['type 2 diabetic, gp reckons thats why', ['other']],
+    ['work stress, barely sleeping', ['stress']],
+    ['rugby. got tackled and landed on my shoulder', ['injury']],
     // What made it worse gives way to what started it.
     ['carried the kayak down to the beach. sitting at my desk all week made it worse', ['strain']],
   ])('%j → %j', (text, causes) => {
