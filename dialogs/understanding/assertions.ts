@@ -85,6 +85,8 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   'with my son', 'with my daughter', 'with the kids', 'carrying my son', 'carrying my daughter',
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
   // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
+  // Done to the patient: "they put a pacemaker in", "they took my gallbladder out".
+  'they put', 'they gave me', 'they took out', 'they took my', 'they removed',
   'they said', 'she said', 'he said', 'they told me', 'she told me', 'he told me', 'they reckon', 'she reckons', 'he reckons',
   // A place or an occasion of someone else's, where the patient was: "at my mum's picking up the grandkid".
   ...['mums', 'moms', 'dads', 'mates', 'sisters', 'brothers', 'cousins', 'friends', 'nans', 'parents', 'inlaws', 'daughters', 'sons']

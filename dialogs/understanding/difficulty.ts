@@ -108,6 +108,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // It hurts when done, or sets the pain off, but it gets done.
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
       'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
+      'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
       'pain after', 'after pain', 'panadol', 'painkillers', 'nurofen',
@@ -141,6 +142,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'dont run', 'dont really run', 'dont jog', 'dont play', 'dont lift', 'dont kneel', 'dont squat', 'dont drive', 'dont type',
       'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
       'dont have stairs', 'no stairs', 'single storey', 'single story',
+      'havent squatted', 'havent knelt', 'in decades', 'since the 70s', 'since the 80s', 'since the 90s',
     ],
   ],
   [
@@ -173,7 +175,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // A workaround: "turn my whole body", "just use the reversing camera", "only use my good arm", "on my hip now not in front".
       'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
-      'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around',
+      'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around', 'use the mirrors', 'use my mirrors', 'the mirrors',
     ],
   ],
   [
@@ -277,8 +279,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // "only 2k now, used to do ten" is an amount, not a circumstance: a lot, as "can only" is.
     const onlyAmount = tokens.some((t, i) => t === 'only' && (isAmount(tokens[i + 1]) || (ROUGHLY_AMOUNT.has(tokens[i + 1]!) && isAmount(tokens[i + 2]))));
     if (onlyAmount && (best === null || SEVERITY[best] < SEVERITY.a_lot)) best = 'a_lot';
-    // ("only with my walking frame" is an aid, not a circumstance.)
-    else if (has('only') || (LIMITING_OPENERS.has(tokens[0]!) && tokens[1] !== 'with')) best = 'some';
+    // ("only with my walking frame", "only use the mirrors now" are an aid or a workaround, not a circumstance.)
+    else if (has('only') || (LIMITING_OPENERS.has(tokens[0]!) && !ONLY_WITH.has(tokens[1]!))) best = 'some';
     // Lasting only minutes before having to stop is a lot; longer is some.
     if (has('must_stop')) {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
@@ -293,6 +295,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
 }
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'half']);
+const ONLY_WITH = new Set(['with', 'use', 'using']);
+
 /** One way and the other: a movement impossible one way only is a lot. */
 const DIRECTIONS = ['left', 'right', 'up', 'down', 'forward', 'forwards', 'back', 'backwards', 'sideways'];
 

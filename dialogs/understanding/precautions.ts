@@ -19,6 +19,9 @@ const LEXICON = lexicon<PrecautionWord>([
     'bun in the oven', 'due date', 'baby on the way', 'im due', 'due in',
     // Plain and learner's words: "having a baby", "baby coming in march".
     'having a baby', 'baby coming', 'baby is coming', 'baby due', 'carrying a baby',
+    // Might be: "we're trying and my period's late", "had an embryo transfer last week".
+    'period is late', 'periods late', 'period late', 'late period', 'missed my period', 'missed period', 'embryo transfer', 'ivf',
+
   ]],
   ['blood_thinners', [
     'blood thinners', 'blood thinner', 'blood thinning', 'thinners', 'thin my blood', 'warfarin', 'coumadin', 'marevan', 'apixaban',

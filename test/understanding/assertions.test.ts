@@ -127,8 +127,10 @@ describe('precautions: recent means recent, and other people are not the patient
     ['my daughter is pregnant, not me', []],
     ['my daughter is having a baby in march', []],
     ['my son is on warfarin', []],
-    // Learner's words for the patient's own.
+    // Learner's words for the patient's own; done to the patient; might be pregnant.
     ['i take blood thin medicine', ['blood_thinners']],
+    ['they put a stent in last month', ['recent_surgery']],
+    ['not sure, my period is late', ['pregnancy']],
     ['baby coming in march', ['pregnancy']],
     ['I had my right hip replaced last month', ['recent_surgery']],
     ['knee surgery 2 years ago', []],

@@ -306,6 +306,10 @@ describe('parseDifficulty: batch n classes (2026-12-03)', () => {
     ['was doing twenty pushups now five', 'a_lot'],
     ['deadlifts went from 120 to 50', 'a_lot'],
     ['used to walk 5k, now 5k is fine', 'none'],
+    // Batch o: a workaround after "only", broken sleep, not done in decades.
+    ['only use my mirrors now, cant turn my head', 'a_lot'],
+    ['i wake once in the night with it', 'some'],
+    ['havent knelt in decades', 'none'],
     // Aids and plain words: a stick, a frame, the furniture; "can but pain" is some.
     ['only with my walking frame', 'a_lot'],
     ['i hold the furniture to get round the house', 'a_lot'],
