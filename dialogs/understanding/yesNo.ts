@@ -35,7 +35,9 @@ const CONSENT_NO = [
   'i do not consent', 'i dont consent', 'i do not accept', 'i dont accept', 'i do not give consent', 'i dont give consent',
 ];
 
-const NOT_AN_ANSWER = ['not sure', 'dont know', 'i dont know', 'maybe', 'unsure', 'perhaps', 'no idea', 'yes or no', 'no or yes', 'yes and no', 'kind of', 'sort of', 'sometimes'];
+const NOT_AN_ANSWER = ['not sure', 'dont know', 'i dont know', 'maybe', 'unsure', 'perhaps', 'no idea', 'yes or no', 'no or yes', 'yes and no', 'kind of', 'sort of', 'sometimes',
+  // Not understanding the question is not a no: "i dont understand" is asked again.
+  'dont understand', 'i dont understand', 'not understand', 'no understand', 'dont get it', 'what do you mean', 'what does that mean'];
 
 const YES_NO = lexicon<boolean | null>([
   [true, YES],

@@ -42,8 +42,9 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
   it.each<[FlagCode, string]>([
     ['trauma_fracture', 'how would i know if its broken'],
     ['fever_unwell', 'not sure'],
-    // Not knowing is not a no.
+    // Not knowing is not a no, and neither is not understanding the question.
     ['osteoporosis', 'no idea, never been tested'],
+    ['bladder_bowel_change', 'sorry i dont understand'],
   ])('%s: %j is asked again, not taken as a no', (code, text) => {
     expect(parseSignAnswer(text, code).ok).toBe(false);
   });
