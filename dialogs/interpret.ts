@@ -297,11 +297,12 @@ const CAUSE_FRAMING = /\b(from|because|cos|coz|after|prob|probably|reckon|think|
 
 /**
  * "prob from lifting the kids in the car" typed at the pain score, just after the cause question: more about
- * what brought it on. Added to the causes (and noted), and the score is asked again. Only a message with no
- * score in it, not about what makes it worse, and said as the cause unless the patient had said "not sure".
+ * what brought it on. Added to the causes (and noted), and the score is asked again. Only for a message with
+ * no score in it (the caller's check), not about what makes it worse, and said as the cause unless the
+ * patient had said "not sure".
  */
 function lateCause(ctx: IntakeContext, text: string, said: string): Interpretation | null {
-  if (nlu.parsePainScore(text).ok || AGGRAVATES.test(text)) return null;
+  if (AGGRAVATES.test(text)) return null;
   const unsure = ctx.causes.every((c) => c === 'unknown');
   if (!unsure && !CAUSE_FRAMING.test(text)) return null;
   const read = nlu.parseCauses(text);
@@ -350,8 +351,10 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
-    case 'side':
-      return laterQuestion(nlu.parseSide(text), text, at, 'duration_later', said) ?? withSaid(nlu.parseSide(text), (side) => ({ type: 'SIDE', side }));
+    case 'side': {
+      const read = nlu.parseSide(text);
+      return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (side) => ({ type: 'SIDE', side }));
+    }
     case 'primary': {
       const read = nlu.parsePrimary(text, ctx.sites.map((s) => s.region));
       return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (region) => ({ type: 'PRIMARY', region }));
@@ -364,8 +367,10 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
-    case 'intensityNow':
-      return lateCause(ctx, text, said) ?? withSaid(nlu.parsePainScore(text), (value) => scoreEvent(state, ctx, value, said));
+    case 'intensityNow': {
+      const score = nlu.parsePainScore(text);
+      return (score.ok ? null : lateCause(ctx, text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+    }
     case 'intensityWorst':
       return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));
     case 'movement':

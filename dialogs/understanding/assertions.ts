@@ -67,7 +67,8 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'other guy', 'the other guy', 'other person', 'the other person',
   ]],
   // Still to come, said after it: "my op is next month".
-  [b('hypothetical'), ['is next week', 'is next month', 'is next year', 'next week', 'next month', 'is coming up', 'coming up soon', 'is booked in', 'in a few weeks time']],
+  // (Not "next week" alone: it is a forward trigger above, and one phrase holds one meaning.)
+  [b('hypothetical'), ['is next week', 'is next month', 'is next year', 'is coming up', 'coming up soon', 'is booked in', 'in a few weeks time']],
   [b('other'), ['was my sister', 'was my mum', 'was my mother', 'was my dad', 'was my father', 'was my brother', 'was my wife', 'was my husband', 'not me', 'runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
 ];
 

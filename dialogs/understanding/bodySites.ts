@@ -618,7 +618,8 @@ function onlySymptom(tokens: readonly string[], m: Match<RegionWord>, regionAt: 
 function setAsideByComparison(tokens: readonly string[], at: number, regions: ReadonlyArray<Match<RegionWord>>): boolean {
   let than = at - 1;
   while (than >= 0 && tokens[than] !== 'than') than--;
-  if (than < 0 || tokens[than] !== 'than' || tokens[than - 1] === 'rather') return than >= 0;
+  if (than < 0) return false;
+  if (tokens[than - 1] === 'rather') return true;
   const before = [...regions].reverse().find((o) => o.end <= than);
   if (!before) return false;
   let i = before.start - 1;

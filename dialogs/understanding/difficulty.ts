@@ -227,7 +227,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const tokens = tokenise(text).slice(0, MAX_TOKENS);
     if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
     // "some.. actually no a lot": a correction takes back the level before it.
-    const found = afterLastCorrection(tokens, withoutThePast(tokens, findAll(tokens, LEXICON)));
+    // Which words say what it was like before ("used to", "was doing"): read once, for the levels and the amounts.
+    const past = pastWords(tokens);
+    const found = afterLastCorrection(tokens, findAll(tokens, LEXICON).filter((m) => !past[m.start]));
     const phrase = (m: Match<DifficultyWord>) => tokens.slice(m.start, m.end).join(' ');
 
     // "some or a lot, hard to say": two levels offered as alternatives is a question for the patient.
@@ -288,7 +290,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     }
     if (best === null && has('not_done')) best = 'none';
     // Less than before, in numbers: as much as the drop says, unless more was said.
-    const compared = best === null || best === 'some' ? comparedWithBefore(tokens) : null;
+    const compared = best === null || best === 'some' ? comparedWithBefore(tokens, past) : null;
     if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);
   });
@@ -326,18 +328,11 @@ function pastWords(tokens: readonly string[]): boolean[] {
   });
 }
 
-/** What follows "used to" is what it was like before, not now. */
-function withoutThePast(tokens: readonly string[], found: Array<Match<DifficultyWord>>): Array<Match<DifficultyWord>> {
-  const past = pastWords(tokens);
-  return found.filter((m) => !past[m.start]);
-}
-
 /**
  * "was doing 8k, now its more like 1k", "squats from 100kg to 40": an amount now against one before. Half or
  * less is a lot; less than before, some. Null when the answer does not compare two amounts.
  */
-function comparedWithBefore(tokens: readonly string[]): Difficulty | null {
-  const past = pastWords(tokens);
+function comparedWithBefore(tokens: readonly string[], past: readonly boolean[]): Difficulty | null {
   const amounts = tokens.flatMap((_, i) => {
     const n = i > 0 && readNumber(tokens, i - 1)?.end === i + 1 ? null : readNumber(tokens, i);
     return n ? [{ at: i, value: n.value, past: past[i]! || tokens[i - 1] === 'from' }] : [];
