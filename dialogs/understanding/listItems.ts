@@ -78,11 +78,12 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
 
 /**
  * Whether the number at `i` counts something other than list items: a counted noun follows it ("my 3rd
- * baby"), or it is "number N" after "with"/"my" ("17 weeks with number 2"), or an ordinal after "my".
+ * baby"), or it is "number N" after "with"/"my" or a child ("17 weeks with number 2", "bub number 2"), or an ordinal after "my".
  * `next`: the index after the number (after its "rd"/"th" ending).
  */
 function countsSomethingElse(tokens: readonly string[], i: number, next: number, ordinal: boolean): boolean {
   if (COUNTED_NOUNS.has(tokens[next] ?? '')) return true;
-  if (tokens[i - 1] === 'number' && COUNTING_BEFORE.has(tokens[i - 2] ?? '')) return true;
+  // "with number 2", and "bub number 2": the child counted, not item two.
+  if (tokens[i - 1] === 'number' && (COUNTING_BEFORE.has(tokens[i - 2] ?? '') || COUNTED_NOUNS.has(tokens[i - 2] ?? ''))) return true;
   return ordinal && COUNTING_BEFORE.has(tokens[i - 1] ?? '');
 }

@@ -105,6 +105,8 @@ function itemNumbers(tokens: readonly string[], offered: readonly FlagCode[]): F
  */
 const UNSURE = lexicon<true>([[true, [
   'maybe', 'not sure', 'unsure', 'dunno', 'dont know', 'not certain', 'no idea', 'possibly', 'might be', 'could be',
+  // "fish oil, does that count as a blood thinner?": the item is the patient's question, not their answer.
+  'count as', 'counts as', 'class as', 'classed as',
 ]]]);
 
 /** "i'm 8 weeks", "34 wks along": at this question, weeks with nothing else named are a pregnancy's. */
@@ -126,6 +128,9 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
   for (let i = 1; i < tokens.length; i++) {
     const m = MONTH_LEADS.has(tokens[i - 1]!) ? monthAt(tokens, i) : null;
     if (m !== null) return (now.getUTCMonth() - m + 12) % 12;
+    // "back in 2019": at the latest that December.
+    const year = /^(19|20)\d\d$/.test(tokens[i]!) && MONTH_LEADS.has(tokens[i - 1]!) ? Number(tokens[i]) : null;
+    if (year !== null && year < now.getUTCFullYear()) return (now.getUTCFullYear() - year) * 12 + now.getUTCMonth() - 11;
   }
   return null;
 }

@@ -19,12 +19,15 @@ const OVER = lexicon<true>([[true, [
   'just the once', 'one time', 'long time ago', 'ages ago', 'used to', 'at the very start', 'at the start',
   // "im right now" is Australian for "I'm fine now", not "right now".
   'im right now', 'im right', 'fine since', 'been fine since', 'good since', 'been good since', 'fine now', 'all good now', 'better now',
+  // A course that is over: "finished it in march", "came off the prednisone".
+  'finished it', 'finished them', 'finished the course', 'came off it', 'came off them', 'came off the', 'off it now', 'off them now',
 ]]]);
 
 /** Said to be there, if not all the time: coming and going is happening. */
 const STILL = lexicon<true>([[true, [
   'still', 'right now', 'at the moment', 'this morning', 'today', 'comes and goes', 'on and off', 'off and on', 'every day',
   'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
+  'mostly when', 'only when',
 ]]]);
 
 /** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */

@@ -55,11 +55,11 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day', 'more than it was', 'more than before', 'more than last week'] }],
   ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
-  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up'] }],
+  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up', 'all purple', 'gone purple', 'black and blue'] }],
   ['FEVER', {
     anywhere: [
       'fever', 'fevers', 'feverish', 'temperature', 'high temperature', 'a temp', 'temp', 'hot and cold', 'chills', 'the chills',
-      'shivering', 'shivers', 'night sweats', 'sweats', 'sweating at night', 'feel unwell', 'feeling unwell', 'generally unwell',
+      'shivering', 'shivers', 'night sweats', 'sweats', 'sweating at night', 'sweaty at night', 'sweats at night', 'feel unwell', 'feeling unwell', 'generally unwell',
       'rigors', 'flu like', 'feverish', 'sweating buckets', 'drenched', 'soaked the sheets', 'shivery', 'shaky and hot', 'burning up',
     ],
     checklist: ['unwell', 'sick', 'under the weather', 'flu', 'feeling crook', 'feel crook', 'felt crook', 'run down', 'rundown', 'sweating', 'sweaty'],
@@ -72,11 +72,17 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['CONSTANT', {
     anywhere: [
       'constant', 'constantly', 'doesnt stop', 'never stops', 'no matter how', 'no matter what', 'no position', 'whatever position',
-      'any position', 'cant get comfortable', 'cant find a comfortable position', 'nothing eases it', 'nothing helps', 'no relief',
+      'any position', 'whatever way i lie', 'whichever way i lie', 'no matter which way', 'any way i lie', 'cant get comfortable', 'cant find a comfortable position', 'nothing eases it', 'nothing helps', 'no relief',
       'all the time', 'non stop', 'nonstop', 'keeps me awake', 'keeps me up', 'no comfortable position',
     ],
   }],
-  ['FALL', { anywhere: ['fell', 'fall', 'fell over', 'fell off', 'had a fall', 'tackled', 'came off', 'slipped', 'tripped', 'crash', 'crashed', 'knocked over'] }],
+  ['FALL', {
+    anywhere: [
+      'fell', 'fall', 'fell over', 'fell off', 'had a fall', 'tackled', 'came off', 'slipped', 'tripped', 'crash', 'crashed', 'knocked over',
+      // A rolled ankle is a fall's injury: with no weight borne or swelling, it could be broken.
+      'rolled it', 'rolled my ankle', 'went over on it', 'went over on my ankle',
+    ],
+  }],
   ['CANT_MOVE', {
     anywhere: [
       'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
@@ -97,6 +103,9 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'pee myself', 'wee myself', 'poo myself', 'pooed myself', 'peed myself', 'weed myself', 'cant pass urine', 'cant pass water',
       'cant hold my poo', 'cant hold my bowels', 'cant hold my urine', 'cant feel when go toilet', 'cant feel when i go toilet', 'cant feel when i go to the toilet',
       'cant feel when i pee', 'cant feel when i wee', 'cant feel the toilet paper', 'no feeling when i wipe',
+      // A hedge inside the phrase: "can't really tell when I need to wee".
+      'cant really tell when i need to', 'cant tell when i need to wee', 'cant tell when i need to pee', 'cant really feel when i need to',
+      'dont really know when i need to', 'dont know when i need to wee', 'dont know when i need to pee',
     ],
     checklist: [
       'bladder', 'bowel', 'bowels', 'leaking', 'urine', 'peeing', 'pee', 'wee', 'weeing', 'toilet', 'poo', 'retention',
@@ -299,11 +308,29 @@ export function isWorthAsking(m: SignMention): boolean {
   return m.hypothetical && !m.negated && !m.other && !m.historical && levelOf(m.code) === 'emergency';
 }
 
+/** The most words a hedging question can have and still belong to what follows it ("the numb one? around my bum"). */
+const HEDGE_WORDS = 4;
+
+/**
+ * "umm the numb one? around my bum when i sit": a short question that hedges is one sentence with the words after
+ * it, so the parts of a sign said across it still meet.
+ */
+function hedgesJoined(tokens: readonly string[], sentence: readonly number[]): number[] {
+  const joined = [...sentence];
+  let words = 0;
+  tokens.forEach((t, i) => {
+    if (t === '?' && words > 0 && words <= HEDGE_WORDS) for (let j = i; j < tokens.length && sentence[j] === sentence[i]; j++) joined[j] = joined[i - 1]!;
+    else if (i > 0 && sentence[i] !== sentence[i - 1]) words = 0;
+    if (/^[a-z0-9]/.test(t)) words++;
+  });
+  return joined;
+}
+
 /** Every mention of a warning sign in the text, with its ConText properties, in the order typed. */
 export function findSigns(text: string, where: Where, tokens: readonly string[] = tokenise(text)): SignMention[] {
   const matches = findAll(tokens, LEXICONS[where]);
   const props = assert(tokens, matches);
-  const sentence = sentenceIds(tokens);
+  const sentence = hedgesJoined(tokens, sentenceIds(tokens));
   const found: SignMention[] = [];
   const words = (m: Match<SignWord>) => tokens.slice(m.start, m.end).join(' ');
   type Piece = { part: Part; m: Match<SignWord>; p: Assertions };

@@ -54,6 +54,11 @@ const CHAT: Readonly<Record<string, readonly string[]>> = {
   '&': ['and'], '+': ['and'],
 };
 
+/** Body words whose plural names two ("legs", "arms"): "leg's" (leg is) must not become one. */
+const SINGULAR_BODY_WORDS: ReadonlySet<string> = new Set([
+  'leg', 'arm', 'hand', 'foot', 'knee', 'hip', 'shoulder', 'ankle', 'wrist', 'elbow', 'finger', 'toe', 'heel', 'calf', 'thigh',
+  'shin', 'eye', 'side', 'glute', 'hammy', 'hamstring', 'quad', 'bicep', 'forearm',
+]);
 const TOKEN_RE = /[a-z']+|\d+(?:\.\d+)?|[,.;:!?/#&+@()-]/g;
 
 /** Words (apostrophes dropped: "can't" → "cant"), numbers ("6.5") and the punctuation parsers use. */
@@ -62,7 +67,10 @@ export function tokenise(raw: unknown): string[] {
   const s = normalise(raw);
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(s); m !== null && out.length < MAX_TOKENS; m = TOKEN_RE.exec(s)) {
-    const tok = m[0].replace(/'/g, '');
+    // "left leg's weaker" is one leg: the 's of a body word is dropped, so it does not read as "legs".
+    // ("my leg's are numb" is a plural with a stray apostrophe: "are" keeps it two.)
+    const possessive = m[0].endsWith("'s") && SINGULAR_BODY_WORDS.has(m[0].slice(0, -2)) && !/^\s+(are|r|both)\b/.test(s.slice(m.index + m[0].length));
+    const tok = possessive ? m[0].slice(0, -2) : m[0].replace(/'/g, '');
     if (tok === '') continue;
     // A unit stuck to its number ("2k", "10k") is no chat shorthand: "k" there is not "ok".
     const expanded = /\d/.test(s[m.index - 1] ?? '') ? undefined : CHAT[tok];
@@ -87,7 +95,7 @@ const NEVER_FUZZY = new Set(
     'should shoulda so some than that the their them then there they this to too up us was we well were what when ' +
     'where which who why will with would you your also very okay yes yeah nope none ' +
     'hard hit heat hear heal held help hell hang band bank black call calm food fool feel fell skin ship shine shit ' +
-    'sleeping sleep slept sleepy ' +
+    'sleeping sleep slept sleepy swapped swap swapping ' +
     'angle lover loser finer buttons bake left lift right night light sight fight might tight bright lose lost ' +
     'last least list past post most must mist best rest test nest neat need next near lower power tower sore sure ' +
     'bore more wore worse horse house hose nose rose pose those these chess chase cheat check cheek hand head heaps heap ' +

@@ -197,3 +197,29 @@ describe('the safety checklist: whole-list words that are not about the list', (
     expect(parseFlagChecklist(text, screenFor(['lower_back']))).toEqual({ ok: true, value: codes });
   });
 });
+
+describe('warning signs in everyday phrasing (batches p and q, 2026-12-03)', () => {
+  const codes = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
+  it.each<[string, string]>([
+    // A hedging question before the rest of the sign still joins it.
+    ['the numb one? round my bottom when i sit on the toilet', 'saddle_numbness'],
+    // A hedge inside the phrase.
+    ['lifted the esky and since then i cant really tell when i need to wee', 'bladder_bowel_change'],
+    // A rolled ankle that bears no weight, or has gone purple, could be broken.
+    ['rolled it at netball and i still cant put any weight on it', 'trauma_fracture'],
+    ['went over on my ankle yesterday, its gone all purple', 'trauma_fracture'],
+    ['still a bit crook and sweaty at night', 'fever_unwell'],
+    ['aches all night whichever way i lie', 'constant_night_pain'],
+  ])('%j → %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+
+  it.each([
+    // "leg's" is one leg; "swapped" is no "snapped".
+    "my left leg's weaker than it was",
+    'since we swapped mattresses',
+  ])('%j raises no emergency sign of both legs or a fracture', (text) => {
+    expect(codes(text)).not.toContain('both_legs_symptoms');
+    expect(codes(text)).not.toContain('trauma_fracture');
+  });
+});

@@ -225,3 +225,20 @@ describe('the checklist: counts in a story are not item numbers', () => {
     expect(result.ok ? result.value : []).toEqual([]);
   });
 });
+
+describe('parsePrecautions: a child counted, a year, a question about an item (2026-12-03)', () => {
+  const LIST: FlagCode[] = ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis'];
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, FlagCode[]]>([
+    // "baby number 3" counts the child, not item three; the weeks along are the pregnancy.
+    ['22 weeks along with baby number 3', ['pregnancy']],
+    // A year before this one is not the last three months.
+    ['had the hip replaced back in 2018', []],
+    ['shoulder op in 2024, and i take xarelto', ['blood_thinners']],
+  ])('%j → %j', (text, codes) => {
+    expect(parsePrecautions(text, LIST, NOW)).toEqual({ ok: true, value: codes });
+  });
+  it('an item the patient asks about ("does krill oil count as a blood thinner?") is asked again, not ticked', () => {
+    expect(parsePrecautions('i take krill oil, does that count as a blood thinner?', LIST, NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: 'unsure' });
+  });
+});

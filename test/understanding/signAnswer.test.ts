@@ -49,3 +49,14 @@ describe('a yes/no about one warning sign, answered in the patient’s words', (
     expect(parseSignAnswer(text, code).ok).toBe(false);
   });
 });
+
+describe('a yes/no about one sign: a course finished, a sign that comes with a movement (2026-12-03)', () => {
+  it.each<[FlagCode, string, boolean]>([
+    ['immunosuppressed_steroids', 'had a course of prednisolone, finished it in august', false],
+    ['immunosuppressed_steroids', 'came off the steroids a month ago', false],
+    ['neck_neuro_signs', 'only when i look up, the room spins a bit', true],
+    ['neck_neuro_signs', 'mostly when i turn over in bed i get dizzy', true],
+  ])('%s: %j → %s', (code, text, yes) => {
+    expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
+  });
+});
