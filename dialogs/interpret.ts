@@ -204,10 +204,11 @@ function namesACause(read: ReturnType<typeof nlu.parseCauses>): boolean {
 
 /**
  * Words that introduce a cause in a message about something else. After another answer (the duration,
- * the spread) "since" and "when i" only date or describe the pain ("since the trip"), so they do not count.
+ * the spread) "since" only dates the pain ("since the trip"), so it does not count; "when i" describes the
+ * pain anywhere ("clicks when i chew" is what sets it off, not what started it).
  */
 const CAUSE_WORDS = 'from|after|doing|playing|while|because|cos|coz|lift(ed|ing)?|carr(y|ied|ying)|fell|slipped|tripped|crash|accident|at (the )?(gym|work)|hurt it|did it|strained|twisted|rolled|stress(ed)?|slept';
-const CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|since|when i|fall|pulled)\\b`, 'i');
+const CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|since|fall|pulled)\\b`, 'i');
 const LATER_CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|pull(ed|ing))\\b`, 'i');
 
 /** Events whose time is theirs, not the pain's: "surgery 2 yrs ago", "broke my leg as a kid, 30 yrs ago". */
@@ -369,7 +370,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      return (score.ok ? null : lateCause(ctx, text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+      return (score.ok || score.reason !== 'not_understood' ? null : lateCause(ctx, text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst':
       return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));

@@ -89,6 +89,8 @@ export const WORDS = {
       case 'ambiguous':
         // "unsure": the patient hedged the item itself ("kind of 6 i think?").
         if (detail === 'unsure') return 'You sound unsure about that one, so I would rather ask than guess.';
+        // "depends on the day", "couldnt say": how much it limits them swings, or they do not know.
+        if (detail === 'varies') return 'If it changes from day to day, think of a typical day this week.';
         return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';
       case 'not_offered':
         return 'That is not one of the places you named.';

@@ -18,7 +18,7 @@ import type { Understood } from './types.js';
  *   setting   a desk, laptop or screen: repetitive use, unless a posture word says what about it
  *             ("hunched over my laptop", "fell asleep at my desk")
  *   thing     bedding and furniture: posture, unless it is what was lifted ("lifting the mattress")
- *   waking    "woke up with it": posture, unless the patient also says they don't know why
+ *   waking    "woke up with it": no position said, so unknown; a pillow, a couch or sleeping funny names the posture
  *   manner    "awkwardly": posture, unless it says how something was lifted or played in the same clause
  *   stressor  a life event: stress, unless it is a purpose ("practising for my exam")
  *   often     how much of a sport ("heaps", "4 times a week", "upped my kms")
@@ -403,7 +403,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'thing':
       return has('strain', clause) || has('sport', clause) ? null : 'posture';
     case 'waking':
-      return has('unknown') ? null : 'posture';
+      return 'unknown';
     case 'manner':
       return has('strain', clause) || has('sport', clause) ? null : 'posture';
     case 'stressor':

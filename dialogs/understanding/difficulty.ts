@@ -14,8 +14,9 @@ import type { Understood } from './types.js';
  *   partly      "can't … properly / for long / wide enough": can do it, not fully, so a lot rather than unable
  *   other_way   "switched to the left", "use the other arm": done another way, so a lot rather than unable
  *   only        "… is all", "only when I turn quick": limited in some circumstances, so some at most
+ *   unsure      "couldnt say", "depends on the day": opening the answer with no level of the scale, asked again for a typical day
  */
-type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only';
+type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only' | 'unsure';
 type DifficultyWord = Difficulty | Qualifier;
 
 const LEXICON = lexicon<DifficultyWord>([
@@ -26,6 +27,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
       'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',
+      // Learner's and careful English: "can not walk", "arm will not go up".
+      'can not', 'could not', 'wont go', 'will not go', 'doesnt go', 'does not go',
       // Not done since it started: "havent run since, tried once and had to walk home".
       'havent run since', 'havent played since', 'havent done it since', 'havent been since', 'not since', 'havent since',
       // Someone else does it for them: "have to get hubby to do my bra up".
@@ -166,6 +169,9 @@ const LEXICON = lexicon<DifficultyWord>([
       // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
       'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
+      // A child or a heavy thing is one load within lifting or gripping: "cant pick up my 2 yr old", "cant hold the kettle".
+      'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
+      'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping',
     ],
   ],
   [
@@ -177,6 +183,10 @@ const LEXICON = lexicon<DifficultyWord>([
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
       'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around', 'use the mirrors', 'use my mirrors', 'the mirrors',
     ],
+  ],
+  [
+    'unsure',
+    ['couldnt say', 'cant say', 'cant really say', 'couldnt really say', 'hard to say', 'depends', 'depends on the day', 'it depends', 'varies', 'it varies'],
   ],
   [
     'only',
@@ -247,9 +257,13 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       return ok(first.value as Difficulty);
     }
 
+    // "couldnt say, hubby does the heavy stuff", "depends on the day, some days fine some days i cant": the patient
+    // does not know, or it swings; ask rather than pick one. "depends, a bit i guess" gives a level of the scale.
+    const clause = clauseIds(tokens);
+    const opensUnsure = found.some((m) => m.value === 'unsure' && clause[m.start] === 0);
+    if (opensUnsure && !found.some((m) => LEVELS.has(m.value) && SCALE_ANSWERS.has(phrase(m)))) return miss('ambiguous', 'varies');
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
-    const clause = clauseIds(tokens);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
     let best = null as Difficulty | null;
     let hardClause = -1;
@@ -270,10 +284,13 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // ("jars are impossible, holding a cuppa is ok"): that is a lot, below.
     const easeElsewhere = (from: number) => found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start] !== from);
     if (best === 'a_lot' && easeElsewhere(hardClause)) best = 'some';
+    // Not fully, or one task within the movement, is a lot, not unable. A task counts when it is what cannot be done ("cant pick up
+    // my 2 yr old at all, hubby does it"), not when someone else's task follows ("cant bend at all, wife does my socks").
+    const partlyUnable = found.some((m) => m.value === 'partly' && clause[m.start] === unableClause);
     // Impossible one way, fine the other ("cant turn to the left at all, right is ok"): a lot, not unable.
-    if (best === 'unable' && unableClause >= 0 && !has('partly') && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
+    if (best === 'unable' && unableClause >= 0 && !partlyUnable && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
     // Done another way, or not fully: a lot, not unable.
-    if (best === 'unable' && (has('partly') || has('other_way'))) best = 'a_lot';
+    if (best === 'unable' && (partlyUnable || has('other_way'))) best = 'a_lot';
     // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some.
     if ((best === null || best === 'none') && has('other_way')) best = 'some';
     // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.

@@ -52,7 +52,9 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | n
     if (unit !== undefined && unit >= 1 && unit <= 9) return { value: tens + unit, end: j + 1 };
     return { value: tens, end: i + 1 };
   }
-  const unit = UNITS[tok] ?? MISSPELT[tok] ?? SWAPPED[tok];
+  // "fourish", "sevenish": roughly that number.
+  const word = tok.length > 5 && tok.endsWith('ish') ? tok.slice(0, -3) : tok;
+  const unit = UNITS[word] ?? MISSPELT[word] ?? SWAPPED[word];
   if (unit !== undefined) {
     if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
     return { value: unit, end: i + 1 };

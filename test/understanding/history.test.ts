@@ -122,7 +122,9 @@ describe('parseCauses', () => {
     ['picked up my toddler', ['strain']],
     ['I hurt it at footy', ['strain']],
     ['probably the way I sleep', ['posture']],
-    ['woke up with it', ['posture']],
+    // Waking with it names no position; the pillow or the couch does.
+    ['woke up with it on monday', ['unknown']],
+    ['slept on the lounge and woke up with it', ['posture']],
     ['long hours at my desk and stress', ['repetitive_use', 'stress']],
     ['it came on gradually', ['unknown']],
     ['car accident 2 years ago', ['injury']],
