@@ -72,6 +72,11 @@ const LEXICON = lexicon<DifficultyWord>([
       'need help', 'needs help', 'with help', 'walking stick', 'a stick', 'walker', 'pull myself up', 'push myself up',
       'use my arms', 'using my arms', 'one at a time', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
       'on my bum', 'handrail', 'hand rail', 'rail', 'sideways', 'need a hand', 'to help me', 'to help', 'does all the',
+      // Something to grab to get back up, or several goes at it: "need to grab the bench", "takes three goes and a groan".
+      'grab the bench', 'grab the sink', 'grab the table', 'grab something', 'grab onto', 'need to grab', 'have to grab', 'hold the bench', 'hold onto the bench', 'takes a few goes', 'takes two goes',
+      'takes three goes', 'takes 2 goes', 'takes 3 goes', 'a few goes', 'few attempts', 'a few attempts', 'several goes', 'a few tries',
+      // Very weak, in Australian; nights without proper sleep.
+      'weak as', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
@@ -111,7 +116,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // It hurts when done, or sets the pain off, but it gets done.
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
       'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
-      'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake',
+      'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake', 'weak', 'go tingly', 'goes tingly', 'tingly',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
       'pain after', 'after pain', 'panadol', 'painkillers', 'nurofen',
@@ -146,6 +151,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
       'dont have stairs', 'no stairs', 'single storey', 'single story',
       'havent squatted', 'havent knelt', 'in decades', 'since the 70s', 'since the 80s', 'since the 90s',
+      'since high school', 'since school', 'since uni', 'since i was a kid', 'since i was a teenager',
     ],
   ],
   [
@@ -157,7 +163,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
       'have to pull over', 'had to stop', 'had to sit', 'had to sit down', 'had to walk', 'had to walk home', 'had to lie down',
-      'had to pull over', 'had to come home', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'kicks in', 'tops', 'at most',
+      'had to pull over', 'had to come home', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'starts burning', 'starts to burn', 'starts throbbing', 'starts to throb', 'kicks in', 'tops', 'at most',
     ],
   ],
   [
@@ -212,6 +218,7 @@ const SCALE_ANSWERS = new Set([
 ]);
 /** "some or a lot", "some/a lot", "between some and a lot". */
 const ALTERNATIVES = new Set(['or', '/', 'or maybe', 'to', 'maybe']);
+const TAKE_BACK_NO = new Set(['no', 'nah', 'nope']);
 const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
 /** "X is a killer, short ones ok": a hard part and an easy part is some, not a lot. */
 const EASE = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'comfy', 'all good', 'no problem', 'easy']);
@@ -239,7 +246,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // "some.. actually no a lot": a correction takes back the level before it.
     // Which words say what it was like before ("used to", "was doing"): read once, for the levels and the amounts.
     const past = pastWords(tokens);
-    const found = afterLastCorrection(tokens, findAll(tokens, LEXICON).filter((m) => !past[m.start]));
+    const said = findAll(tokens, LEXICON).filter((m) => !past[m.start]);
+    const found = afterLastCorrection(tokens, said);
     const phrase = (m: Match<DifficultyWord>) => tokens.slice(m.start, m.end).join(' ');
 
     // "some or a lot, hard to say": two levels offered as alternatives is a question for the patient.
@@ -252,8 +260,12 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
         return miss('ambiguous');
       }
     }
-    const first = found[0];
-    if (first && first.start === 0 && LEVELS.has(first.value) && SCALE_ANSWERS.has(phrase(first)) && AFTER_ANSWER.has(tokens[first.end] ?? '')) {
+    // The scale's own word opening the answer, or opening what a correction left ("wait no, actually a lot, couldnt
+    // even get the dog bowl"), is the answer; what follows explains it.
+    const corrected = found.length < said.length;
+    // (The "no" of "wait no" is part of the correction, not a level.)
+    const first = corrected ? found.find((m) => !TAKE_BACK_NO.has(phrase(m))) : found[0];
+    if (first && (first.start === 0 || corrected) && LEVELS.has(first.value) && SCALE_ANSWERS.has(phrase(first)) && AFTER_ANSWER.has(tokens[first.end] ?? '')) {
       return ok(first.value as Difficulty);
     }
 
@@ -305,6 +317,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';
       if (best === null || SEVERITY[lasts] > SEVERITY[best]) best = lasts;
     }
+    // "n/a, haven't run since high school": not done long before the pain, not stopped by it.
+    const longAgo = found.some((m) => m.value === 'not_done' && (m.start === 0 || tokens[m.start - 1] === 'since' || phrase(m).startsWith('since')));
+    if (longAgo && best === 'unable') best = 'none';
     if (best === null && has('not_done')) best = 'none';
     // Less than before, in numbers: as much as the drop says, unless more was said.
     const compared = best === null || best === 'some' ? comparedWithBefore(tokens, past) : null;

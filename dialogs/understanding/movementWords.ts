@@ -52,6 +52,8 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
     [
       'have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down',
       'stop and sit', 'stop and sit down', 'have to stop and sit', 'had to sit', 'had to sit down', 'sit and rest', 'sit on a bench', 'stop and rest',
+      // Hands on the knees to push up is how they stand, not kneeling.
+      'hands on my knees', 'hands on knees', 'hand on my knee', 'hands on the knees',
     ],
   ],
 ]);

@@ -29,6 +29,9 @@ const TENS: Readonly<Record<string, number>> = {
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 
+/** "fourish" → "four" (a word of six letters or more, so "fish" and "dish" stay as they are). */
+const withoutIsh = (t: string): string => (t.length > 5 && t.endsWith('ish') ? t.slice(0, -3) : t);
+
 export interface NumberRead {
   value: number;
   /** Index after the number's last token. */
@@ -53,7 +56,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | n
     return { value: tens, end: i + 1 };
   }
   // "fourish", "sevenish": roughly that number.
-  const word = tok.length > 5 && tok.endsWith('ish') ? tok.slice(0, -3) : tok;
+  const word = withoutIsh(tokens[i]!);
   const unit = UNITS[word] ?? MISSPELT[word] ?? SWAPPED[word];
   if (unit !== undefined) {
     if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
