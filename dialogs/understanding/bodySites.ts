@@ -165,7 +165,8 @@ const SYMPTOM_PHRASES: readonly string[] = [
 ];
 /** Altered feeling: not a pain area at the location question, but where it is felt is spread ("tingling into my fingers"). */
 const SENSORY_PHRASES: readonly string[] = [
-  'numb', 'numbness', 'tingly', 'tingling', 'tingle', 'tingles', 'pins and needles', 'cant feel', 'gone dead', 'feels dead',
+  'numb', 'numbness', 'tingly', 'tingling', 'tingle', 'tingles', 'pins and needles', 'pins and needle', 'pins n needles', 'pins needles',
+  'cant feel', 'gone dead', 'feels dead',
   'cant really feel', 'cant quite feel', 'cant properly feel', 'hardly feel', 'barely feel',
 ];
 /** Pain words: a region said to hurt is a pain area even if it also tingles ("pain and numbness in my hand"). */
@@ -478,6 +479,9 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       if (gap.length === 0 || !gap.every((t) => LIST_GAP.has(t))) break;
       if (marks.some((o) => o.start >= a.end && o.start < b.start) || sideOf.has(k) || !live(k)) break;
       if (step > 0 && MIDLINE.has(regions[k]!.value.region)) break;
+      // Back onto a midline region only when the side stands apart, for the whole list ("neck and shoulder, right
+      // side"); said straight after the last region it is that region's ("lower back, neck and tennis elbow on the right").
+      if (step < 0 && MIDLINE.has(regions[k]!.value.region) && !tokens.slice(regions[target]!.end, mark.start).includes(',')) break;
       sideOf.set(k, mark.side);
     }
   }

@@ -39,7 +39,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
-      'moving house', 'moving furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
+      'moving house', 'moving furniture', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
       'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
       'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
@@ -61,7 +61,7 @@ const LEXICON = lexicon<CauseWord>([
   [
     'sport',
     [
-      'gym', 'sport', 'sports', 'gardening', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
+      'gym', 'sport', 'sports', 'gardening', 'raking', 'raking leaves', 'raked', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
       'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
       'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
       'hit the gym', 'squats', 'deadlift', 'deadlifts', 'deadlifting', 'hike', 'marathon', 'hiking', 'cycling', 'yoga',
@@ -144,7 +144,7 @@ const LEXICON = lexicon<CauseWord>([
       'bashed',
       'whacked', 'smashed', 'jammed', 'stubbed', 'kicked by', 'punched', 'elbowed', 'concussion', 'old injury',
       // Not "torn" alone: "turn my head" is one letter away.
-      'threw me', 'thrown', 'thrown off', 'got thrown', 'bucked off', 'copped a knee', 'copped a hit', 'copped a knock', 'corky',
+      'threw me', 'thrown', 'thrown off', 'got thrown', 'bucked off', 'copped a knee', 'copped a hit', 'copped a knock', 'corky', 'got kneed', 'got elbowed',
       'corked', 'a cork',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
@@ -155,7 +155,7 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'too low', 'too high', 'hunching', 'looking down at my phone',
+      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'too low', 'too high', 'hunching', 'looking down at my phone',
       'looking at my phone', 'on my phone', 'text neck', 'new pillow', 'bad chair', 'long drive', 'driving', 'bad bed',
       'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'breastfeeding', 'carrying my baby',
       'wrong position',
@@ -253,7 +253,7 @@ const LEXICON = lexicon<CauseWord>([
     'spell',
     [
       'all weekend', 'the whole weekend', 'whole weekend', 'all week', 'the whole week', 'whole week', 'all sat', 'all saturday',
-      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end',
+      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end', 'mon to fri', 'monday to friday', 'mon fri', 'all week long',
     ],
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
@@ -289,7 +289,7 @@ const LEXICON = lexicon<CauseWord>([
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
-      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'long story', 'something at work', 'got to do with', 'shopping',
+      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'footy sat', 'netball sat', 'soccer sat', 'training sat', 'game sat', 'cricket sat', 'golf sat', 'gym sat', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
@@ -480,7 +480,7 @@ const NO_CAUSE_WORDS = new Set([
   'think', 'guess', 'probably',
   // Symptoms and their course are not causes.
   'tingling', 'burning', 'throbbing', 'stabbing', 'numb', 'numbness', 'getting', 'weaker', 'stiff', 'stiffness', 'swollen',
-  'needles', 'pins',
+  'needles', 'pins', 'loosens', 'eases', 'settles', 'warms', 'first', 'morning', 'mornings', 'evening', 'night', 'nights',
   // Work alone is where, not what: "work mostly" needs asking what about work.
   'work', 'job',
   // A person alone ("my husband") does not say what about them: lifting them, worry, a knock? Ask.
@@ -495,8 +495,12 @@ function namesATask(tokens: readonly string[]): boolean {
 /** Two or more real words naming something ("painting the ceiling", "getting old"), not a lone typo or a complaint. */
 /** "im a nurse", "i work as a teacher": the job and nothing about it. */
 const JOB_INTROS: ReadonlyArray<readonly string[]> = [['im'], ['i', 'am'], ['i', 'work', 'as'], ['im', 'working', 'as'], ['work', 'as']];
+/** "work. im a nurse", "from work, i'm a nurse": where, then the job, is still the job alone. */
+const WORK_LEADS: ReadonlyArray<readonly string[]> = [['work'], ['from', 'work'], ['at', 'work'], ['my', 'job']];
 function isJobAlone(tokens: readonly string[]): boolean {
-  const words = tokens.filter((t) => /^[a-z]/.test(t));
+  const all = tokens.filter((t) => /^[a-z]/.test(t));
+  const lead = WORK_LEADS.find((w) => w.every((t, i) => all[i] === t));
+  const words = lead ? all.slice(lead.length) : all;
   const intro = JOB_INTROS.find((w) => w.every((t, i) => words[i] === t));
   if (!intro) return false;
   const rest = words.slice(intro.length);

@@ -56,6 +56,21 @@ export function isPhoneLength(digits: number): boolean {
   return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS;
 }
 
+/** An Australian mobile (04…, or +61 4…) has 10 digits, 11 with the country code in place of the 0. */
+function isMobileLength(phone: string): boolean {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.startsWith('04')) return digits.length === 10;
+  if (digits.startsWith('614')) return digits.length === 11;
+  return true;
+}
+
+/** "tom at tomsplumbing dot com dot au" is tom@tomsplumbing.com.au: an email said as words. */
+const SPOKEN_EMAIL = /\b([a-z0-9][a-z0-9._+-]*(?:\s+dot\s+[a-z0-9._+-]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+)\b/gi;
+const dots = (words: string) => words.replace(/\s+dot\s+/gi, '.');
+function spokenEmail(s: string): string {
+  return s.replace(SPOKEN_EMAIL, (_, user: string, domain: string) => `${dots(user)}@${dots(domain)}`);
+}
+
 /** A phone number: digits with the spaces, brackets, dots and dashes people type, 8–15 digits. */
 function findPhone(s: string): Piece | undefined {
   for (let i = 0; i < s.length; i++) {
@@ -181,9 +196,11 @@ function findName(s: string, ws: readonly Word[], taken: readonly Piece[]): stri
 export function parseContact(text: string): Understood<ContactAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const s = clip(text)
-      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-      .replace(/[\u2018\u2019]/g, "'");
+    const s = spokenEmail(
+      clip(text)
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/[\u2018\u2019]/g, "'"),
+    );
     const email = findEmail(s);
     const taken: Piece[] = [];
     if (email.valid) taken.push(email.valid);
@@ -215,6 +232,8 @@ export function parseContact(text: string): Understood<ContactAnswer> {
       if (name) return miss('not_understood', 'phone_or_email_missing');
       return miss('not_understood');
     }
+    // "0400 111 22": an Australian mobile with a digit missing or extra cannot be called; ask for it again.
+    if (phone && !isMobileLength(phone.text)) return miss('not_understood', 'mobile_digits');
     // A number or email alone is still a way to reach the patient: kept, with the name marked as not given.
     const answer: ContactAnswer = { kind: 'contact', name: name ?? NAME_NOT_GIVEN };
     if (phone) answer.phone = phone.text;

@@ -249,7 +249,8 @@ function sinceDate(tokens: readonly string[], now: Date | null): Found | null {
   // A one- or two-word answer that is only a day ("friday", "last tuesday") is a since too.
   const starts = tokens.length <= 2 ? [-1] : [];
   // "came on monday": the pain's start, like "since monday".
-  tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && tokens[i - 1] === 'came')) && starts.push(i));
+  // "on the 20th": the day it started.
+  tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && (tokens[i - 1] === 'came' || tokens[i + 1] === 'the'))) && starts.push(i));
   for (const i of starts) {
     for (let j = i + 1; j < tokens.length && j <= i + SINCE_REACH; j++) {
       const found = dateAt(tokens, i, j, now);
@@ -272,6 +273,14 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
     }
     return found;
   }
+  // "since the 20th": that day of this month, or of last month when it is still to come.
+  if (tokens[j - 1] === 'the' && /^\d{1,2}$/.test(tokens[j] ?? '') && ORDINAL_ENDS.has(tokens[j + 1] ?? '') && tokens[j + 2] !== 'of' && (j + 2 >= tokens.length || monthAt(tokens, j + 2) === null)) {
+    const d = Number(tokens[j]);
+    if (d >= 1 && d <= 31) {
+      const thisMonth = d <= now.getUTCDate();
+      return at(now.getUTCFullYear() - (!thisMonth && now.getUTCMonth() === 0 ? 1 : 0), thisMonth ? now.getUTCMonth() : (now.getUTCMonth() + 11) % 12, d);
+    }
+  }
   // "since 14/11": day and month.
   if (isDigitToken(tokens[j]) && tokens[j + 1] === '/' && isDigitToken(tokens[j + 2]) && Number(tokens[j]) <= 31 && Number(tokens[j + 2]) <= 12) {
     const d = Number(tokens[j]);
@@ -280,7 +289,8 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
   }
   {
     const before = tokens[j - 1];
-    const last = before === 'last';
+    // "last tuesday", "tuesday last week".
+    const last = before === 'last' || (tokens[j + 1] === 'last' && tokens[j + 2] === 'week');
     const tok = tokens[j]!;
     const day = weekdayOf(tok);
     const today = now.getUTCDay();

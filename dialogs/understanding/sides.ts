@@ -24,7 +24,7 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
 export const NOT_A_SIDE: readonly string[] = [
   'right now', 'all right', 'thats right', 'right away', 'right after', 'right before', 'right then', 'right when',
   'right up', 'right about', 'right where',
-  'left over', 'leftover', 'i left', 'left work', 'left it', 'left the', 'left home',
+  'left over', 'leftover', 'left work', 'left it', 'left the', 'left home',
 ];
 
 /**

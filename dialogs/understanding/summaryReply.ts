@@ -65,6 +65,9 @@ const LEXICON = lexicon<ReplyWord>([
     [
       'safety questions', 'safety', 'health questions', 'red flags', 'flags', 'pregnant', 'pregnancy', 'blood thinners',
       'medical', 'health', 'surgery', 'medication', 'medications', 'precautions', 'warning signs', 'symptoms', 'medical history',
+      // A checklist item named: "I said no to the numbness question".
+      'checklist', 'the list', 'numbness', 'numbness question', 'the numb one', 'tingling', 'weight loss', 'fever', 'bladder', 'bowel',
+      'cancer', 'night pain', 'osteoporosis', 'warfarin',
     ],
   ],
   ['contact', ['contact details', 'contact', 'phone', 'phone number', 'email', 'name', 'my name', 'details', 'mobile', 'number', 'email address']],
@@ -87,7 +90,8 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
         if (neg[k]) change = true;
         else confirm = true;
       } else if (m.value === 'change') change = true;
-      else targets.push({ target: m.value, at: m.start });
+      // "wasn't lifting, I slept funny on it": a movement word denied is about the cause recorded, read below.
+      else if (!(m.value === 'movement' && neg[k])) targets.push({ target: m.value, at: m.start });
     });
     // A warning sign said here ("yes but I forgot, I've been wetting myself since it started") is a change to
     // the health answers, in the order said, even after a "yes" (the engine also asks about it at once).
@@ -112,7 +116,8 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
     const named = [...new Set(targets.map((t) => t.target))];
 
     // "yes, the duration is right" confirms; "looks right but the score is off" does not.
-    const wantsChange = change || !confirm || tokens.includes('but') || tokens.includes('except') || tokens.includes('should');
+    // "walking's fine actually, it's the stairs": "actually" with a part named is a correction.
+    const wantsChange = change || !confirm || ['but', 'except', 'should', 'actually'].some((t) => tokens.includes(t));
     if (named.length > 0 && wantsChange) {
       const note = named.length > 1 ? `also mentioned: ${named.slice(1).join(', ')}` : undefined;
       return ok({ kind: 'edit', target: named[0]! }, note);

@@ -69,7 +69,9 @@ export function tokenise(raw: unknown): string[] {
   for (let m = TOKEN_RE.exec(s); m !== null && out.length < MAX_TOKENS; m = TOKEN_RE.exec(s)) {
     // "left leg's weaker" is one leg: the 's of a body word is dropped, so it does not read as "legs".
     // ("my leg's are numb" is a plural with a stray apostrophe: "are" keeps it two.)
-    const possessive = m[0].endsWith("'s") && SINGULAR_BODY_WORDS.has(m[0].slice(0, -2)) && !/^\s+(are|r|both)\b/.test(s.slice(m.index + m[0].length));
+    // "walking's fine" is "walking is fine": the 's of an -ing word goes too, so "walking" is read.
+    const stem = m[0].slice(0, -2);
+    const possessive = m[0].endsWith("'s") && (SINGULAR_BODY_WORDS.has(stem) || (stem.length > 4 && stem.endsWith('ing'))) && !/^\s+(are|r|both)\b/.test(s.slice(m.index + m[0].length));
     const tok = possessive ? m[0].slice(0, -2) : m[0].replace(/'/g, '');
     if (tok === '') continue;
     // A unit stuck to its number ("2k", "10k") is no chat shorthand: "k" there is not "ok".

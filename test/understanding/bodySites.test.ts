@@ -513,3 +513,18 @@ describe('parseSites: a place set aside by comparison, and "not so much"', () =>
     expect(read.ok && read.value.sites).toEqual(expected);
   });
 });
+
+describe('grammar: a side said straight after the last region is that region\'s (2026-12-03)', () => {
+  it.each<[string, NamedSite[]]>([
+    // Said straight after the last region, a side does not reach back onto the neck or the back.
+    ['upper back, neck and golfers elbow on the left', [{ region: 'upper_back' }, { region: 'neck' }, { region: 'elbow', side: 'left' }]],
+    ['mid back and the front of my ribs on the right', [{ region: 'mid_back' }, { region: 'chest', side: 'right' }]],
+    ['neck and shoulder left side', [{ region: 'neck' }, { region: 'shoulder', side: 'left' }]],
+    // Standing apart after a comma, it is said for the whole list.
+    ['neck and shoulder, left side', [{ region: 'neck', side: 'left' }, { region: 'shoulder', side: 'left' }]],
+    // "is on left side of" is the side of that region.
+    ['the pain is on right side of my neck', [{ region: 'neck', side: 'right' }]],
+  ])('%j', (text, expected) => {
+    expect(parseSites(text)).toEqual(sites(expected));
+  });
+});

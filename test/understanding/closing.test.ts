@@ -138,3 +138,20 @@ describe('contact and summary: batch n classes (2026-12-03)', () => {
     expect(parseSummaryReply('the score should be 8, and I feel feverish')).toMatchObject({ ok: true, value: { kind: 'edit', target: 'intensity' } });
   });
 });
+
+describe('contact and summary: batches p and q (2026-12-03)', () => {
+  it('an email said as words is an email', () => {
+    expect(parseContact('Jo, jo dot b at gmail dot com')).toEqual({ ok: true, value: { kind: 'contact', name: 'Jo', email: 'jo.b@gmail.com' } });
+    expect(parseContact('Jo, jo.b at gmail dot com')).toEqual({ ok: true, value: { kind: 'contact', name: 'Jo', email: 'jo.b@gmail.com' } });
+  });
+  it.each(['0412 345 67', 'Kim 0412 345 6789'])('%j: a mobile without 10 digits is asked again', (text) => {
+    expect(parseContact(text)).toEqual({ ok: false, reason: 'not_understood', detail: 'mobile_digits' });
+  });
+  it.each<[string, EditTarget]>([
+    ["wasn't bending, it was the long drive", 'cause'],
+    ["sitting's fine actually, standing is the problem", 'movement'],
+    ['i said no to the fever one', 'flags'],
+  ])('%j → edit %s', (text, target) => {
+    expect(parseSummaryReply(text)).toMatchObject({ ok: true, value: { kind: 'edit', target } });
+  });
+});

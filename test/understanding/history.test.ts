@@ -390,3 +390,29 @@ describe('parseCauses and parseDuration: batch n classes (2026-12-03)', () => {
     expect(read.ok && read.value.weeks).toBeCloseTo(weeks, 0);
   });
 });
+
+describe('parseDuration and parseCauses: batches p and q (2026-12-03)', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, number]>([
+    // A weekday of last week; the day of this month, or of last month when it is still to come.
+    ['since monday last week', 9],
+    ['since the 23rd', 9],
+    ['hurt it on the 28th, still sore', 4],
+  ])('%j → about %i days', (text, days) => {
+    const read = parseDuration(text, NOW);
+    expect(read.ok && Math.abs(read.value.weeks * 7 - days)).toBeLessThan(1);
+  });
+  it.each<[string, Cause[]]>([
+    // "sat" after a sport is Saturday; kneeling work Monday to Friday is overuse.
+    ['got kneed in the hip at netball sat', ['injury']],
+    ['grouting on my knees mon to fri', ['repetitive_use']],
+    ['stress, and i sit like a prawn at my desk', ['stress', 'posture']],
+    ['raking leaves all weekend', ['strain']],
+    ['we move the fridge last month', ['strain']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each(['always worse first thing in the morning, then it loosens up', 'work. im a teacher'])('%j says no cause: asked again', (text) => {
+    expect(parseCauses(text).ok).toBe(false);
+  });
+});
