@@ -9,7 +9,7 @@ import { DIFFICULTY_WORDS, causeWords } from './summary.js';
 import { otherMovementNamed } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
-import { isPhoneLength } from './understanding/contact.js';
+import { isCallable } from './understanding/contact.js';
 import * as nlu from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
 import type { Command, MissReason, NamedSite, Understood } from './understanding/types.js';
@@ -55,7 +55,7 @@ const ContactForm = z
     phone: z
       .string()
       .trim()
-      .refine((p) => p === '' || (/^[+\d\s().-]+$/.test(p) && isPhoneLength(p.replace(/\D/g, '').length)), 'not a phone number')
+      .refine((p) => p === '' || isCallable(p), 'not a phone number')
       .optional(),
     email: z.string().trim().optional(),
     preferredTimes: z.string().trim().optional(),
@@ -400,13 +400,20 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
         if (reply.target === 'contact') return { kind: 'miss', why: 'contact_next', said };
         return { type: 'EDIT', target: reply.target };
       });
-    case 'contact':
-      // Contact details are kept in `contact`, not duplicated into patientWords.
-      return withSaid(nlu.parseContact(text), (c) => {
-        if (c.kind === 'skip') return { type: 'CONTACT', contact: null, at };
-        const { kind: _kind, ...details } = c;
-        const contact = Contact.safeParse(details);
-        return contact.success ? { type: 'CONTACT', contact: contact.data, at } : { kind: 'miss', why: 'not_understood', detail: 'contact_invalid' };
-      });
+    case 'contact': {
+      // Contact details are kept in `contact`, never in patientWords: not even a try that did not work, so a
+      // patient who then says "no thanks" leaves no number behind.
+      const read = nlu.parseContact(text);
+      if (!read.ok) {
+        // "dave 0412 555 01": the name is kept for the next try, which may give only the number.
+        const name = nlu.nameSaid(text);
+        return { kind: 'miss', why: read.reason, ...(read.detail ? { detail: read.detail } : {}), ...(name ? { early: { contactName: name.slice(0, 100) } } : {}) };
+      }
+      if (read.value.kind === 'skip') return { kind: 'event', event: { type: 'CONTACT', contact: null, at } };
+      const { kind: _kind, ...details } = read.value;
+      const name = details.name === nlu.NAME_NOT_GIVEN && ctx.early?.contactName ? ctx.early.contactName : details.name;
+      const contact = Contact.safeParse({ ...details, name });
+      return contact.success ? { kind: 'event', event: { type: 'CONTACT', contact: contact.data, at } } : { kind: 'miss', why: 'not_understood', detail: 'contact_invalid' };
+    }
   }
 }

@@ -52,8 +52,13 @@ function findEmail(s: string): { valid?: Piece; invalid: boolean } {
 const PHONE_CHARS = /[\d ().\-\u00a0]/;
 
 /** A number anyone can be called back on: E.164's 15 digits at most, 8 at least. */
-export function isPhoneLength(digits: number): boolean {
+function isPhoneLength(digits: number): boolean {
   return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS;
+}
+
+/** A number typed or sent by the card that can be called back: 8–15 digits, and an Australian mobile of its length. */
+export function isCallable(phone: string): boolean {
+  return /^[+\d\s().-]+$/.test(phone) && isPhoneLength(phone.replace(/\D/g, '').length) && isMobileLength(phone);
 }
 
 /** An Australian mobile (04…, or +61 4…) has 10 digits, 11 with the country code in place of the 0. */
@@ -193,39 +198,54 @@ function findName(s: string, ws: readonly Word[], taken: readonly Piece[]): stri
   return name.length > 0 && name.length <= MAX_NAME_CHARS ? name : undefined;
 }
 
+/** The pieces of a contact answer: the text they index, an email, a phone, preferred times and a name. */
+function readPieces(text: string) {
+  const s = spokenEmail(
+    clip(text)
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[\u2018\u2019]/g, "'"),
+  );
+  const email = findEmail(s);
+  const taken: Piece[] = [];
+  if (email.valid) taken.push(email.valid);
+  const blanked = (src: string): string => {
+    let out = src;
+    for (const p of taken) out = out.slice(0, p.start) + '¶'.repeat(p.end - p.start) + out.slice(p.end);
+    return out;
+  };
+  let phone = findPhone(blanked(s));
+  if (phone) {
+    taken.push(phone);
+    // "0412 345 678 no wait 0412 345 687": the number after a correction replaces the one before it.
+    const next = findPhone(blanked(s));
+    if (next && CORRECTION.test(s.slice(phone.end, next.start))) {
+      taken.push(next);
+      phone = next;
+    }
+  }
+  // Blanked copies keep positions, so pieces found in them index the original text too.
+  const withoutNumbers = blanked(s);
+  const ws = words(withoutNumbers).filter((w) => !w.core.includes('¶'));
+  const times = findTimes(withoutNumbers, ws);
+  if (times) taken.push(times);
+  const name = findName(blanked(s), ws, taken);
+  return { s, email, phone, times, name };
+}
+
+/** The name in a contact answer that gave no usable number or email ("dave 0412 555 01"): kept for the next try. */
+export function nameSaid(text: string): string | undefined {
+  if (isBlank(text)) return undefined;
+  try {
+    return readPieces(text).name;
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseContact(text: string): Understood<ContactAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const s = spokenEmail(
-      clip(text)
-        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-        .replace(/[\u2018\u2019]/g, "'"),
-    );
-    const email = findEmail(s);
-    const taken: Piece[] = [];
-    if (email.valid) taken.push(email.valid);
-    const blanked = (src: string): string => {
-      let out = src;
-      for (const p of taken) out = out.slice(0, p.start) + '¶'.repeat(p.end - p.start) + out.slice(p.end);
-      return out;
-    };
-    let phone = findPhone(blanked(s));
-    if (phone) {
-      taken.push(phone);
-      // "0412 345 678 no wait 0412 345 687": the number after a correction replaces the one before it.
-      const next = findPhone(blanked(s));
-      if (next && CORRECTION.test(s.slice(phone.end, next.start))) {
-        taken.push(next);
-        phone = next;
-      }
-    }
-    // Blanked copies keep positions, so pieces found in them index the original text too.
-    const withoutNumbers = blanked(s);
-    const ws = words(withoutNumbers).filter((w) => !w.core.includes('¶'));
-    const times = findTimes(withoutNumbers, ws);
-    if (times) taken.push(times);
-    const name = findName(blanked(s), ws, taken);
-
+    const { s, email, phone, times, name } = readPieces(text);
     if (!email.valid && !phone) {
       if (findAll(tokenise(s), SKIP).length > 0) return ok({ kind: 'skip' });
       if (email.invalid) return miss('not_understood', 'email_invalid');

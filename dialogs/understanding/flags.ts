@@ -8,6 +8,7 @@ import { guarded, miss, ok } from './result.js';
 import { parsePrecautions } from './precautions.js';
 import { findSigns, isAffirmed } from './signs.js';
 import { listNumbers, type Item } from './listItems.js';
+import { MOVEMENT_WORDS } from './movementWords.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
 
@@ -70,7 +71,7 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
       else found.push({ code, at: n.start });
     });
 
-    const quantifiers = findAll(tokens, QUANTIFIERS).filter((q) => q.value !== 'not_a_quantifier');
+    const quantifiers = findAll(tokens, QUANTIFIERS).filter((q) => q.value !== 'not_a_quantifier' && !saidOfSomethingElse(tokens, q));
     const quantified = assert(tokens, quantifiers);
     const saysAll = quantifiers.some((q, k) => q.value === 'all' && !quantified[k]!.negated);
     const saysNone = quantifiers.some((q, k) => q.value === 'none' || (q.value === 'all' && quantified[k]!.negated));
@@ -100,6 +101,15 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
     if (precautions.ok && precautions.value.length > 0) return ok([]);
     return miss('not_understood');
   });
+}
+
+/**
+ * "stairs r fine", "walking is ok": an answer to a movement question typed here, said of that movement and not
+ * of the list, so asked again. ("my breathing is fine" is said of a sign on the list: none.)
+ */
+const COPULA = new Set(['is', 'are', 'r', 'was', 'were', 'feels']);
+function saidOfSomethingElse(tokens: readonly string[], q: Span): boolean {
+  return COPULA.has(tokens[q.start - 1] ?? '') && MOVEMENT_WORDS.has(tokens[q.start - 2] ?? '');
 }
 
 /** "1-3" items share a token; assertions are worked out once per token. */

@@ -14,5 +14,5 @@ export { cutAt } from './text.js';
 export { parseQuestionBack } from './questionsBack.js';
 export { findSigns, isAffirmed, isWorthAsking } from './signs.js';
 export { parseSummaryReply } from './summaryReply.js';
-export { parseContact } from './contact.js';
+export { NAME_NOT_GIVEN, nameSaid, parseContact } from './contact.js';
 export type * from './types.js';

@@ -44,6 +44,9 @@ const KIN: ReadonlyArray<readonly Movement[]> = [
   ['gripping', 'typing', 'carrying', 'lifting'],
 ];
 
+/** The one-word names of movements ("stairs", "walking"): a subject that is a movement, not a warning sign. */
+export const MOVEMENT_WORDS: ReadonlySet<string> = new Set(WORDS.flatMap(([, words]) => words.filter((w) => !w.includes(' '))));
+
 const LEXICON = lexicon<Movement | 'not_a_movement'>([
   ...WORDS,
   // Stopping to rest is part of the movement asked about ("after a few minutes I have to sit"), and a lift is a lift.

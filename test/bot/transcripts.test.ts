@@ -137,6 +137,22 @@ describe('a full intake by buttons', () => {
     expect(markerOf(taken.at(-1))).toMatchObject({ step: 'done', summary: { contact: { name: 'Sam', phone: '0412 345 678' } } });
   });
 
+  it('keeps the name from a typed number that was a digit short, and keeps no contact words', async () => {
+    await h.send('hi');
+    for (const press of ['Yes, I agree', 'Neck', 'No, it stays there', 'A few days', 'Not sure', '3', '5']) await h.press(press);
+    while (h.last()?.step === 'movement') await h.press('Some');
+    await h.press('None of these');
+    await h.press('None of these');
+    await h.press("Yes, that's right");
+    const short = await h.send('dave 0412 555 01');
+    expect(texts(short)).toMatch(/does not have 10 digits/);
+    expect(h.last()?.step).toBe('contact');
+    const taken = await h.send('0412 555 011');
+    const done = markerOf(taken.at(-1))!;
+    expect(done).toMatchObject({ step: 'done', summary: { contact: { name: 'dave', phone: '0412 555 011' } } });
+    expect(JSON.stringify(done.summary)).not.toContain('555 01"');
+  });
+
   it('marks every prompt with a known step and a progress bar that never goes backwards', async () => {
     await h.send('hi');
     const seen: number[] = [];

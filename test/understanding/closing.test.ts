@@ -1,6 +1,6 @@
 // The end of the intake: parseSummaryReply and parseContact.
 import { describe, expect, it } from 'vitest';
-import { NAME_NOT_GIVEN } from '../../dialogs/understanding/contact.js';
+import { NAME_NOT_GIVEN, isCallable } from '../../dialogs/understanding/contact.js';
 import { parseContact, parseSummaryReply } from '../../dialogs/understanding/index.js';
 import type { ContactAnswer, EditTarget } from '../../dialogs/understanding/types.js';
 
@@ -146,6 +146,10 @@ describe('contact and summary: batches p and q (2026-12-03)', () => {
   });
   it.each(['0412 345 67', 'Kim 0412 345 6789'])('%j: a mobile without 10 digits is asked again', (text) => {
     expect(parseContact(text)).toEqual({ ok: false, reason: 'not_understood', detail: 'mobile_digits' });
+  });
+  it('the contact card\'s number is checked the same way', () => {
+    expect(['0412 345 678', '+61 412 345 678', '(02) 9000 0000', '9555 1234'].every(isCallable)).toBe(true);
+    expect(['0412 345 67', '+61 412 345 6789', '12', '0412abc'].some(isCallable)).toBe(false);
   });
   it.each<[string, EditTarget]>([
     ["wasn't bending, it was the long drive", 'cause'],
