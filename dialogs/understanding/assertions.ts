@@ -50,6 +50,8 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'when i was a child', 'in my twenties', 'in my teens', 'last year', 'years back', 'in the past', 'in yyyy', 'back in',
     'back in yyyy', 'at uni', 'at school', 'in high school', 'as a teen', 'when i was pregnant', 'resolved', 'healed', 'all clear', 'in remission', 'cleared up', 'went away', 'used to', 'previously',
     'a few years', 'decades ago', 'once before', 'way back',
+    // A medicine or course that is over: "xarelto stopped in june", "came off the prednisone".
+    'stopped in', 'stopped taking', 'stopped it', 'came off it', 'came off the', 'finished it in', 'finished the course',
   ]],
   [f('hypothetical'), [
     'what if', 'if', 'worried', 'worried it', 'worried that', 'worry', 'worrying', 'afraid it', 'scared it', 'in case',

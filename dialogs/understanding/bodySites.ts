@@ -58,6 +58,8 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   ],
   [r('lower_back', { note: 'your back as the lower back', could: BACKS }), ['back', 'backache', 'back ache', 'backs']],
   [r('lower_back', { note: 'your spine as the lower back', could: BACKS }), ['spine']],
+  // Learner's English for the lower back ("my waist is pain, left side"); said back so the patient can correct it.
+  [r('lower_back', { note: 'your waist as the lower back', could: ['lower_back', 'hip'] }), ['waist', 'my waist']],
   [r('lower_back', { note: 'sciatica as the lower back', could: ['lower_back', 'buttock', 'thigh'] }), ['sciatica', 'sciatic', 'sciatic nerve']],
   [r('neck'), ['c 1', 'c 2', 'c 3', 'c 4', 'c 5', 'c 6', 'c 7']],
   [r('upper_back'), ['t 1', 't 2', 't 3', 't 4', 't 5', 't 6']],
@@ -153,6 +155,8 @@ const limbOf = (r: Region) => LIMBS.find((l) => l.includes(r));
  * right shoulder and the neck); a side said after the list does ("neck and shoulder, right side").
  */
 const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'chest', 'upper_back', 'mid_back', 'lower_back']);
+/** "elbow on the right", "ribs at the front on the left": a side said with a preposition belongs to the region before it. */
+const ATTACHED_SIDE: ReadonlySet<string> = new Set(['on', 'the', 'in', 'at']);
 const isLimbWord = (w: RegionWord) => w.could === LEGS || w.could === ARMS;
 
 /**
@@ -479,9 +483,12 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       if (gap.length === 0 || !gap.every((t) => LIST_GAP.has(t))) break;
       if (marks.some((o) => o.start >= a.end && o.start < b.start) || sideOf.has(k) || !live(k)) break;
       if (step > 0 && MIDLINE.has(regions[k]!.value.region)) break;
-      // Back onto a midline region only when the side stands apart, for the whole list ("neck and shoulder, right
-      // side"); said straight after the last region it is that region's ("lower back, neck and tennis elbow on the right").
-      if (step < 0 && MIDLINE.has(regions[k]!.value.region) && !tokens.slice(regions[target]!.end, mark.start).includes(',')) break;
+      // Back onto a midline region only when the side is said of the whole list ("neck and shoulder, right side",
+      // "neck and shoulder right side"); "on the right" straight after the last region is that region's ("lower back,
+      // neck and tennis elbow on the right").
+      // "Both sides" said after "neck n traps" counts the traps: a midline region has no two sides to have.
+      const attached = ATTACHED_SIDE.has(tokens[mark.start - 1] ?? '') && !tokens.slice(regions[target]!.end, mark.start).includes(',');
+      if (step < 0 && MIDLINE.has(regions[k]!.value.region) && (attached || mark.side === 'both')) break;
       sideOf.set(k, mark.side);
     }
   }

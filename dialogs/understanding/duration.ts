@@ -289,7 +289,8 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
   }
   {
     const before = tokens[j - 1];
-    // "last tuesday", "tuesday last week".
+    // "last tuesday", "tuesday last week"; "the monday before last" is a week before that.
+    const beforeLast = tokens[j + 1] === 'before' && tokens[j + 2] === 'last';
     const last = before === 'last' || (tokens[j + 1] === 'last' && tokens[j + 2] === 'week');
     const tok = tokens[j]!;
     const day = weekdayOf(tok);
@@ -300,6 +301,7 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
       // "last tuesday" on a Wednesday is the week before, not yesterday.
       const mondayBased = (today + 6) % 7;
       if (last && daysAgo <= mondayBased) daysAgo += 7;
+      if (beforeLast) daysAgo += 7;
     } else if (tok === 'weekend' || tok === 'wkend') {
       // "since the long weekend", "the King's Birthday weekend": which one is anyone's guess, so ask.
       if (NAMED_WEEKEND.has(tokens[j - 1] ?? '')) return null;
@@ -339,13 +341,15 @@ function sinceAge(tokens: readonly string[]): Found | null {
   const since = tokens.indexOf('since');
   if (since < 0) return null;
   const nums = tokens.map((t, k) => ({ k, v: Number(t) })).filter((n) => n.k > since && /^\d+$/.test(tokens[n.k]!) && n.v < 110);
-  // An age, not an amount: "he's 3 now", not "so bout 5 weeks now".
-  const isAge = (k: number) => (unitAt(tokens[k + 1]!)?.weeks ?? YEAR) >= YEAR;
+  // An age, not an amount: "he's 3 now", not "so bout 5 weeks now". A baby's age in months is one too, said
+  // with "old" ("since bub was born, she's 4 months old now").
+  const unitWeeks = (k: number) => unitAt(tokens[k + 1] ?? '')?.weeks ?? YEAR;
+  const isAge = (k: number) => unitWeeks(k) >= YEAR || tokens[k + 2] === 'old';
   const nowAge = nums.find((n) => tokens.slice(n.k + 1, n.k + 4).includes('now') && isAge(n.k));
   if (!nowAge) return null;
   const thenAge = nums.find((n) => n.k < nowAge.k && ['was', 'aged', 'age'].includes(tokens[n.k - 1] ?? ''));
-  const years = thenAge ? nowAge.v - thenAge.v : nowAge.v;
-  return years > 0 ? { weeks: years * YEAR, start: since, end: nowAge.k + 1 } : null;
+  const weeks = (thenAge ? nowAge.v - thenAge.v : nowAge.v) * unitWeeks(nowAge.k);
+  return weeks > 0 ? { weeks, start: since, end: nowAge.k + 1 } : null;
 }
 
 /** `now`: the time of the answer (ISO), for dates ("since tuesday"); without it only amounts are read. */

@@ -30,6 +30,8 @@ const COUNTED_NOUNS = new Set([
 ]);
 /** "pregnant with number two", "on my second": a child or a course, not item two. */
 const COUNTING_BEFORE = new Set(['with', 'my', 'our', 'her', 'his']);
+/** "she's 15, none of those": an age, when a parent answers for a child. */
+const AGE_BEFORE = new Set(['shes', 'hes', 'aged', 'age']);
 /** "1st", "2nd": the digits then these are an item. */
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** More than this is an age, a temperature or a count, not an item of a list of at most fourteen. */
@@ -83,6 +85,8 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
  */
 function countsSomethingElse(tokens: readonly string[], i: number, next: number, ordinal: boolean): boolean {
   if (COUNTED_NOUNS.has(tokens[next] ?? '')) return true;
+  // "she's 15", "aged 7": an age, not an item.
+  if (AGE_BEFORE.has(tokens[i - 1] ?? '')) return true;
   // "with number 2", and "bub number 2": the child counted, not item two.
   if (tokens[i - 1] === 'number' && (COUNTING_BEFORE.has(tokens[i - 2] ?? '') || COUNTED_NOUNS.has(tokens[i - 2] ?? ''))) return true;
   return ordinal && COUNTING_BEFORE.has(tokens[i - 1] ?? '');

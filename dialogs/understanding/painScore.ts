@@ -31,6 +31,8 @@ const OTHER_TIME_BEFORE = new Set(['was', 'were', 'worst', 'peak', 'peaked', 'pe
 const OTHER_TIME_AFTER = lexicon<true>([[true, [
   'ago', 'this morning', 'yesterday', 'last night', 'earlier', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
   'on friday', 'on saturday', 'on sunday', 'at worst', 'at its worst', 'at night', 'when i', 'when it', 'in yyyy', 'last week',
+  // A score without the painkillers taken now is not now: "2 with the panadol in me, prob 6 without".
+  'without', 'without it', 'without them', 'without the', 'without my', 'if i didnt', 'if i hadnt',
 ]]]);
 
 const SPINAL = new Set(['l', 'c', 't', 's']);
@@ -75,7 +77,8 @@ function scores(tokens: readonly string[]): Score[] {
       continue;
     }
     // The scale itself: "out of 10", "/10", "on a scale of 1 to 10".
-    if (before === '/' || (before === 'of' && (tokens[i - 2] === 'out' || readNumber(tokens, i - 2) !== null))) {
+    // ("5 from 10" is learner's English for out of 10.)
+    if (before === '/' || (before === 'of' && (tokens[i - 2] === 'out' || readNumber(tokens, i - 2) !== null)) || (before === 'from' && num.value === 10)) {
       if (num.value === 10 || num.value === 100 || before === 'of') continue;
     }
     if (mentionsScale && (num.value === 0 || num.value === 1) && (after === 'to' || after === '-') && readNumber(tokens, num.end + 1)?.value === 10) {

@@ -51,6 +51,8 @@ const LEXICON = lexicon<PrecautionWord>([
     'osteoporosis', 'osteopenia', 'thin bones', 'brittle bones', 'weak bones', 'bone density', 'low bone density', 'prolia',
     'denosumab', 'fosamax', 'alendronate', 'actonel', 'risedronate', 'aclasta', 'zoledronic', 'osteo',
     'bones are thin', 'bones are weak', 'bones are brittle', 'thinning bones', 'thinning of the bones',
+    // Unsure of the bones is asked about: "not sure about my bones".
+    'about my bones',
     // Items named by a word of their line: "the bones one and the blood thinner one".
     'bones one', 'bone one', 'bones thing', 'bone thing',
   ]],

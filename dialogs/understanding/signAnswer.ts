@@ -21,6 +21,8 @@ const OVER = lexicon<true>([[true, [
   'im right now', 'im right', 'fine since', 'been fine since', 'good since', 'been good since', 'fine now', 'all good now', 'better now',
   // A course that is over: "finished it in march", "came off the prednisone".
   'finished it', 'finished them', 'finished the course', 'came off it', 'came off them', 'came off the', 'off it now', 'off them now',
+  // Once, not a course: "just the one cortisone shot back in march".
+  'just the one', 'only the one', 'one shot', 'one injection', 'a single injection',
 ]]]);
 
 /** Said to be there, if not all the time: coming and going is happening. */
@@ -28,6 +30,8 @@ const STILL = lexicon<true>([[true, [
   'still', 'right now', 'at the moment', 'this morning', 'today', 'comes and goes', 'on and off', 'off and on', 'every day',
   'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
   'mostly when', 'only when',
+  // Every day, if not all day: "only first thing in the morning, gone by lunch".
+  'first thing', 'every morning', 'in the mornings', 'by lunch', 'by lunchtime', 'every night',
 ]]]);
 
 /** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */

@@ -152,7 +152,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     ],
   }],
   // Symptoms in both legs (bilateral sciatica) is an emergency sign: said of the legs, not of two knees.
-  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'down both thighs', 'down the back of both thighs', 'down the back of both legs', 'into both thighs', 'both sides of my legs', 'sciatica on both sides', 'sciatica both sides', 'sciatica in both legs'] }],
+  ['both_legs_symptoms', { anywhere: ['both legs', 'both my legs', 'down both legs', 'into both legs', 'into both calves', 'down both calves', 'into both feet', 'down to both feet', 'down both thighs', 'down the back of both thighs', 'down the back of both legs', 'into both thighs', 'both sides of my legs', 'sciatica on both sides', 'sciatica both sides', 'sciatica in both legs'] }],
   ['hot_swollen_joint_fever', { anywhere: ['hot swollen joint', 'hot joint', 'red hot joint', 'hot red joint'] }],
   ['cancer_history', {
     anywhere: [
@@ -308,6 +308,11 @@ export function isWorthAsking(m: SignMention): boolean {
   return m.hypothetical && !m.negated && !m.other && !m.historical && levelOf(m.code) === 'emergency';
 }
 
+/** Sore leg muscles from sport or training: said of both legs, not the emergency sign of both legs. */
+const LOCAL_LEG_PAIN = lexicon<true>([[true, ['shin splints', 'shin splint', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day']]]);
+
+const NERVE_SIGNS: ReadonlySet<FlagCode> = new Set(['numbness_tingling', 'progressive_weakness', 'saddle_numbness']);
+
 /** The most words a hedging question can have and still belong to what follows it ("the numb one? around my bum"). */
 const HEDGE_WORDS = 4;
 
@@ -364,6 +369,11 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
   for (const m of found) {
     if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sentence[r.start] === sentence[m.start])) m.negated = true;
   }
+  // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
+  const localLegs = findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]);
+  // (Numb or weak legs in that sentence are the sign whatever else is said.)
+  const nerve = (m: SignMention) => found.some((o) => NERVE_SIGNS.has(o.code) && isAffirmed(o) && sentence[o.start] === sentence[m.start]);
+  for (const m of found) if (m.code === 'both_legs_symptoms' && localLegs.includes(sentence[m.start]) && !nerve(m)) m.negated = true;
   const kept = found.filter((m) => !SUBSUMES.some(([big, small]) => m.code === small && found.some((o) => o.code === big && isAffirmed(o) === isAffirmed(m))));
   return kept.sort((a, z) => a.start - z.start);
 }

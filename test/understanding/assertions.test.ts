@@ -223,3 +223,16 @@ describe('warning signs in everyday phrasing (batches p and q, 2026-12-03)', () 
     expect(codes(text)).not.toContain('trauma_fracture');
   });
 });
+
+describe('both legs: sore muscles from sport are not the sign; spreading into both calves is (batch s)', () => {
+  const codes = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
+  it('shin splints in both legs raise nothing', () => {
+    expect(codes('shin splints in both legs from netball')).toEqual([]);
+  });
+  it('numb legs with shin splints are still the sign', () => {
+    expect(codes('shin splints, and now both legs are numb')).toContain('both_legs_symptoms');
+  });
+  it('pain going into both calves is the sign', () => {
+    expect(codes('it goes down into both calves')).toContain('both_legs_symptoms');
+  });
+});

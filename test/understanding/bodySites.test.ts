@@ -519,12 +519,21 @@ describe('grammar: a side said straight after the last region is that region\'s 
     // Said straight after the last region, a side does not reach back onto the neck or the back.
     ['upper back, neck and golfers elbow on the left', [{ region: 'upper_back' }, { region: 'neck' }, { region: 'elbow', side: 'left' }]],
     ['mid back and the front of my ribs on the right', [{ region: 'mid_back' }, { region: 'chest', side: 'right' }]],
-    ['neck and shoulder left side', [{ region: 'neck' }, { region: 'shoulder', side: 'left' }]],
-    // Standing apart after a comma, it is said for the whole list.
+    // Said after the list without "on", it is said for the whole list.
+    ['neck and shoulder left side', [{ region: 'neck', side: 'left' }, { region: 'shoulder', side: 'left' }]],
     ['neck and shoulder, left side', [{ region: 'neck', side: 'left' }, { region: 'shoulder', side: 'left' }]],
     // "is on left side of" is the side of that region.
     ['the pain is on right side of my neck', [{ region: 'neck', side: 'right' }]],
   ])('%j', (text, expected) => {
     expect(parseSites(text)).toEqual(sites(expected));
+  });
+});
+
+describe('grammar: the waist, said back as the lower back (batch s)', () => {
+  it('"my waist is pain, right side" is the right lower back, and says so', () => {
+    expect(parseSites('my waist is pain, right side')).toEqual({ ok: true, value: { sites: [{ region: 'lower_back', side: 'right' }], excluded: [] }, note: 'your waist as the lower back' });
+  });
+  it('"no wait" and "wrist" are not the waist', () => {
+    expect(parseSites('left no wait right wrist')).toEqual(sites([{ region: 'wrist_hand', side: 'right' }]));
   });
 });

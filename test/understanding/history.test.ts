@@ -416,3 +416,16 @@ describe('parseDuration and parseCauses: batches p and q (2026-12-03)', () => {
     expect(parseCauses(text).ok).toBe(false);
   });
 });
+
+describe('parseDuration: batch s (2026-12-03)', () => {
+  const NOW = '2026-12-02T10:00:00.000Z';
+  it.each<[string, number]>([
+    // A baby's age in months, said with "old", dates the pain from the birth.
+    ['since the birth, my girl is 3 months old now', 13],
+    // The weekday one week before this week's.
+    ['since the wednesday before last', 2],
+  ])('%j → about %i weeks', (text, weeks) => {
+    const read = parseDuration(text, NOW);
+    expect(read.ok && Math.round(read.value.weeks)).toBe(weeks);
+  });
+});

@@ -358,3 +358,13 @@ describe('parsePainScore: a bare "no" correction, "-ish", and a score of another
     expect(parsePainScore(text)).toEqual({ ok: true, value: score });
   });
 });
+
+describe('parsePainScore: batch s (2026-12-03)', () => {
+  it.each<[string, number]>([
+    // A score without the painkillers is not the score now; "from 10" is out of 10.
+    ['3 with the nurofen, maybe 7 without it', 3],
+    ['now is 4 from 10', 4],
+  ])('%j → %i', (text, score) => {
+    expect(parsePainScore(text)).toEqual({ ok: true, value: score });
+  });
+});

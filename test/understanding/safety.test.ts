@@ -242,3 +242,28 @@ describe('parsePrecautions: a child counted, a year, a question about an item (2
     expect(parsePrecautions('i take krill oil, does that count as a blood thinner?', LIST, NOW)).toEqual({ ok: false, reason: 'ambiguous', detail: 'unsure' });
   });
 });
+
+describe('the checklist: "fine" said of one thing is not "none of these" (2026-12-03)', () => {
+  const LIST: FlagCode[] = ['bladder_bowel_change', 'saddle_numbness', 'both_legs_symptoms', 'trauma_fracture', 'numbness_tingling'];
+  it.each(['stairs r fine', 'walking is ok', 'sitting was alright'])('%j is asked again', (text) => {
+    expect(parseFlagChecklist(text, LIST).ok).toBe(false);
+  });
+  it.each(['everything is fine', 'i feel fine', 'no its all fine', 'fine thanks', 'my breathing is fine'])('%j is none', (text) => {
+    expect(parseFlagChecklist(text, LIST)).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('precautions and the checklist: batch s (2026-12-03)', () => {
+  const LIST: FlagCode[] = ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis'];
+  it.each<[string, FlagCode[]]>([
+    // A parent answering for a child: the age is no item number.
+    ["he's 14, none of them", []],
+    // A medicine stopped is not taken now.
+    ['eliquis stopped in august, nothing now', []],
+  ])('%j → %j', (text, codes) => {
+    expect(parsePrecautions(text, LIST, '2026-12-02T10:00:00.000Z')).toEqual({ ok: true, value: codes });
+  });
+  it('unsure about the bones is asked again', () => {
+    expect(parsePrecautions('not sure about my bones to be honest', LIST).ok).toBe(false);
+  });
+});

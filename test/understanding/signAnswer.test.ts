@@ -60,3 +60,12 @@ describe('a yes/no about one sign: a course finished, a sign that comes with a m
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
 });
+
+describe('a yes/no about one sign: batch s (2026-12-03)', () => {
+  it.each<[FlagCode, string, boolean]>([
+    ['numbness_tingling', 'every morning, gone by lunch', true],
+    ['immunosuppressed_steroids', 'only the one cortisone injection in my knee last year', false],
+  ])('%s: %j → %s', (code, text, yes) => {
+    expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
+  });
+});
