@@ -122,13 +122,18 @@ describe('a full intake by buttons', () => {
     expect(h.ended[0]!.outcome).toBe('done');
   });
 
-  it('checks a phone number sent by the contact card as it checks a typed one', async () => {
+  /** A short intake by buttons, up to the contact question. */
+  async function toContact(): Promise<void> {
     await h.send('hi');
     for (const press of ['Yes, I agree', 'Neck', 'No, it stays there', 'A few days', 'Not sure', '3', '5']) await h.press(press);
     while (h.last()?.step === 'movement') await h.press('Some');
     await h.press('None of these');
     await h.press('None of these');
     await h.press("Yes, that's right");
+  }
+
+  it('checks a phone number sent by the contact card as it checks a typed one', async () => {
+    await toContact();
     expect(h.last()?.step).toBe('contact');
     const refused = await h.send({ type: 'message', value: { intake: { step: 'contact' }, name: 'Sam', phone: '12' } });
     expect(texts(refused)).toMatch(/did not fit/);
@@ -138,12 +143,7 @@ describe('a full intake by buttons', () => {
   });
 
   it('keeps the name from a typed number that was a digit short, and keeps no contact words', async () => {
-    await h.send('hi');
-    for (const press of ['Yes, I agree', 'Neck', 'No, it stays there', 'A few days', 'Not sure', '3', '5']) await h.press(press);
-    while (h.last()?.step === 'movement') await h.press('Some');
-    await h.press('None of these');
-    await h.press('None of these');
-    await h.press("Yes, that's right");
+    await toContact();
     const short = await h.send('dave 0412 555 01');
     expect(texts(short)).toMatch(/does not have 10 digits/);
     expect(h.last()?.step).toBe('contact');
