@@ -33,12 +33,12 @@ export function defaultSide(region: Region): Side | undefined {
 
 const SIDE_WORDS: Record<Side, string> = { left: 'left', right: 'right', both: 'both sides', centre: '' };
 
-/** "left shoulder", "knee (both sides)", "lower back" */
+/** "left shoulder", "knee (both sides)", "lower back", "neck (left side)": a region with no pair takes its side after it. */
 export function describeSite(region: Region, side: Side | undefined): string {
   const label = REGION_LABELS[region];
   if (!side || side === 'centre') return label;
   if (side === 'both') return `${label} (both sides)`;
-  return `${SIDE_WORDS[side]} ${label}`;
+  return MIDLINE.has(region) ? `${label} (${SIDE_WORDS[side]} side)` : `${SIDE_WORDS[side]} ${label}`;
 }
 
 /** Regions offered as buttons when free text keeps missing: the ones patients name most. */

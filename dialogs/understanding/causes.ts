@@ -29,8 +29,9 @@ import type { Understood } from './types.js';
  *   resolved  "long healed", "that's gone": the events before it in that sentence are over
  *   aggravated "made it way worse": what is in that sentence made it worse, so it gives way to a cause said elsewhere
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
+ *   medicine  a medicine started before it: other, even when someone else prescribed it ("they put me on new tablets")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -39,7 +40,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
-      'moving house', 'moving furniture', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
+      'moving house', 'moving furniture', 'carry', 'bag of rice', 'rice bag', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
       'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
       'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
@@ -99,7 +100,7 @@ const LEXICON = lexicon<CauseWord>([
       'mortgage', 'bills', 'debt', 'separated', 'separation', 'split up', 'left me', 'walked out', 'hubby left',
       'husband left', 'wife left', 'partner left', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
-      'busy', 'busy at work', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
+      'so busy', 'been busy', 'busy at work', 'busy period', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
       'restructure', 'restructuring', 'clenching my jaw', 'shoulders up round my ears', 'shoulders up around my ears',
       'my teenager', 'teenager', 'teenagers', 'the teenagers',
       // A death in the family, said the way people say it.
@@ -118,7 +119,7 @@ const LEXICON = lexicon<CauseWord>([
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
       'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
       'barista', 'pulling shots', 'pull shots', 'pulling coffees', 'nail salon', 'nail tech', 'doing nails',
-      'tamping', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
+      'tamping', 'tamp', 'rattle gun', 'impact driver', 'impact gun', 'nail gun', 'angle grinder', 'grinder', 'jackhammer', 'power tools', 'press brake', 'nails', 'doing nails', 'do the nail', 'do the nails', 'nail salon', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
       'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
       'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
       'drummer',
@@ -128,7 +129,7 @@ const LEXICON = lexicon<CauseWord>([
       'shearing', 'shearer', 'crutching', 'in the sheds', 'fruit picking', 'picking fruit', 'milking',
     ],
   ],
-  ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job', 'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon']],
+  ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job']],
   [
     'injury',
     [
@@ -155,7 +156,10 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'too low', 'too high', 'hunching', 'looking down at my phone',
+      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn',
+      // Hours on the couch or at a console are sitting, not a repeated movement; so is sitting at a bad angle.
+      'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'shocking angle', 'weird angle',
+      'funny angle', 'bad angle', 'awkward angle', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
       'looking at my phone', 'on my phone', 'text neck', 'new pillow', 'bad chair', 'long drive', 'driving', 'bad bed',
       'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'breastfeeding', 'carrying my baby',
       'wrong position',
@@ -184,6 +188,7 @@ const LEXICON = lexicon<CauseWord>([
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
   ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
+  ['medicine', ['tablets', 'cholesterol tablets', 'statins', 'statin', 'new medication', 'new tablets', 'put me on', 'new medicine', 'new pills']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
   // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").
   ['manner', ['awkward', 'awkwardly']],
@@ -289,7 +294,7 @@ const LEXICON = lexicon<CauseWord>([
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
-      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'footy sat', 'netball sat', 'soccer sat', 'training sat', 'game sat', 'cricket sat', 'golf sat', 'gym sat', 'long story', 'something at work', 'got to do with', 'shopping',
+      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'carry it', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'footy sat', 'netball sat', 'soccer sat', 'training sat', 'game sat', 'cricket sat', 'golf sat', 'gym sat', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
@@ -325,7 +330,8 @@ export function parseCauses(text: string): Understood<Cause[]> {
     if (isBlank(text)) return miss('empty');
     // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
     const tokens = tokenise(text).slice(0, MAX_TOKENS);
-    if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
+    // ("could be the new pillow??" is a hedge, not a question back: "could it be", "could my" ask.)
+    if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?') && !(tokens[0] === 'could' && tokens[1] === 'be')) return miss('not_understood', 'question');
     const found = findAll(tokens, LEXICON);
     const neg = negated(tokens, found);
     const asserted = assert(tokens, found);
@@ -406,6 +412,8 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       return 'unknown';
     case 'manner':
       return has('strain', clause) || has('sport', clause) ? null : 'posture';
+    case 'medicine':
+      return 'other';
     case 'stressor':
       return 'stress';
     case 'often':

@@ -15,8 +15,9 @@ import type { Understood } from './types.js';
  *   other_way   "switched to the left", "use the other arm": done another way, so a lot rather than unable
  *   only        "… is all", "only when I turn quick": limited in some circumstances, so some at most
  *   unsure      "couldnt say", "depends on the day": opening the answer with no level of the scale, asked again for a typical day
+ *   between     "somewhere in between" two levels said: asked again, naming them
  */
-type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only' | 'unsure';
+type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only' | 'unsure' | 'between';
 type DifficultyWord = Difficulty | Qualifier;
 
 const LEXICON = lexicon<DifficultyWord>([
@@ -24,7 +25,7 @@ const LEXICON = lexicon<DifficultyWord>([
     'unable',
     [
       'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
-      'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'no chance', 'wont let me',
+      'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'couldnt even', 'can not even', 'no chance', 'wont let me',
       'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',
       // Learner's and careful English: "can not walk", "arm will not go up".
@@ -75,8 +76,10 @@ const LEXICON = lexicon<DifficultyWord>([
       // Something to grab to get back up, or several goes at it: "need to grab the bench", "takes three goes and a groan".
       'grab the bench', 'grab the sink', 'grab the table', 'grab something', 'grab onto', 'need to grab', 'have to grab', 'hold the bench', 'hold onto the bench', 'takes a few goes', 'takes two goes',
       'takes three goes', 'takes 2 goes', 'takes 3 goes', 'a few goes', 'few attempts', 'a few attempts', 'several goes', 'a few tries',
-      // Very weak, in Australian; nights without proper sleep.
-      'weak as', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
+      // Getting up by rocking and pushing off: "push off both arms and rock a couple of times".
+      'push off', 'push off the arms', 'rock a couple of times', 'rock a few times', 'rock back and forth',
+      // Very weak, or worn out by it, in Australian; nights without proper sleep.
+      'weak as', 'cooked', 'im cooked', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
@@ -117,6 +120,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
       'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
       'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake', 'weak', 'go tingly', 'goes tingly', 'tingly',
+      'takes a sec', 'takes a second', 'takes a moment', 'takes a minute', 'get through it', 'i get through it',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
       'pain after', 'after pain', 'panadol', 'painkillers', 'nurofen',
@@ -141,6 +145,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'like normal', 'a breeze', 'like a baby',
       // "sitting is actually the best bit" (not "a bit").
       'best bit', 'the best bit', 'best part', 'the best part',
+      // It eases the pain: "walking actually helps".
+      'actually helps', 'helps the pain', 'walking helps', 'my relief',
     ],
   ],
   [
@@ -151,7 +157,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
       'dont have stairs', 'no stairs', 'single storey', 'single story',
       'havent squatted', 'havent knelt', 'in decades', 'since the 70s', 'since the 80s', 'since the 90s',
-      'since high school', 'since school', 'since uni', 'since i was a kid', 'since i was a teenager',
+      'since high school', 'since school', 'since uni', 'since i was a kid', 'since i was a teenager', 'never have', 'never did',
     ],
   ],
   [
@@ -177,7 +183,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
       // A child or a heavy thing is one load within lifting or gripping: "cant pick up my 2 yr old", "cant hold the kettle".
       'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
-      'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping',
+      'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping', 'pram', 'the pram', 'stroller', 'wok', 'the wok', 'frying pan',
+      'a swing', 'my swing', 'golf', 'wallet', 'back pocket',
     ],
   ],
   [
@@ -188,11 +195,17 @@ const LEXICON = lexicon<DifficultyWord>([
       'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
       'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around', 'use the mirrors', 'use my mirrors', 'the mirrors',
+      'now i keep', 'keep it in the front', 'in the front now', 'front pocket', 'lives in the front', 'moved it to the front',
     ],
   ],
   [
     'unsure',
     ['couldnt say', 'cant say', 'cant really say', 'couldnt really say', 'hard to say', 'depends', 'depends on the day', 'it depends', 'varies', 'it varies'],
+  ],
+  [
+    // "a bit. well a lot actually. idk somewhere in between": two levels, and the patient cannot choose.
+    'between',
+    ['somewhere in between', 'in between', 'between the two', 'in the middle', 'somewhere between'],
   ],
   [
     'only',
@@ -219,6 +232,7 @@ const SCALE_ANSWERS = new Set([
 /** "some or a lot", "some/a lot", "between some and a lot". */
 const ALTERNATIVES = new Set(['or', '/', 'or maybe', 'to', 'maybe']);
 const TAKE_BACK_NO = new Set(['no', 'nah', 'nope']);
+const EVEN = new Set(['cant even', 'couldnt even', 'can not even']);
 const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
 /** "X is a killer, short ones ok": a hard part and an easy part is some, not a lot. */
 const EASE = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'comfy', 'all good', 'no problem', 'easy']);
@@ -260,6 +274,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
         return miss('ambiguous');
       }
     }
+    // "a bit. well a lot actually. idk somewhere in between": two levels and no choice between them.
+    if (said.some((m) => m.value === 'between') && new Set(said.filter((m) => LEVELS.has(m.value)).map((m) => m.value)).size >= 2) return miss('ambiguous');
     // The scale's own word opening the answer, or opening what a correction left ("wait no, actually a lot, couldnt
     // even get the dog bowl"), is the answer; what follows explains it.
     const corrected = found.length < said.length;
@@ -298,7 +314,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (best === 'a_lot' && easeElsewhere(hardClause)) best = 'some';
     // Not fully, or one task within the movement, is a lot, not unable. A task counts when it is what cannot be done ("cant pick up
     // my 2 yr old at all, hubby does it"), not when someone else's task follows ("cant bend at all, wife does my socks").
-    const partlyUnable = found.some((m) => m.value === 'partly' && clause[m.start] === unableClause);
+    // ("can't even pick up the kettle" names the lightest task to say how bad it is: still unable.)
+    const even = found.some((m) => m.value === 'unable' && clause[m.start] === unableClause && EVEN.has(phrase(m)));
+    const partlyUnable = !even && found.some((m) => m.value === 'partly' && clause[m.start] === unableClause);
     // Impossible one way, fine the other ("cant turn to the left at all, right is ok"): a lot, not unable.
     if (best === 'unable' && unableClause >= 0 && !partlyUnable && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
     // Done another way, or not fully: a lot, not unable.
@@ -311,7 +329,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const onlyAmount = tokens.some((t, i) => t === 'only' && (isAmount(tokens[i + 1]) || (ROUGHLY_AMOUNT.has(tokens[i + 1]!) && isAmount(tokens[i + 2]))));
     if (onlyAmount && (best === null || SEVERITY[best] < SEVERITY.a_lot)) best = 'a_lot';
     // ("only with my walking frame", "only use the mirrors now" are an aid or a workaround, not a circumstance.)
-    else if (has('only') || (LIMITING_OPENERS.has(tokens[0]!) && !ONLY_WITH.has(tokens[1]!))) best = 'some';
+    // ("don't run, never have. only if something's chasing me": not done, whatever the "only".)
+    else if ((has('only') || (LIMITING_OPENERS.has(tokens[0]!) && !ONLY_WITH.has(tokens[1]!))) && !(best === null && has('not_done'))) best = 'some';
     // Lasting only minutes before having to stop is a lot; longer is some.
     if (has('must_stop')) {
       const lasts: Difficulty = tokens.some((t) => SHORT_SPANS.has(t)) ? 'a_lot' : 'some';

@@ -429,3 +429,23 @@ describe('parseDuration: batch s (2026-12-03)', () => {
     expect(read.ok && Math.round(read.value.weeks)).toBe(weeks);
   });
 });
+
+describe('parseCauses: batch r (2026-12-03)', () => {
+  it.each<[string, Cause[]]>([
+    // Hours at a console are sitting; a hedge that opens "could be" is no question back.
+    ['too much gaming on the couch', ['posture']],
+    ['could be the new office chair? not sure', ['posture']],
+    // Trade tools and tasks; "knock off" is the end of the day, "cooked" is worn out, "temp" is a fever.
+    ['impact driver all day at work, arm is cooked by knock off', ['repetitive_use']],
+    ['i carry heavy boxes at the market', ['strain']],
+    ['since they put me on new tablets for my blood pressure', ['other']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it('"I carry it all in my shoulders" is where stress sits, not a load', () => {
+    expect(parseCauses('stressed at work, i carry it all in my neck')).toEqual({ ok: true, value: ['stress'] });
+  });
+  it('a fever is no tamping', () => {
+    expect(parseCauses('knee went hot and ive had a temp since').ok && parseCauses('knee went hot and ive had a temp since')).not.toEqual({ ok: true, value: ['repetitive_use'] });
+  });
+});

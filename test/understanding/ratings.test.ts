@@ -368,3 +368,25 @@ describe('parsePainScore: batch s (2026-12-03)', () => {
     expect(parsePainScore(text)).toEqual({ ok: true, value: score });
   });
 });
+
+describe('parseDifficulty: batch r (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    // One task, done by someone else or another way: a lot.
+    ['cant lift the pram into the car, hubby does it', 'a_lot'],
+    ['the wallet in my back pocket, cant do that now so it lives in the front', 'a_lot'],
+    // "can't even" names the lightest task to say how bad it is.
+    ["can't even hold the kettle", 'unable'],
+    // Worn out but done; a moment to get going; rocking and pushing off to get up.
+    ["i'm cooked by knock off but mornings are fine", 'some'],
+    ['takes a sec to get going', 'some'],
+    ['have to push off the arms and rock a few times', 'a_lot'],
+    // What eases the pain is no limit; not done, whatever the "only".
+    ['walking actually helps it', 'none'],
+    ["never have run. only for a bus", 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+  it('"somewhere in between" two levels is asked again', () => {
+    expect(parseDifficulty('some, maybe a lot, somewhere in between')).toEqual({ ok: false, reason: 'ambiguous' });
+  });
+});
