@@ -228,6 +228,16 @@ function painTimeText(text: string): string {
     .join('. ');
 }
 
+/**
+ * At the duration question: the pain's own time. "started around july. I had bowel cancer a few years back" is
+ * July; the cancer's time is its own. The whole answer is read when nothing else is left.
+ */
+function painDuration(text: string, at: string): ReturnType<typeof nlu.parseDuration> {
+  const timed = painTimeText(text);
+  const own = timed.trim() && timed !== text ? nlu.parseDuration(timed, at) : null;
+  return own?.ok ? { ...own, value: { ...own.value, text } } : nlu.parseDuration(text, at);
+}
+
 /** Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else. */
 function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
   if (!DURATION_CUE.test(text)) return undefined;
@@ -365,7 +375,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return laterQuestion(read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }
     case 'duration':
-      return withSaid(nlu.parseDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
+      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {

@@ -6,6 +6,7 @@ import { MOVEMENT_LABELS } from './movements.js';
 import { describeSite } from './painAreas.js';
 import { screenText } from './redFlags.js';
 import { IntakeSummary, type MovementLimit } from './summarySchema.js';
+import { describeWeeks } from './understanding/duration.js';
 import { recommend, triageOf } from './triage.js';
 import type { Cause, Difficulty } from './vocabulary.js';
 
@@ -60,6 +61,18 @@ export function causeWords(causes: readonly Cause[]): string {
   return causes.map((c) => CAUSE_WORDS[c]).join(' and ');
 }
 
+/**
+ * "since saturday (about 5 days, acute)": the patient's words, and the length understood when the words do not
+ * already say it ("3 weeks (acute)"), so a date or an event read wrongly shows at once.
+ */
+function sinceLine(d: IntakeSummary['duration']): string {
+  const about = describeWeeks(d.weeks);
+  const [amount, unit] = about.split(' ');
+  const said = d.text.toLowerCase();
+  const alreadySaid = said.includes(amount!) && said.includes(unit!.slice(0, 3));
+  return alreadySaid ? `${d.text} (${d.category})` : `${d.text} (about ${about}, ${d.category})`;
+}
+
 /** The plain-language lines the patient checks (the card shows the same facts). */
 export function summaryFacts(s: IntakeSummary): Array<[string, string]> {
   const where = s.painAreas.map((a) => describeSite(a.region, a.side) + (a.primary && s.painAreas.length > 1 ? ' (main)' : '')).join(', ');
@@ -69,7 +82,7 @@ export function summaryFacts(s: IntakeSummary): Array<[string, string]> {
   return [
     ['Where', where],
     ['Spreads to', spread],
-    ['Since', `${s.duration.text} (${s.duration.category})`],
+    ['Since', sinceLine(s.duration)],
     ['Cause', causeWords(s.causes)],
     ['Pain', `${s.intensity.now}/10 now, ${s.intensity.worst}/10 at worst this week`],
     ['Movements', limits || 'none asked'],

@@ -59,7 +59,7 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [r('lower_back', { note: 'your back as the lower back', could: BACKS }), ['back', 'backache', 'back ache', 'backs']],
   [r('lower_back', { note: 'your spine as the lower back', could: BACKS }), ['spine']],
   // Learner's English for the lower back ("my waist is pain, left side"); said back so the patient can correct it.
-  [r('lower_back', { note: 'your waist as the lower back', could: ['lower_back', 'hip'] }), ['waist', 'my waist']],
+  [r('lower_back', { note: 'your waist as the lower back', could: ['lower_back'] }), ['waist', 'my waist']],
   [r('lower_back', { note: 'sciatica as the lower back', could: ['lower_back', 'buttock', 'thigh'] }), ['sciatica', 'sciatic', 'sciatic nerve']],
   [r('neck'), ['c 1', 'c 2', 'c 3', 'c 4', 'c 5', 'c 6', 'c 7']],
   [r('upper_back'), ['t 1', 't 2', 't 3', 't 4', 't 5', 't 6']],
@@ -195,7 +195,7 @@ const STAYS_GAP: ReadonlySet<string> = new Set(['in', 'the', 'my', 'at', 'around
 const SAME_SIDE: readonly string[] = ['same side', 'that side', 'same one'];
 
 /** "bicep, just above the elbow", "forearm near the elbow": a region named as a landmark for another. */
-const LANDMARK_CUES: readonly string[] = ['above', 'below', 'just above', 'just below', 'near', 'close to', 'next to', 'up from', 'down from'];
+const LANDMARK_CUES: readonly string[] = ['above', 'below', 'just above', 'just below', 'just under', 'near', 'close to', 'next to', 'up from', 'down from'];
 
 /**
  * "more my bum cheek than my hip", "my knee rather than my hip": the region after is the one the patient sets

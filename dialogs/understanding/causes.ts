@@ -172,7 +172,7 @@ const LEXICON = lexicon<CauseWord>([
       // Long sitting while travelling, and a makeshift or badly set up workstation.
       // (Not "jammed in" or "squashed in" alone: "jammed in the door" is an injury, "smashed in a tackle" a typo away.)
       'flight', 'long flight', 'long haul', 'flying', 'flew', 'plane', 'jammed in economy', 'jammed in a seat', 'crammed in',
-      'cramped', 'in economy', 'economy class', 'wfh', 'working from home', 'work from home', 'kitchen table',
+      'cramped', 'in economy', 'economy class', 'wfh', 'working from home', 'work from home', 'kitchen table', 'working off the kitchen bench', 'working at the kitchen bench', 'off the kitchen bench',
       'dining table', 'standing desk', 'set up wrong', 'setup', 'ergonomics', 'hotel bed', 'new bed', 'old bed', 'soft bed',
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
@@ -262,7 +262,7 @@ const LEXICON = lexicon<CauseWord>([
     ],
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
-  ['repeats', ['over and over', 'again and again', 'repeatedly', 'volume', 'times a shift', 'a thousand times', 'thousand times', 'hundred times', 'hundreds of times']],
+  ['repeats', ['24/7', '24 7', 'over and over', 'again and again', 'repeatedly', 'volume', 'times a shift', 'a thousand times', 'thousand times', 'hundred times', 'hundreds of times']],
   // What made it worse after it started, not what started it: "the drive home made it way worse".
   ['aggravated', ['made it worse', 'made it way worse', 'made it heaps worse', 'made it much worse', 'made it a lot worse', 'made it even worse', 'makes it worse', 'making it worse', 'made things worse', 'aggravated it', 'aggravates it']],
   // Said to be over: "broke my collarbone years ago but that's long healed" is not this cause.
@@ -316,6 +316,16 @@ const QUESTION_OPENERS = new Set([
   'when',
 ]);
 
+/**
+ * "first nets session of the season sat, bowled 2 hrs": "sat" ending a clause after a noun is Saturday, not
+ * sitting ("i sat", "sat at my desk", "sat down" are sitting).
+ */
+const SAT_SITTING_BEFORE = new Set(['i', 'we', 'he', 'she', 'they', 'just', 'have', 'had', 'been', 'then', 'and', 'was', 'were', 'hours', 'hrs', 'day']);
+const SAT_DAY_AFTER = new Set([',', '.', ';', '!', '?', 'arvo', 'night', 'morning', 'afternoon', 'n', 'and', 'just']);
+function saturdays(tokens: string[]): string[] {
+  return tokens.map((t, i) => (t === 'sat' && i > 0 && !SAT_SITTING_BEFORE.has(tokens[i - 1]!) && (i === tokens.length - 1 || SAT_DAY_AFTER.has(tokens[i + 1]!)) ? 'saturday' : t));
+}
+
 /** "my son is 3", "bub's 9 months": an age, not a pain score. */
 const CHILD_AGE = /\b(son|daughter|boy|girl|kid|baby|bub|grandson|granddaughter|toddler|he|she)('?s| is)\s+(\d|one|two|three|four|five|six|seven|eight|nine|ten)/i;
 
@@ -329,7 +339,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
-    const tokens = tokenise(text).slice(0, MAX_TOKENS);
+    const tokens = saturdays(tokenise(text).slice(0, MAX_TOKENS));
     // ("could be the new pillow??" is a hedge, not a question back: "could it be", "could my" ask.)
     if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?') && !(tokens[0] === 'could' && tokens[1] === 'be')) return miss('not_understood', 'question');
     const found = findAll(tokens, LEXICON);

@@ -158,6 +158,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'dont have stairs', 'no stairs', 'single storey', 'single story',
       'havent squatted', 'havent knelt', 'in decades', 'since the 70s', 'since the 80s', 'since the 90s',
       'since high school', 'since school', 'since uni', 'since i was a kid', 'since i was a teenager', 'never have', 'never did',
+      // Longer than "haven't run since", so it wins: not done for years, not stopped by the pain.
+      ...['run', 'played', 'jogged', 'knelt', 'squatted'].flatMap((done) => ['high school', 'school', 'uni', 'i was a kid'].map((when) => `havent ${done} since ${when}`)),
     ],
   ],
   [

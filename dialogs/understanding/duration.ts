@@ -216,6 +216,8 @@ const WEEKDAY_SHORT: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 /** Words that start a date the pain has lasted since. */
+/** "sat just gone": the last one. */
+const JUST_GONE = new Set(['just', 'gone', 'passed']);
 const SINCE = new Set(['since', 'from', 'started', 'start', 'began', 'after']);
 const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
@@ -246,8 +248,8 @@ export function monthAt(tokens: readonly string[], j: number): number | null {
  */
 function sinceDate(tokens: readonly string[], now: Date | null): Found | null {
   if (!now) return null;
-  // A one- or two-word answer that is only a day ("friday", "last tuesday") is a since too.
-  const starts = tokens.length <= 2 ? [-1] : [];
+  // A one- or two-word answer that is only a day ("friday", "last tuesday", "sat just gone") is a since too.
+  const starts = tokens.filter((t) => !JUST_GONE.has(t)).length <= 2 ? [-1] : [];
   // "came on monday": the pain's start, like "since monday".
   // "on the 20th": the day it started.
   tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && (tokens[i - 1] === 'came' || tokens[i + 1] === 'the'))) && starts.push(i));

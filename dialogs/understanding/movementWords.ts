@@ -13,7 +13,7 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side']],
   ['lifting', ['lift', 'lifting', 'lifted', 'pick up', 'picking up', 'pick things up', 'picking things up']],
   ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
-  ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on']],
+  ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on', 'socks', 'sock', 'shoes on', 'shoelaces']],
   ['twisting', ['twist', 'twisting', 'turn around', 'turning around', 'turn my body', 'rotate', 'rotating']],
   ['sitting', ['sit', 'sitting', 'sat', 'seated', 'in the car', 'driving', 'at my desk', 'on the couch']],
   ['standing', ['stand', 'standing', 'on my feet', 'queue', 'queuing', 'cooking']],

@@ -21,7 +21,7 @@ const RANGE_MARKERS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly'])
 
 /** Words that take back what came before: "8, no sorry 7", "5 wait 6", "6 actually no more like 4". */
 const BARE_NO = new Set(['no', 'nah', 'nope', ',']);
-const CORRECTIONS = lexicon<true>([[true, ['no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops']]]);
+const CORRECTIONS = lexicon<true>([[true, ['no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops', 'call it', 'lets say', 'lets call it']]]);
 
 /**
  * A score said of another time or of the worst, not of now: dropped at "right now" ("6, was 9 an hour

@@ -24,6 +24,8 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
 export const NOT_A_SIDE: readonly string[] = [
   'right now', 'all right', 'thats right', 'right away', 'right after', 'right before', 'right then', 'right when',
   'right up', 'right about', 'right where',
+  // "all the way": "settled right down", "right through to my chest".
+  'right down', 'right through', 'right across', 'right into', 'right round', 'right around',
   'left over', 'leftover', 'left work', 'left it', 'left the', 'left home',
 ];
 

@@ -31,7 +31,7 @@ const STILL = lexicon<true>([[true, [
   'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
   'mostly when', 'only when',
   // Every day, if not all day: "only first thing in the morning, gone by lunch".
-  'first thing', 'every morning', 'in the mornings', 'by lunch', 'by lunchtime', 'every night',
+  'first thing', 'every morning', 'in the mornings', 'by lunch', 'by lunchtime', 'every night', 'most nights', 'most days',
 ]]]);
 
 /** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */

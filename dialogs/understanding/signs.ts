@@ -72,8 +72,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['CONSTANT', {
     anywhere: [
       'constant', 'constantly', 'doesnt stop', 'never stops', 'no matter how', 'no matter what', 'no position', 'whatever position',
-      'any position', 'whatever way i lie', 'whichever way i lie', 'no matter which way', 'any way i lie', 'cant get comfortable', 'cant find a comfortable position', 'nothing eases it', 'nothing helps', 'no relief',
-      'all the time', 'non stop', 'nonstop', 'keeps me awake', 'keeps me up', 'no comfortable position',
+      'any position', 'cant get comfy', 'however i lie', 'whatever way i lie', 'whichever way i lie', 'no matter which way', 'any way i lie', 'cant get comfortable', 'cant find a comfortable position', 'nothing eases it', 'nothing helps', 'no relief',
+      'all the time', 'non stop', 'nonstop', 'nothing i do helps', 'nothing i do eases it', 'keeps me awake', 'keeps me up', 'no comfortable position',
     ],
   }],
   ['FALL', {
@@ -85,7 +85,9 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['CANT_MOVE', {
     anywhere: [
-      'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on', 'cant bear weight', 'cant weight bear', 'cant stand on it',
+      'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on',
+      // A hedge inside the phrase: "can't really put weight on it".
+      'cant really put weight on', 'cant really put any weight on', 'cant really weight bear', 'cant really stand on it', 'cant really walk on it', 'cant bear weight', 'cant weight bear', 'cant stand on it',
       'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my', 'cant bend it', 'cant straighten it', 'cant turn it',
     ],
   }],
@@ -104,7 +106,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'cant hold my poo', 'cant hold my bowels', 'cant hold my urine', 'cant feel when go toilet', 'cant feel when i go toilet', 'cant feel when i go to the toilet',
       'cant feel when i pee', 'cant feel when i wee', 'cant feel the toilet paper', 'no feeling when i wipe',
       // A hedge inside the phrase: "can't really tell when I need to wee".
-      'cant really tell when i need to', 'cant tell when i need to wee', 'cant tell when i need to pee', 'cant really feel when i need to',
+      'cant feel when i need to', 'cant feel when i need to wee', 'cant feel when i need to pee', 'cant really tell when i need to', 'cant tell when i need to wee', 'cant tell when i need to pee', 'cant really feel when i need to',
       'dont really know when i need to', 'dont know when i need to wee', 'dont know when i need to pee',
     ],
     checklist: [
@@ -167,7 +169,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['fever_unwell', { checklist: [] }],
   // Night pain counts when it is constant and no position eases it: waking when rolling over does not.
-  ['constant_night_pain', { anywhere: ['constant night pain', 'pain all night', 'night pain that never stops'], checklist: ['night pain', 'pain at night', 'worse at night', 'cant sleep for pain', 'cant sleep for the pain', 'wakes me up at night', 'wakes me at night'] }],
+  ['constant_night_pain', { anywhere: ['constant night pain', 'pain all night', 'night pain that never stops'], checklist: ['night pain', 'pain at night', 'hurts at night', 'sore at night', 'worse at night', 'cant sleep for pain', 'cant sleep for the pain', 'wakes me up at night', 'wakes me at night'] }],
   ['immunosuppressed_steroids', {
     anywhere: [
       'prednisone', 'prednisolone', 'dexamethasone', 'immunosuppressed', 'immunosuppressant', 'immunosuppressants',
@@ -238,8 +240,9 @@ export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Wher
 
 /**
  * What rules one sign out, for a clinician to read and add to, in the answer to that sign's own question.
- * Weight loss is also ruled out in passing, in the sentence that says it ("lost 10kg on ozempic, on purpose");
- * the others are not, where a word like "just the left" could sit beside a real warning.
+ * Weight loss and night pain are also ruled out in passing, in the sentence that says them or a "but" after it
+ * ("lost 10kg on ozempic, on purpose", "hurts at night but if i roll over it eases"); the others are not, where a
+ * word like "just the left" could sit beside a real warning.
  */
 const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
   unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
@@ -248,8 +251,10 @@ const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
   hot_swollen_joint_fever: ['not hot', 'no fever', 'no temp', 'no temperature', 'not red', 'not warm', 'no fevers'],
   constant_night_pain: ['settles', 'it settles', 'eases', 'it eases', 'goes away if', 'better if', 'ok if', 'fine if', 'if i roll', 'if i move', 'change position', 'roll over', 'get comfy'],
 };
-const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt']);
-const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss']);
+// ("cant get comfy", "nothing eases it": what would rule it out, denied.)
+const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt', 'cant', 'couldnt', 'never', 'nothing', 'doesnt', 'dont', 'wont']);
+// Night pain too: "hurts at night but if i roll onto my side it eases off" is not constant.
+const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss', 'constant_night_pain']);
 const RULED_OUT: ReadonlyMap<string, Lexicon<true>> = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
 
 /**
@@ -309,7 +314,7 @@ export function isWorthAsking(m: SignMention): boolean {
 }
 
 /** Sore leg muscles from sport or training: said of both legs, not the emergency sign of both legs. */
-const LOCAL_LEG_PAIN = lexicon<true>([[true, ['shin splints', 'shin splint', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day']]]);
+const LOCAL_LEG_PAIN = lexicon<true>([[true, ['shin splints', 'shin splint', 'shins', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day']]]);
 
 const NERVE_SIGNS: ReadonlySet<FlagCode> = new Set(['numbness_tingling', 'progressive_weakness', 'saddle_numbness']);
 
@@ -367,7 +372,9 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
   }
   // "lost 10kg since christmas on ozempic, on purpose": ruled out in its own sentence, it is said not to be the sign.
   for (const m of found) {
-    if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sentence[r.start] === sentence[m.start])) m.negated = true;
+    // ("lost 8 kilos but thats the ozempic": the "but" that follows it is still about it.)
+    const sameOrButAfter = (at: number) => sentence[at] === sentence[m.start] || (sentence[at] === sentence[m.start]! + 1 && tokens.some((t, i) => t === 'but' && sentence[i] === sentence[at] && i < at));
+    if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sameOrButAfter(r.start))) m.negated = true;
   }
   // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
   const localLegs = findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]);

@@ -236,3 +236,17 @@ describe('both legs: sore muscles from sport are not the sign; spreading into bo
     expect(codes('it goes down into both calves')).toContain('both_legs_symptoms');
   });
 });
+
+describe('batch t: ruled out across a "but", denied rule-outs, a hedge inside the phrase (2026-12-03)', () => {
+  const codes = (text: string) => findSigns(text, 'checklist').filter(isAffirmed).map((m) => m.code);
+  it.each(['lost 6 kilos but that was the mounjaro', 'sore at night but it settles if i roll over'])('%j raises nothing', (text) => {
+    expect(codes(text)).toEqual([]);
+  });
+  it.each<[string, string]>([
+    ["awake all night, can't get comfy however i lie", 'constant_night_pain'],
+    ["since yesterday i can't feel when i need to pee", 'bladder_bowel_change'],
+    ["fell off the step and i can't really put weight on it", 'trauma_fracture'],
+  ])('%j → %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+});

@@ -537,3 +537,14 @@ describe('grammar: the waist, said back as the lower back (batch s)', () => {
     expect(parseSites('left no wait right wrist')).toEqual(sites([{ region: 'wrist_hand', side: 'right' }]));
   });
 });
+
+describe('grammar: batch t (2026-12-03)', () => {
+  it.each<[string, NamedSite[]]>([
+    // "just under the ribs" is where on the back, not the chest.
+    ['lower back on the left, just under the ribs', [{ region: 'lower_back', side: 'left' }]],
+    // "right down" is all the way down, not a side.
+    ['it went right down to my knee', [{ region: 'knee' }]],
+  ])('%j', (text, expected) => {
+    expect(parseSites(text)).toEqual(sites(expected));
+  });
+});

@@ -159,3 +159,15 @@ describe('an answer to another question, typed at this one', () => {
 function moveTo(context: ReturnType<typeof freshContext>) {
   return intakeMachine.resolveState({ value: 'movement', context });
 }
+
+describe('the duration question reads the pain\'s own time (batch t)', () => {
+  it('another event\'s time in its own sentence is not the pain\'s', () => {
+    const ctx = freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT });
+    const read = interpret('duration', ctx, { text: 'started in august. had my hip replaced a few years back' }, AT);
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'DURATION' } });
+    const weeks = read.kind === 'event' && read.event.type === 'DURATION' ? read.event.duration.weeks : 0;
+    // August to 2 December: about 17 weeks, not "a few years".
+    expect(weeks).toBeGreaterThan(13);
+    expect(weeks).toBeLessThan(19);
+  });
+});

@@ -449,3 +449,17 @@ describe('parseCauses: batch r (2026-12-03)', () => {
     expect(parseCauses('knee went hot and ive had a temp since').ok && parseCauses('knee went hot and ive had a temp since')).not.toEqual({ ok: true, value: ['repetitive_use'] });
   });
 });
+
+describe('batch t: a Saturday, 24/7, and a date alone (2026-12-03)', () => {
+  it.each<[string, Cause[]]>([
+    // "sat" ending a clause after a noun is Saturday, not sitting.
+    ['first game of the season sat, went in hard. overdid it', ['strain']],
+    ['carrying the baby around 24/7', ['repetitive_use']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it('"sat just gone" is the last Saturday', () => {
+    const read = parseDuration('sat just gone', '2026-12-02T10:00:00.000Z');
+    expect(read.ok && Math.round(read.value.weeks * 7)).toBe(4);
+  });
+});

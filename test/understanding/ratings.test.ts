@@ -390,3 +390,12 @@ describe('parseDifficulty: batch r (2026-12-03)', () => {
     expect(parseDifficulty('some, maybe a lot, somewhere in between')).toEqual({ ok: false, reason: 'ambiguous' });
   });
 });
+
+describe('batch t: "call it a 6", not run since uni (2026-12-03)', () => {
+  it('"call it" takes back the score before it', () => {
+    expect(parsePainScore("9, no i'm exaggerating, call it a 7")).toEqual({ ok: true, value: 7 });
+  });
+  it('not run since uni is not done, not stopped by the pain', () => {
+    expect(parseDifficulty("haven't run since school tbh")).toEqual({ ok: true, value: 'none' });
+  });
+});
