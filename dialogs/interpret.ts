@@ -330,11 +330,15 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
  */
 function laterQuestion<T>(read: Understood<T>, text: string, at: string, duration: 'duration_next' | 'duration_later', said: string): Interpretation | null {
   if (read.ok || read.reason !== 'not_understood') return null;
-  // Kept for its question when it is plainly one ("6 wks", "from the hike"), which then is not asked again.
-  const early = found({ duration: earlyDuration(text, at), causes: earlyCauses(text, LATER_CAUSE_CUE) });
+  // Kept for its question when it is plainly one ("6 wks", "from the hike", "desk job, new monitor is too low"),
+  // which then is not asked again. Here the answer names no body part, so a cause needs no "from" to be one.
+  const causes = nlu.parseCauses(text);
+  const named = causes.ok && namesACause(causes) ? causes.value.filter((c) => c !== 'other' && c !== 'unknown') : undefined;
+  const early = found({ duration: earlyDuration(text, at), causes: named });
   if (early) return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
   if (DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) return { kind: 'miss', why: 'not_understood', detail: duration, said };
-  if (namesACause(nlu.parseCauses(text))) return { kind: 'miss', why: 'not_understood', detail: 'cause_later', said };
+  // "5", "like a 7": a pain score, asked for in a moment.
+  if (!causes.ok && causes.detail === 'score') return { kind: 'miss', why: 'not_understood', detail: 'score', said };
   return null;
 }
 

@@ -105,6 +105,8 @@ const NOT_A_SITE: readonly string[] = [
   'back when', 'back and forth', 'went back', 'go back', 'going back', 'get back', 'got back', 'been back',
   'other hand', 'second hand', 'hand in hand', 'head over', 'heads up', 'off the top of my head', 'lower down',
   'back in', 'heaps', 'aches', 'achy', 'footy',
+  // "my back, the bottom part": which part of the back, not the buttock.
+  'bottom part', 'the bottom part', 'bottom bit', 'the bottom bit',
   // Warning-sign areas, not pain areas (signs.ts reads them): "between my legs", "back passage".
   'between my legs', 'between legs', 'back passage',
   // A body part as a landmark for a movement, not where it hurts: "can't lift my arm over my head".
@@ -155,6 +157,11 @@ const limbOf = (r: Region) => LIMBS.find((l) => l.includes(r));
  * right shoulder and the neck); a side said after the list does ("neck and shoulder, right side").
  */
 const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'chest', 'upper_back', 'mid_back', 'lower_back']);
+/** After a number, these make it an amount ("2 wks", "3 days", "7/10"), not the number of an area on offer. */
+const AMOUNT_UNITS: ReadonlySet<string> = new Set([
+  'day', 'days', 'd', 'wk', 'wks', 'week', 'weeks', 'w', 'month', 'months', 'mth', 'mths', 'year', 'years', 'yr', 'yrs', 'hour', 'hours',
+  'hrs', '/', 'out', 'kg', 'kgs', 'times',
+]);
 /** "elbow on the right", "ribs at the front on the left": a side said with a preposition belongs to the region before it. */
 const ATTACHED_SIDE: ReadonlySet<string> = new Set(['on', 'the', 'in', 'at']);
 const isLimbWord = (w: RegionWord) => w.could === LEGS || w.could === ARMS;
@@ -852,10 +859,11 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
     const picks = new Set<number>();
     // A digit picks an option only as (nearly) the whole answer ("2", "number 2"): in a story, "2 flights" is no choice.
     const short = wordCount(tokens) <= SHORT_CHOICE_WORDS;
-    tokens.forEach((t) => {
+    tokens.forEach((t, i) => {
       if (t === 'last' || t === 'latter') picks.add(offered.length);
       const n = ORDINALS[t];
-      if (n !== undefined && (short || !isDigitToken(t))) picks.add(n);
+      // ("2 wks ish" is a duration typed early, not the second area.)
+      if (n !== undefined && (short || !isDigitToken(t)) && !AMOUNT_UNITS.has(tokens[i + 1] ?? '')) picks.add(n);
     });
     if (picks.size > 1) return miss('ambiguous');
     const [only] = picks;

@@ -57,12 +57,13 @@ const LEXICON = lexicon<CauseWord>([
       'aged care', 'labourer', 'bricklayer', 'scaffolder', 'landscaper',
       // A sudden effort that "set it off".
       'sneezed', 'sneeze', 'sneezing', 'something went', 'something gave', 'something popped', 'felt something go',
+      'felt my back go', 'felt it go', 'felt my neck go', 'swung', 'swinging him', 'swinging her',
     ],
   ],
   [
     'sport',
     [
-      'gym', 'sport', 'sports', 'gardening', 'raking', 'raking leaves', 'raked', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
+      'gym', 'sport', 'sports', 'gardening', 'raking', 'raking leaves', 'raked', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
       'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
       'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
       'hit the gym', 'squats', 'deadlift', 'deadlifts', 'deadlifting', 'hike', 'marathon', 'hiking', 'cycling', 'yoga',
@@ -119,7 +120,7 @@ const LEXICON = lexicon<CauseWord>([
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
       'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
       'barista', 'pulling shots', 'pull shots', 'pulling coffees', 'nail salon', 'nail tech', 'doing nails',
-      'tamping', 'tamp', 'rattle gun', 'impact driver', 'impact gun', 'nail gun', 'angle grinder', 'grinder', 'jackhammer', 'power tools', 'press brake', 'nails', 'doing nails', 'do the nail', 'do the nails', 'nail salon', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
+      'tamping', 'tamp', 'housekeeping', 'making beds', 'beds a shift', 'tucking in', 'rattle gun', 'impact driver', 'impact gun', 'nail gun', 'angle grinder', 'grinder', 'jackhammer', 'power tools', 'press brake', 'nails', 'doing nails', 'do the nail', 'do the nails', 'nail salon', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
       'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
       'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
       'drummer',
@@ -156,7 +157,8 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn',
+      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift', 'on the concrete',
+      'on concrete',
       // Hours on the couch or at a console are sitting, not a repeated movement; so is sitting at a bad angle.
       'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'shocking angle', 'weird angle',
       'funny angle', 'bad angle', 'awkward angle', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
@@ -196,7 +198,7 @@ const LEXICON = lexicon<CauseWord>([
     'other',
     [
       // Causes outside the categories that patients name plainly: footwear, age, hormones, a condition or an operation.
-      'new shoes', 'old shoes', 'bad shoes', 'wrong shoes', 'heels', 'getting older', 'getting old', 'old age', 'my age',
+      'new shoes', 'old shoes', 'bad shoes', 'work shoes', 'new work shoes', 'new boots', 'work boots', 'wrong shoes', 'heels', 'getting older', 'getting old', 'old age', 'my age',
       'ageing', 'aging', 'menopause', 'caught a cold', 'caught covid',
       'perimenopause', 'pregnancy', 'pregnant', 'arthritis', 'wear and tear', 'surgery', 'operation', 'replacement',
       'slipped disc', 'disc bulge', 'bulging disc',

@@ -26,7 +26,7 @@ const LEXICON = lexicon<DifficultyWord>([
     [
       'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'couldnt even', 'can not even', 'no chance', 'wont let me',
-      'incapable', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
+      'incapable', 'beyond me', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',
       // Learner's and careful English: "can not walk", "arm will not go up".
       'can not', 'could not', 'wont go', 'will not go', 'doesnt go', 'does not go',
@@ -76,6 +76,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // Something to grab to get back up, or several goes at it: "need to grab the bench", "takes three goes and a groan".
       'grab the bench', 'grab the sink', 'grab the table', 'grab something', 'grab onto', 'need to grab', 'have to grab', 'hold the bench', 'hold onto the bench', 'takes a few goes', 'takes two goes',
       'takes three goes', 'takes 2 goes', 'takes 3 goes', 'a few goes', 'few attempts', 'a few attempts', 'several goes', 'a few tries',
+      'a couple of goes', 'couple of goes', 'a couple of tries', 'push up with', 'push up on',
       // Getting up by rocking and pushing off: "push off both arms and rock a couple of times".
       'push off', 'push off the arms', 'rock a couple of times', 'rock a few times', 'rock back and forth',
       // Very weak, or worn out by it, in Australian; nights without proper sleep.
@@ -186,7 +187,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // A child or a heavy thing is one load within lifting or gripping: "cant pick up my 2 yr old", "cant hold the kettle".
       'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
       'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping', 'pram', 'the pram', 'stroller', 'wok', 'the wok', 'frying pan',
-      'a swing', 'my swing', 'golf', 'wallet', 'back pocket',
+      'a swing', 'my swing', 'golf', 'wallet', 'back pocket', 'swing a club', 'swing the club', 'a club',
     ],
   ],
   [
@@ -197,7 +198,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
       'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around', 'use the mirrors', 'use my mirrors', 'the mirrors',
-      'now i keep', 'keep it in the front', 'in the front now', 'front pocket', 'lives in the front', 'moved it to the front',
+      'swap arms', 'swap sides', 'swap hands', 'now i keep', 'keep it in the front', 'in the front now', 'front pocket', 'lives in the front', 'moved it to the front',
     ],
   ],
   [

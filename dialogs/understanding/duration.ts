@@ -103,6 +103,8 @@ interface Found extends Reading {
 /** "since feb, so 4 months": a count that restates the date; "years, but this flare since sunday" is two answers. */
 const RESTATES = new Set(['so', 'thats', 'which', 'making', 'makes', 'now']);
 const CONTRASTS = new Set(['but', 'or', 'either', 'though', 'although']);
+/** "on and off for years, this lot about 10 days": the flare named against the long story, as a "but" would. */
+const THIS_BOUT = lexicon<true>([[true, ['this lot', 'this time', 'this flare', 'this bout', 'this episode', 'this one', 'latest flare', 'this round']]]);
 
 const CORRECTIONS = lexicon<true>([[true, ['sorry no', 'no sorry', 'sorry', 'i mean', 'actually', 'make that', 'no wait', 'wait']]]);
 
@@ -216,8 +218,8 @@ const WEEKDAY_SHORT: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 /** Words that start a date the pain has lasted since. */
-/** "sat just gone": the last one. */
-const JUST_GONE = new Set(['just', 'gone', 'passed']);
+/** "sat just gone", "last friday arvo": the day with words that only say which one or when in it. */
+const JUST_GONE = new Set(['just', 'gone', 'passed', 'arvo', 'morning', 'afternoon', 'night', 'evening']);
 const SINCE = new Set(['since', 'from', 'started', 'start', 'began', 'after']);
 const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
@@ -388,7 +390,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     }
     // "for years", "months": no number given, so assume two and say so. Beside another length, only as "for
     // years" in a contrast ("on and off for years but this flare started tuesday"), which is then asked.
-    const contrasted = tokens.some((t) => CONTRASTS.has(t));
+    const contrasted = tokens.some((t) => CONTRASTS.has(t)) || findAll(tokens, THIS_BOUT).length > 0;
     for (let i = 0; i < tokens.length && (found.length === 0 || contrasted); i++) {
       const unit = unitAt(tokens[i]);
       if (!unit || !isPlural(tokens[i]!) || unit.letter || unit.weeks < DAY || taken.has(i)) continue;
@@ -434,7 +436,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const pool = restated ? counted : explicit.length > 0 ? explicit : found;
     // Two lengths in different bands ("years, but this flare started on the weekend"): ask, naming them.
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
-    if (bands.size > 1 && tokens.some((t) => t === 'but' || t === 'or' || t === 'either')) {
+    if (bands.size > 1 && (tokens.some((t) => t === 'but' || t === 'or' || t === 'either') || findAll(tokens, THIS_BOUT).length > 0)) {
       const [a, b] = [...pool].sort((x, y) => x.start - y.start);
       const name = (f: Found) => f.named ?? describeWeeks(f.weeks);
       return miss('ambiguous', `${name(a!)} or ${name(b!)}`);

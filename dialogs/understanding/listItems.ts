@@ -86,7 +86,7 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
 function countsSomethingElse(tokens: readonly string[], i: number, next: number, ordinal: boolean): boolean {
   if (COUNTED_NOUNS.has(tokens[next] ?? '')) return true;
   // "she's 15", "aged 7": an age, not an item.
-  if (AGE_BEFORE.has(tokens[i - 1] ?? '')) return true;
+  if (AGE_BEFORE.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'was' && tokens[i - 2] === 'i')) return true;
   // "with number 2", and "bub number 2": the child counted, not item two.
   if (tokens[i - 1] === 'number' && (COUNTING_BEFORE.has(tokens[i - 2] ?? '') || COUNTED_NOUNS.has(tokens[i - 2] ?? ''))) return true;
   return ordinal && COUNTING_BEFORE.has(tokens[i - 1] ?? '');

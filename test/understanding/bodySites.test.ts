@@ -548,3 +548,13 @@ describe('grammar: batch t (2026-12-03)', () => {
     expect(parseSites(text)).toEqual(sites(expected));
   });
 });
+
+describe('grammar: batch u (2026-12-03)', () => {
+  it('"the bottom part" of the back is no buttock', () => {
+    expect(parseSites('my back the bottom part, and my left hip')).toMatchObject({ ok: true, value: { sites: [{ region: 'lower_back' }, { region: 'hip', side: 'left' }] } });
+  });
+  it('"2 wks ish" at the main-area question picks no area', () => {
+    expect(parsePrimary('2 wks ish', ['neck', 'shoulder']).ok).toBe(false);
+    expect(parsePrimary('2', ['neck', 'shoulder'])).toEqual({ ok: true, value: 'shoulder' });
+  });
+});

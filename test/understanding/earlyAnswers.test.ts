@@ -146,12 +146,15 @@ describe('an answer to another question, typed at this one', () => {
     expect(snap.context.misses).toBe(1);
   });
 
-  it('a cause at the spread question says it is asked about soon; a spread that names a cause is still a spread', () => {
+  it('a cause at the spread question is kept for the cause question; a spread that names a cause is still a spread', () => {
     const ctx = backCtx(0);
-    expect(interpret('spread', ctx, { text: 'not the gym, its my desk setup, screens too low' }, AT)).toMatchObject({ kind: 'miss', detail: 'cause_later' });
+    expect(interpret('spread', ctx, { text: 'not the gym, its my desk setup, screens too low' }, AT)).toMatchObject({ kind: 'miss', detail: 'kept_for_later', early: { causes: ['posture'] } });
+    expect(interpret('spread', ctx, { text: 'desk job, new monitor is too low i think' }, AT)).toMatchObject({ kind: 'miss', detail: 'kept_for_later', early: { causes: ['posture'] } });
     expect(interpret('spread', ctx, { text: 'down my leg since lifting' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SPREAD' } });
     expect(interpret('spread', ctx, { text: 'dunno really' }, AT)).toMatchObject({ kind: 'miss' });
-    expect(interpret('spread', ctx, { text: 'dunno really' }, AT)).not.toMatchObject({ detail: 'cause_later' });
+    expect(interpret('spread', ctx, { text: 'dunno really' }, AT)).not.toMatchObject({ detail: 'kept_for_later' });
+    // A bare score is said to be asked for in a moment, not "did not catch that".
+    expect(interpret('spread', ctx, { text: '5' }, AT)).toMatchObject({ kind: 'miss', detail: 'score' });
   });
 });
 

@@ -399,3 +399,14 @@ describe('batch t: "call it a 6", not run since uni (2026-12-03)', () => {
     expect(parseDifficulty("haven't run since school tbh")).toEqual({ ok: true, value: 'none' });
   });
 });
+
+describe('parseDifficulty: batch u (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    ['jar lids are beyond me now', 'a_lot'],
+    ['push up on the armrests and it takes a couple of goes', 'a_lot'],
+    ["can't swing a club at the moment", 'a_lot'],
+    ['i can carry her, i just swap arms', 'some'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});

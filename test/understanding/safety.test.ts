@@ -267,3 +267,9 @@ describe('precautions and the checklist: batch s (2026-12-03)', () => {
     expect(parsePrecautions('not sure about my bones to be honest', LIST).ok).toBe(false);
   });
 });
+
+describe('precautions: an operation as a child (batch u)', () => {
+  it('"tonsils out when i was 8" is no recent surgery, and 8 is no item number', () => {
+    expect(parsePrecautions('tonsils out when i was 8, nothing else', ['pregnancy', 'blood_thinners', 'recent_surgery', 'fear_of_movement', 'osteoporosis'])).toEqual({ ok: true, value: [] });
+  });
+});
