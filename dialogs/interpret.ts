@@ -223,7 +223,7 @@ const NOT_NOW_SCORE = /\b(gets? to|goes? up to|up to|worst|at night|peaks?|spike
  */
 function painTimeText(text: string): string {
   return text
-    .split(/[.;!?\n]+/)
+    .split(/(?<!\d)\.(?!\d)|[;!?\n]+/)
     .filter((sentence) => !OTHER_EVENT.test(sentence) && nlu.findSigns(sentence, 'checklist').length === 0)
     .join('. ');
 }
@@ -251,8 +251,10 @@ function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
  * Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
  * like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
  */
-function earlyCauses(text: string, cue: RegExp): EarlyAnswers['causes'] {
-  const causes = cue.test(text) ? nlu.parseCauses(text) : null;
+function earlyCauses(text: string, cue: RegExp | null): EarlyAnswers['causes'] {
+  // With no cue word, "worse when sitting", "the one that hurts when i run" say what sets it off, not what started it.
+  if (cue === null && AGGRAVATES.test(text)) return undefined;
+  const causes = cue === null || cue.test(text) ? nlu.parseCauses(text) : null;
   return causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other') ? causes.value : undefined;
 }
 
@@ -332,12 +334,11 @@ function laterQuestion<T>(read: Understood<T>, text: string, at: string, duratio
   if (read.ok || read.reason !== 'not_understood') return null;
   // Kept for its question when it is plainly one ("6 wks", "from the hike", "desk job, new monitor is too low"),
   // which then is not asked again. Here the answer names no body part, so a cause needs no "from" to be one.
-  const causes = nlu.parseCauses(text);
-  const named = causes.ok && namesACause(causes) ? causes.value.filter((c) => c !== 'other' && c !== 'unknown') : undefined;
-  const early = found({ duration: earlyDuration(text, at), causes: named });
+  const early = found({ duration: earlyDuration(text, at), causes: earlyCauses(text, null) });
   if (early) return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
   if (DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) return { kind: 'miss', why: 'not_understood', detail: duration, said };
   // "5", "like a 7": a pain score, asked for in a moment.
+  const causes = nlu.parseCauses(text);
   if (!causes.ok && causes.detail === 'score') return { kind: 'miss', why: 'not_understood', detail: 'score', said };
   return null;
 }

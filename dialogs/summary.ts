@@ -69,7 +69,8 @@ function sinceLine(d: IntakeSummary['duration']): string {
   const about = describeWeeks(d.weeks);
   const [amount, unit] = about.split(' ');
   const said = d.text.toLowerCase();
-  const alreadySaid = said.includes(amount!) && said.includes(unit!.slice(0, 3));
+  // The same number as a whole ("2.5 weeks" does not say 5 weeks) and the unit's first letters.
+  const alreadySaid = new RegExp(`(?<![\\d.])${amount}(?![\\d.])`).test(said) && said.includes(unit!.slice(0, 3));
   return alreadySaid ? `${d.text} (${d.category})` : `${d.text} (about ${about}, ${d.category})`;
 }
 

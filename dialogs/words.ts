@@ -100,7 +100,7 @@ export const WORDS = {
         // "other_movement:sitting for a while": the answer was about another movement than the one asked.
         if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
         if (detail === 'duration_later') return "That sounds like how long you've had it: I'll ask for that in a moment.";
-        if (detail === 'mobile_digits') return 'That mobile number does not have 10 digits. Could you type it again?';
+        if (detail === 'mobile_digits') return 'That mobile number looks a digit short or long. Could you type it again?';
         // An answer to a later question, kept for it (it is not asked again).
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         // "no_unit:6": a duration said without its unit.

@@ -484,17 +484,17 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     // up to a region with a side of its own. "both shoulder blades" counts the blades: it does not carry.
     if (mark.bare || !live(target)) continue;
     const step = target === nextK ? 1 : -1;
+    // Back onto a midline region only when the side is said of the whole list ("neck and shoulder, right side",
+    // "neck and shoulder right side"); "on the right" straight after the last region is that region's ("lower back,
+    // neck and tennis elbow on the right"). "Both sides" said after "neck n traps" counts the traps: a midline
+    // region has no two sides to have.
+    const attached = ATTACHED_SIDE.has(tokens[mark.start - 1] ?? '') && !tokens.slice(regions[target]!.end, mark.start).includes(',');
     for (let k = target + step; k >= 0 && k < regions.length; k += step) {
       const [a, b] = step > 0 ? [regions[k - 1]!, regions[k]!] : [regions[k]!, regions[k + 1]!];
       const gap = tokens.slice(a.end, b.start);
       if (gap.length === 0 || !gap.every((t) => LIST_GAP.has(t))) break;
       if (marks.some((o) => o.start >= a.end && o.start < b.start) || sideOf.has(k) || !live(k)) break;
       if (step > 0 && MIDLINE.has(regions[k]!.value.region)) break;
-      // Back onto a midline region only when the side is said of the whole list ("neck and shoulder, right side",
-      // "neck and shoulder right side"); "on the right" straight after the last region is that region's ("lower back,
-      // neck and tennis elbow on the right").
-      // "Both sides" said after "neck n traps" counts the traps: a midline region has no two sides to have.
-      const attached = ATTACHED_SIDE.has(tokens[mark.start - 1] ?? '') && !tokens.slice(regions[target]!.end, mark.start).includes(',');
       if (step < 0 && MIDLINE.has(regions[k]!.value.region) && (attached || mark.side === 'both')) break;
       sideOf.set(k, mark.side);
     }

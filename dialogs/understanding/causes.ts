@@ -101,7 +101,7 @@ const LEXICON = lexicon<CauseWord>([
       'mortgage', 'bills', 'debt', 'separated', 'separation', 'split up', 'left me', 'walked out', 'hubby left',
       'husband left', 'wife left', 'partner left', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
-      'so busy', 'been busy', 'busy at work', 'busy period', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
+      'so busy', 'busy at work', 'busy period', 'flat out', 'under the pump', 'full on', 'hectic', 'overworked', 'workload',
       'restructure', 'restructuring', 'clenching my jaw', 'shoulders up round my ears', 'shoulders up around my ears',
       'my teenager', 'teenager', 'teenagers', 'the teenagers',
       // A death in the family, said the way people say it.
@@ -120,7 +120,7 @@ const LEXICON = lexicon<CauseWord>([
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").
       'hairdresser', 'scissors', 'chef', 'chopping', 'checkout', 'scanning', 'cashier', 'hygienist', 'dental hygienist',
       'barista', 'pulling shots', 'pull shots', 'pulling coffees', 'nail salon', 'nail tech', 'doing nails',
-      'tamping', 'tamp', 'housekeeping', 'making beds', 'beds a shift', 'tucking in', 'rattle gun', 'impact driver', 'impact gun', 'nail gun', 'angle grinder', 'grinder', 'jackhammer', 'power tools', 'press brake', 'nails', 'doing nails', 'do the nail', 'do the nails', 'nail salon', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
+      'tamping', 'tamp', 'housekeeping', 'making beds', 'beds a shift', 'tucking in', 'rattle gun', 'impact driver', 'impact gun', 'nail gun', 'angle grinder', 'jackhammer', 'power tools', 'press brake', 'nails', 'do the nail', 'do the nails', 'cleaner', 'cleaning', 'mopping', 'vacuuming', 'scrubbing', 'sanding', 'polishing', 'data entry', 'packing',
       'pack boxes', 'warehouse', 'practice', 'practising', 'practicing', 'packer', 'stacking shelves', 'shelf stacking',
       'stocking shelves', 'production line', 'conveyor', 'massage therapist', 'massage', 'massaging', 'drums', 'drumming',
       'drummer',
@@ -157,11 +157,10 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift', 'on the concrete',
-      'on concrete',
+      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift',
+      'standing on concrete', 'standing on the concrete', 'on concrete all day', 'on the concrete all day', 'on my feet on the concrete',
       // Hours on the couch or at a console are sitting, not a repeated movement; so is sitting at a bad angle.
-      'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'shocking angle', 'weird angle',
-      'funny angle', 'bad angle', 'awkward angle', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
+      'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
       'looking at my phone', 'on my phone', 'text neck', 'new pillow', 'bad chair', 'long drive', 'driving', 'bad bed',
       'fell asleep on the couch', 'fell asleep on the lounge', 'fell asleep', 'breastfeeding', 'carrying my baby',
       'wrong position',
@@ -190,10 +189,10 @@ const LEXICON = lexicon<CauseWord>([
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
   ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
-  ['medicine', ['tablets', 'cholesterol tablets', 'statins', 'statin', 'new medication', 'new tablets', 'put me on', 'new medicine', 'new pills']],
+  ['medicine', ['cholesterol tablets', 'blood pressure tablets', 'statins', 'new medication', 'new tablets', 'new medicine', 'new pills', 'started me on', 'put me on new']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
   // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").
-  ['manner', ['awkward', 'awkwardly']],
+  ['manner', ['awkward', 'awkwardly', 'shocking angle', 'weird angle', 'funny angle', 'bad angle', 'awkward angle']],
   [
     'other',
     [
@@ -296,7 +295,7 @@ const LEXICON = lexicon<CauseWord>([
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
-      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'carry it', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'footy sat', 'netball sat', 'soccer sat', 'training sat', 'game sat', 'cricket sat', 'golf sat', 'gym sat', 'long story', 'something at work', 'got to do with', 'shopping',
+      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'long story', 'something at work', 'got to do with', 'shopping',
     ],
   ],
 ]);
@@ -323,7 +322,7 @@ const QUESTION_OPENERS = new Set([
  * sitting ("i sat", "sat at my desk", "sat down" are sitting).
  */
 const SAT_SITTING_BEFORE = new Set(['i', 'we', 'he', 'she', 'they', 'just', 'have', 'had', 'been', 'then', 'and', 'was', 'were', 'hours', 'hrs', 'day']);
-const SAT_DAY_AFTER = new Set([',', '.', ';', '!', '?', 'arvo', 'night', 'morning', 'afternoon', 'n', 'and', 'just']);
+const SAT_DAY_AFTER = new Set([',', '.', ';', '!', '?', 'arvo', 'night', 'morning', 'afternoon', 'n', 'and', 'just', 'then', 'when', 'but']);
 function saturdays(tokens: string[]): string[] {
   return tokens.map((t, i) => (t === 'sat' && i > 0 && !SAT_SITTING_BEFORE.has(tokens[i - 1]!) && (i === tokens.length - 1 || SAT_DAY_AFTER.has(tokens[i + 1]!)) ? 'saturday' : t));
 }

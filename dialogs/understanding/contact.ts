@@ -58,19 +58,20 @@ function isPhoneLength(digits: number): boolean {
 
 /** A number typed or sent by the card that can be called back: 8–15 digits, and an Australian mobile of its length. */
 export function isCallable(phone: string): boolean {
-  return /^[+\d\s().-]+$/.test(phone) && isPhoneLength(phone.replace(/\D/g, '').length) && isMobileLength(phone);
+  const digits = phone.replace(/\D/g, '');
+  return /^[+\d\s().-]+$/.test(phone) && isPhoneLength(digits.length) && isMobileLength(phone.trim(), digits);
 }
 
 /** An Australian mobile (04…, or +61 4…) has 10 digits, 11 with the country code in place of the 0. */
-function isMobileLength(phone: string): boolean {
-  const digits = phone.replace(/\D/g, '');
+function isMobileLength(phone: string, digits: string): boolean {
   if (digits.startsWith('04')) return digits.length === 10;
-  if (digits.startsWith('614')) return digits.length === 11;
+  if (phone.startsWith('+') && digits.startsWith('614')) return digits.length === 11;
   return true;
 }
 
 /** "tom at tomsplumbing dot com dot au" is tom@tomsplumbing.com.au: an email said as words. */
-const SPOKEN_EMAIL = /\b([a-z0-9][a-z0-9._+-]*(?:\s+dot\s+[a-z0-9._+-]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+)\b/gi;
+// ("email me at tom dot smith at gmail dot com": "me", "us" and the like are never the name before the @.)
+const SPOKEN_EMAIL = /\b(?!(?:me|us|him|her|them|you)\b)([a-z0-9][a-z0-9._+-]*(?:\s+dot\s+[a-z0-9._+-]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)+)\b/gi;
 const dots = (words: string) => words.replace(/\s+dot\s+/gi, '.');
 function spokenEmail(s: string): string {
   return s.replace(SPOKEN_EMAIL, (_, user: string, domain: string) => `${dots(user)}@${dots(domain)}`);
@@ -232,14 +233,14 @@ function readPieces(text: string) {
   return { s, email, phone, times, name };
 }
 
-/** The name in a contact answer that gave no usable number or email ("dave 0412 555 01"): kept for the next try. */
+/**
+ * The name in a contact answer whose number or email was mistyped ("dave 0412 555 01"), kept for the next try.
+ * Only then: "not right now" or "hmm" gave no contact at all, and their words are no name.
+ */
 export function nameSaid(text: string): string | undefined {
-  if (isBlank(text)) return undefined;
-  try {
-    return readPieces(text).name;
-  } catch {
-    return undefined;
-  }
+  const read = parseContact(text);
+  if (read.ok || (read.detail !== 'mobile_digits' && read.detail !== 'email_invalid')) return undefined;
+  return readPieces(text).name;
 }
 
 export function parseContact(text: string): Understood<ContactAnswer> {
@@ -253,7 +254,7 @@ export function parseContact(text: string): Understood<ContactAnswer> {
       return miss('not_understood');
     }
     // "0400 111 22": an Australian mobile with a digit missing or extra cannot be called; ask for it again.
-    if (phone && !isMobileLength(phone.text)) return miss('not_understood', 'mobile_digits');
+    if (phone && !isMobileLength(phone.text, phone.text.replace(/\D/g, ''))) return miss('not_understood', 'mobile_digits');
     // A number or email alone is still a way to reach the patient: kept, with the name marked as not given.
     const answer: ContactAnswer = { kind: 'contact', name: name ?? NAME_NOT_GIVEN };
     if (phone) answer.phone = phone.text;

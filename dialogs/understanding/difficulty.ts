@@ -80,7 +80,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // Getting up by rocking and pushing off: "push off both arms and rock a couple of times".
       'push off', 'push off the arms', 'rock a couple of times', 'rock a few times', 'rock back and forth',
       // Very weak, or worn out by it, in Australian; nights without proper sleep.
-      'weak as', 'cooked', 'im cooked', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
+      'weak as', 'im cooked', 'cooked by', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
@@ -208,7 +208,7 @@ const LEXICON = lexicon<DifficultyWord>([
   [
     // "a bit. well a lot actually. idk somewhere in between": two levels, and the patient cannot choose.
     'between',
-    ['somewhere in between', 'in between', 'between the two', 'in the middle', 'somewhere between'],
+    ['somewhere in between', 'in between', 'between the two', 'somewhere between'],
   ],
   [
     'only',
@@ -236,6 +236,8 @@ const SCALE_ANSWERS = new Set([
 const ALTERNATIVES = new Set(['or', '/', 'or maybe', 'to', 'maybe']);
 const TAKE_BACK_NO = new Set(['no', 'nah', 'nope']);
 const EVEN = new Set(['cant even', 'couldnt even', 'can not even']);
+/** "n/a, haven't run since the 80s": said first, the movement is not one they do. */
+const NOT_APPLICABLE = new Set(['n / a', 'not applicable', 'doesnt apply', 'not relevant']);
 const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
 /** "X is a killer, short ones ok": a hard part and an easy part is some, not a lot. */
 const EASE = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'comfy', 'all good', 'no problem', 'easy']);
@@ -291,8 +293,11 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // "couldnt say, hubby does the heavy stuff", "depends on the day, some days fine some days i cant": the patient
     // does not know, or it swings; ask rather than pick one. "depends, a bit i guess" gives a level of the scale.
     const clause = clauseIds(tokens);
+    // One level said after it is the answer ("hard to say, cant do it at all"), and so is a limit in time ("depends
+    // how far, 10 mins then i have to stop"); none, or levels that disagree, is asked again.
     const opensUnsure = found.some((m) => m.value === 'unsure' && clause[m.start] === 0);
-    if (opensUnsure && !found.some((m) => LEVELS.has(m.value) && SCALE_ANSWERS.has(phrase(m)))) return miss('ambiguous', 'varies');
+    const levelsSaid = new Set(found.filter((m) => LEVELS.has(m.value)).map((m) => m.value));
+    if (opensUnsure && levelsSaid.size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
@@ -340,7 +345,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       if (best === null || SEVERITY[lasts] > SEVERITY[best]) best = lasts;
     }
     // "n/a, haven't run since high school": not done long before the pain, not stopped by it.
-    const longAgo = found.some((m) => m.value === 'not_done' && (m.start === 0 || tokens[m.start - 1] === 'since' || phrase(m).startsWith('since')));
+    const longAgo = found.some((m) => m.value === 'not_done' && ((m.start === 0 && NOT_APPLICABLE.has(phrase(m))) || tokens[m.start - 1] === 'since' || phrase(m).includes('since ')));
     if (longAgo && best === 'unable') best = 'none';
     if (best === null && has('not_done')) best = 'none';
     // Less than before, in numbers: as much as the drop says, unless more was said.

@@ -218,8 +218,6 @@ const WEEKDAY_SHORT: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT: Readonly<Record<string, number>> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 /** Words that start a date the pain has lasted since. */
-/** "sat just gone", "last friday arvo": the day with words that only say which one or when in it. */
-const JUST_GONE = new Set(['just', 'gone', 'passed', 'arvo', 'morning', 'afternoon', 'night', 'evening']);
 const SINCE = new Set(['since', 'from', 'started', 'start', 'began', 'after']);
 const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
@@ -243,6 +241,9 @@ export function monthAt(tokens: readonly string[], j: number): number | null {
   if (tok === 'may') return ['in', 'since', 'of', 'early', 'mid', 'late', 'end'].includes(tokens[j - 1] ?? '') ? 4 : null;
   return monthOf(tok);
 }
+
+/** "sat just gone", "last friday arvo": the day with words that only say which one or when in it. */
+const JUST_GONE = new Set(['just', 'gone', 'passed', 'arvo', 'morning', 'afternoon', 'night', 'evening']);
 
 /**
  * "since tuesday", "since last tuesday", "since the weekend", "since march", "since 2019", "since xmas":
@@ -280,9 +281,12 @@ function dateAt(tokens: readonly string[], i: number, j: number, now: Date): Fou
   // "since the 20th": that day of this month, or of last month when it is still to come.
   if (tokens[j - 1] === 'the' && /^\d{1,2}$/.test(tokens[j] ?? '') && ORDINAL_ENDS.has(tokens[j + 1] ?? '') && tokens[j + 2] !== 'of' && (j + 2 >= tokens.length || monthAt(tokens, j + 2) === null)) {
     const d = Number(tokens[j]);
-    if (d >= 1 && d <= 31) {
-      const thisMonth = d <= now.getUTCDate();
-      return at(now.getUTCFullYear() - (!thisMonth && now.getUTCMonth() === 0 ? 1 : 0), thisMonth ? now.getUTCMonth() : (now.getUTCMonth() + 11) % 12, d);
+    // (Going back a month at a time to one that has the day: "since the 31st" on 5 March is 31 January.)
+    for (let back = d <= now.getUTCDate() ? 0 : 1; d >= 1 && d <= 31 && back <= 2; back++) {
+      const month = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
+      const y = new Date(month).getUTCFullYear();
+      const m = new Date(month).getUTCMonth();
+      if (new Date(Date.UTC(y, m, d)).getUTCMonth() === m) return at(y, m, d);
     }
   }
   // "since 14/11": day and month.

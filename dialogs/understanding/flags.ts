@@ -71,7 +71,7 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
       else found.push({ code, at: n.start });
     });
 
-    const quantifiers = findAll(tokens, QUANTIFIERS).filter((q) => q.value !== 'not_a_quantifier' && !saidOfSomethingElse(tokens, q));
+    const quantifiers = findAll(tokens, QUANTIFIERS).filter((q) => q.value !== 'not_a_quantifier' && !saidOfAMovement(tokens, q));
     const quantified = assert(tokens, quantifiers);
     const saysAll = quantifiers.some((q, k) => q.value === 'all' && !quantified[k]!.negated);
     const saysNone = quantifiers.some((q, k) => q.value === 'none' || (q.value === 'all' && quantified[k]!.negated));
@@ -104,12 +104,13 @@ export function parseFlagChecklist(text: string, offered: readonly FlagCode[]): 
 }
 
 /**
- * "stairs r fine", "walking is ok": an answer to a movement question typed here, said of that movement and not
+ * "stairs r fine", "walking's fine": an answer to a movement question typed here, said of that movement and not
  * of the list, so asked again. ("my breathing is fine" is said of a sign on the list: none.)
  */
 const COPULA = new Set(['is', 'are', 'r', 'was', 'were', 'feels']);
-function saidOfSomethingElse(tokens: readonly string[], q: Span): boolean {
-  return COPULA.has(tokens[q.start - 1] ?? '') && MOVEMENT_WORDS.has(tokens[q.start - 2] ?? '');
+function saidOfAMovement(tokens: readonly string[], q: Span): boolean {
+  const subject = COPULA.has(tokens[q.start - 1] ?? '') ? tokens[q.start - 2] : tokens[q.start - 1];
+  return MOVEMENT_WORDS.has(subject ?? '');
 }
 
 /** "1-3" items share a token; assertions are worked out once per token. */

@@ -20,7 +20,7 @@ const RANGE_WORDS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly', 'e
 const RANGE_MARKERS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly']);
 
 /** Words that take back what came before: "8, no sorry 7", "5 wait 6", "6 actually no more like 4". */
-const BARE_NO = new Set(['no', 'nah', 'nope', ',']);
+const NO_OR_COMMA = new Set(['no', 'nah', 'nope', ',']);
 const CORRECTIONS = lexicon<true>([[true, ['no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops', 'call it', 'lets say', 'lets call it']]]);
 
 /**
@@ -95,7 +95,7 @@ function scores(tokens: readonly string[]): Score[] {
 /** Scores of now: after a correction only the last part counts, and scores of other times are dropped. */
 function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
   // "7 no 8 if im honest": a bare "no" between two scores takes the first back, as "sorry" does.
-  const bareNo = all.slice(1).filter((s, k) => tokens.slice(all[k]!.end, s.start).every((t) => BARE_NO.has(t)) && tokens.slice(all[k]!.end, s.start).some((t) => t !== ','));
+  const bareNo = all.slice(1).filter((s, k) => tokens.slice(all[k]!.end, s.start).every((t) => NO_OR_COMMA.has(t)) && tokens.slice(all[k]!.end, s.start).some((t) => t !== ','));
   const corrections = [...findAll(tokens, CORRECTIONS), ...bareNo.map((s) => ({ start: s.start, end: s.start, value: true as const }))].sort((a, z) => a.start - z.start);
   const lastCorrection = corrections.at(-1);
   let kept = lastCorrection && all.some((s) => s.start < lastCorrection.start) && all.some((s) => s.start >= lastCorrection.end)

@@ -138,6 +138,14 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
 }
 
 const AS_A_CHILD = /\bwhen i was (\d+|a kid|little|young|a child|a teenager)\b/;
+/** The words of the clause holding token `at`: to a comma, a full stop, "but" or "and". */
+function clauseOf(tokens: readonly string[], at: number): string {
+  let from = at;
+  while (from > 0 && !CLAUSE_BREAKS.has(tokens[from - 1]!) && tokens[from - 1] !== ',') from--;
+  let to = at;
+  while (to < tokens.length && !CLAUSE_BREAKS.has(tokens[to]!) && tokens[to] !== ',') to++;
+  return tokens.slice(from, to).join(' ');
+}
 const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the above', 'yes to all', 'all apply', 'everything']]]);
 
 /** "yes to all lol jk none": what comes after the last take-back is the answer. */
@@ -175,8 +183,8 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
       if (p.historical && !(m.value === 'recent_surgery' && recentlyDated(tokens)) && m.value !== 'osteoporosis') return;
       // "gallbladder out in july": more than three months before this month is not recent.
       if (m.value === 'recent_surgery' && dated !== null && dated > 3) return;
-      // "appendix out when I was 12": an age then, long ago.
-      if (m.value === 'recent_surgery' && AS_A_CHILD.test(tokens.join(' '))) return;
+      // "appendix out when I was 12": an age then, long ago (in the surgery's own clause).
+      if (m.value === 'recent_surgery' && AS_A_CHILD.test(clauseOf(tokens, m.start))) return;
       codes.push(m.value);
     });
     const along = codes.length === 0 && found.every((m) => m.value !== 'recent_surgery') ? weeksAlong(tokens) : null;

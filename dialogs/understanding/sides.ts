@@ -24,8 +24,9 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
 export const NOT_A_SIDE: readonly string[] = [
   'right now', 'all right', 'thats right', 'right away', 'right after', 'right before', 'right then', 'right when',
   'right up', 'right about', 'right where',
-  // "all the way": "settled right down", "right through to my chest".
-  'right down', 'right through', 'right across', 'right into', 'right round', 'right around',
+  // "all the way": "settled right down", "right down to my knee", "right through to my chest" (not "on the right around
+  // my shoulder blade", where it is the side).
+  'settled right down', 'calmed right down', 'right down to', 'right through to', 'right through the night',
   'left over', 'leftover', 'left work', 'left it', 'left the', 'left home',
 ];
 

@@ -20,19 +20,20 @@ const OVER = lexicon<true>([[true, [
   // "im right now" is Australian for "I'm fine now", not "right now".
   'im right now', 'im right', 'fine since', 'been fine since', 'good since', 'been good since', 'fine now', 'all good now', 'better now',
   // A course that is over: "finished it in march", "came off the prednisone".
-  'finished it', 'finished them', 'finished the course', 'came off it', 'came off them', 'came off the', 'off it now', 'off them now',
-  // Once, not a course: "just the one cortisone shot back in march".
-  'just the one', 'only the one', 'one shot', 'one injection', 'a single injection',
+  'finished it', 'finished them', 'finished the course', 'came off it', 'came off them', 'off it now', 'off them now',
 ]]]);
 
 /** Said to be there, if not all the time: coming and going is happening. */
 const STILL = lexicon<true>([[true, [
   'still', 'right now', 'at the moment', 'this morning', 'today', 'comes and goes', 'on and off', 'off and on', 'every day',
   'all the time', 'now and then', 'every now and then', 'at times', 'had some', 'a little bit yeah', 'a bit yeah',
-  'mostly when', 'only when',
+  'mostly when', 'only when', 'daily', 'every day',
   // Every day, if not all day: "only first thing in the morning, gone by lunch".
   'first thing', 'every morning', 'in the mornings', 'by lunch', 'by lunchtime', 'every night', 'most nights', 'most days',
 ]]]);
+
+/** A medicine once, not a course ("just the one cortisone shot back in march"): over, for the steroid question only. */
+const ONCE = lexicon<true>([[true, ['just the one', 'only the one', 'one shot', 'one injection', 'a single injection', 'one cortisone']]]);
 
 /** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */
 const TOLD_AS_HISTORY = lexicon<true>([[true, [
@@ -63,7 +64,7 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     // "no diet, it just fell off", "not dieting or anything": what would rule it out, denied, leaves the sign (asked about) there.
     if (rule.denied.length > 0) return ok(true);
     // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
-    const over = HISTORY_COUNTS.has(code) ? undefined : findAll(tokens, OVER).at(-1);
+    const over = HISTORY_COUNTS.has(code) ? undefined : [...findAll(tokens, OVER), ...(code === 'immunosuppressed_steroids' ? findAll(tokens, ONCE) : [])].sort((a, z) => a.start - z.start).at(-1);
     const still = findAll(tokens, STILL).at(-1);
     // "gone now but still there at night": what is said after the over-words wins ("im right now" is one phrase).
     if (over && !(still && still.start >= over.end)) return ok(false);

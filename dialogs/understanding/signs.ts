@@ -169,7 +169,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['fever_unwell', { checklist: [] }],
   // Night pain counts when it is constant and no position eases it: waking when rolling over does not.
-  ['constant_night_pain', { anywhere: ['constant night pain', 'pain all night', 'night pain that never stops'], checklist: ['night pain', 'pain at night', 'hurts at night', 'sore at night', 'worse at night', 'cant sleep for pain', 'cant sleep for the pain', 'wakes me up at night', 'wakes me at night'] }],
+  ['constant_night_pain', { anywhere: ['constant night pain', 'pain all night', 'night pain that never stops'], checklist: ['night pain', 'pain at night', 'worse at night', 'cant sleep for pain', 'cant sleep for the pain', 'wakes me up at night', 'wakes me at night'] }],
   ['immunosuppressed_steroids', {
     anywhere: [
       'prednisone', 'prednisolone', 'dexamethasone', 'immunosuppressed', 'immunosuppressant', 'immunosuppressants',
@@ -240,9 +240,9 @@ export const SIGN_RULES: ReadonlyArray<readonly [readonly Part[], FlagCode, Wher
 
 /**
  * What rules one sign out, for a clinician to read and add to, in the answer to that sign's own question.
- * Weight loss and night pain are also ruled out in passing, in the sentence that says them or a "but" after it
- * ("lost 10kg on ozempic, on purpose", "hurts at night but if i roll over it eases"); the others are not, where a
- * word like "just the left" could sit beside a real warning.
+ * Weight loss is also ruled out in passing, in the sentence that says it or a "but" after it ("lost 10kg on
+ * ozempic, on purpose", "lost 8 kilos but thats the ozempic"); the others are not, where a word like "just the
+ * left" or "roll over" could sit beside a real warning ("constant pain all night, worse when i roll over").
  */
 const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
   unexplained_weight_loss: ['weight watchers', 'diet', 'dieting', 'on purpose', 'trying to lose', 'ozempic', 'mounjaro', 'saxenda', 'gym'],
@@ -253,8 +253,7 @@ const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
 };
 // ("cant get comfy", "nothing eases it": what would rule it out, denied.)
 const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt', 'cant', 'couldnt', 'never', 'nothing', 'doesnt', 'dont', 'wont']);
-// Night pain too: "hurts at night but if i roll onto my side it eases off" is not constant.
-const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss', 'constant_night_pain']);
+const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss']);
 const RULED_OUT: ReadonlyMap<string, Lexicon<true>> = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
 
 /**
@@ -317,6 +316,7 @@ export function isWorthAsking(m: SignMention): boolean {
 const LOCAL_LEG_PAIN = lexicon<true>([[true, ['shin splints', 'shin splint', 'shins', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day']]]);
 
 const NERVE_SIGNS: ReadonlySet<FlagCode> = new Set(['numbness_tingling', 'progressive_weakness', 'saddle_numbness']);
+const NERVE_WORDS: ReadonlySet<SignWord> = new Set<SignWord>(['NUMB', 'WEAK']);
 
 /** The most words a hedging question can have and still belong to what follows it ("the numb one? around my bum"). */
 const HEDGE_WORDS = 4;
@@ -378,8 +378,9 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
   }
   // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
   const localLegs = findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]);
-  // (Numb or weak legs in that sentence are the sign whatever else is said.)
-  const nerve = (m: SignMention) => found.some((o) => NERVE_SIGNS.has(o.code) && isAffirmed(o) && sentence[o.start] === sentence[m.start]);
+  // (Numb or weak legs in that sentence are the sign whatever else is said: "both legs went weak during the marathon".)
+  const nerveIn = new Set(matches.filter((m, k) => NERVE_WORDS.has(m.value) && !props[k]!.negated).map((m) => sentence[m.start]));
+  const nerve = (m: SignMention) => nerveIn.has(sentence[m.start]) || found.some((o) => NERVE_SIGNS.has(o.code) && isAffirmed(o) && sentence[o.start] === sentence[m.start]);
   for (const m of found) if (m.code === 'both_legs_symptoms' && localLegs.includes(sentence[m.start]) && !nerve(m)) m.negated = true;
   const kept = found.filter((m) => !SUBSUMES.some(([big, small]) => m.code === small && found.some((o) => o.code === big && isAffirmed(o) === isAffirmed(m))));
   return kept.sort((a, z) => a.start - z.start);

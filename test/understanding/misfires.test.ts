@@ -1,0 +1,84 @@
+// Sentences a review of the 2026-12-03 changes found misread: each rule added that day must leave these alone.
+import { describe, expect, it } from 'vitest';
+import { nameSaid, parseContact } from '../../dialogs/understanding/contact.js';
+import { parseCauses, parseDifficulty, parseDuration, parseFlagChecklist, parsePrecautions, parseSignAnswer, parseSites } from '../../dialogs/understanding/index.js';
+import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
+import { interpret } from '../../dialogs/interpret.js';
+import { freshContext } from '../../dialogs/intakeContext.js';
+
+const AT = '2026-12-02T10:00:00.000Z';
+const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
+
+describe('warning signs stay warnings', () => {
+  it('night pain is not ruled out by "roll over" said of what makes it worse', () => {
+    expect(affirmed('constant pain all night, worse when i roll over')).toContain('constant_night_pain');
+  });
+  it('legs gone weak in both legs are the sign, marathon or not', () => {
+    expect(affirmed('both legs went weak during the marathon')).toContain('both_legs_symptoms');
+  });
+  it('"came off the bike" and "just the one side" do not say a sign is over', () => {
+    expect(parseSignAnswer('yes, came off the bike', 'trauma_fracture')).toEqual({ ok: true, value: true });
+    expect(parseSignAnswer('yes just the one side of my bum', 'saddle_numbness')).toEqual({ ok: true, value: true });
+    expect(parseSignAnswer('one shot of cortisone but i take prednisone daily', 'immunosuppressed_steroids')).toEqual({ ok: true, value: true });
+  });
+  it('a childhood event in another clause leaves recent surgery recent', () => {
+    expect(parsePrecautions('surgery 2 weeks ago, when i was little i broke my arm', ['recent_surgery'])).toEqual({ ok: true, value: ['recent_surgery'] });
+  });
+  it('"walking\'s fine" at the checklist is about walking, not the list', () => {
+    expect(parseFlagChecklist("walking's fine", ['bladder_bowel_change', 'numbness_tingling']).ok).toBe(false);
+  });
+});
+
+describe('answers kept for later questions are plainly answers', () => {
+  const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'knee' as const }] });
+  it.each(['worse when sitting', 'the one that hurts when i run'])('%j at the side question keeps no cause', (text) => {
+    expect(interpret('side', ctx(), { text }, AT)).not.toMatchObject({ early: { causes: expect.anything() } });
+  });
+  it('a decimal survives the pain\'s own time at the duration question', () => {
+    expect(interpret('duration', ctx(), { text: 'about 2.5 weeks' }, AT)).toMatchObject({ kind: 'event', event: { duration: { weeks: 2.5 } } });
+  });
+});
+
+describe('movement levels', () => {
+  it.each<[string, string]>([
+    ["havent run, cant even jog to the letterbox", 'unable'],
+    ['in the middle of the night it wakes me, cant get back to sleep', 'unable'],
+    ['depends how far, 10 mins then i have to stop', 'a_lot'],
+    ['hard to say, cant do it at all', 'unable'],
+    ['cooked dinner last night, no problem', 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
+
+describe('dates, contact and words that look like causes', () => {
+  it('"since the 31st" in a short month goes back to a month that has one', () => {
+    const read = parseDuration('since the 31st', '2026-03-05T10:00:00.000Z');
+    expect(read.ok && Math.round(read.value.weeks)).toBe(5);
+  });
+  it('"me" is never the name before the @', () => {
+    expect(parseContact('email me at tom dot smith at gmail dot com')).toMatchObject({ ok: true, value: { email: 'tom.smith@gmail.com' } });
+  });
+  it('a number that is no Australian mobile is not held to 10 digits', () => {
+    expect(parseContact('614 555 1234')).toMatchObject({ ok: true, value: { phone: '614 555 1234' } });
+  });
+  it('no name is kept from an answer that gave no contact at all', () => {
+    expect(nameSaid('not right now')).toBeUndefined();
+    expect(nameSaid('hmm')).toBeUndefined();
+  });
+  it.each<[string, string[]]>([
+    ['had to carry it up the stairs', ['strain']],
+    ['played footy sat then it got worse', ['strain']],
+    ['slipped and fell on the concrete', ['injury']],
+    ['picked up the box at a weird angle', ['strain']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each(['on my tablet all night scrolling', 'got stung by a wasp', 'been busy in the garden'])('%j reads no medicine, load or stress', (text) => {
+    const read = parseCauses(text);
+    expect(read.ok && read.value.some((c) => c === 'strain' || c === 'stress')).toBe(false);
+  });
+  it('"on the right around my shoulder blade" keeps its side', () => {
+    expect(parseSites('pain on the right around my shoulder blade')).toMatchObject({ ok: true, value: { sites: [{ region: 'upper_back', side: 'right' }] } });
+  });
+});
