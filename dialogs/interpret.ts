@@ -297,10 +297,16 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   if (!other) return null;
   const level = nlu.parseDifficulty(text);
   if (!level.ok || !list.includes(other)) return { kind: 'miss', why: 'not_understood', detail: `other_movement:${MOVEMENT_LABELS[other]}`, said };
-  // Asked already: a correction, and the note says what it replaces.
+  // Asked already: a correction, and the note says what it replaces. "cant kneel at all", then "squatting is ok
+  // ish" with no "actually" or "sorry": the other half of the movement, so impossible one way and fine the other
+  // is a lot (as in one answer), not a change to some.
   const before = ctx.movementAnswers[other];
-  const change = before !== undefined && before !== level.value ? `, now ${DIFFICULTY_WORDS[level.value]} (it was ${DIFFICULTY_WORDS[before]})` : `, ${DIFFICULTY_WORDS[level.value]}`;
-  return { kind: 'event', event: { type: 'DIFFICULTY', difficulty: level.value, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
+  const tokens = nlu.tokenise(text);
+  const corrects = nlu.correctionPoints(tokens).length > 0 || tokens.includes('actually');
+  const otherHalf = before === 'unable' && level.value !== 'unable' && !corrects;
+  const difficulty = otherHalf ? 'a_lot' : level.value;
+  const change = before !== undefined && before !== difficulty ? `, now ${DIFFICULTY_WORDS[difficulty]} (it was ${DIFFICULTY_WORDS[before]})` : `, ${DIFFICULTY_WORDS[difficulty]}`;
+  return { kind: 'event', event: { type: 'DIFFICULTY', difficulty, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }
 
 /** "hurts when I lift", "worse if I sit": what makes it worse now, not what brought it on. */

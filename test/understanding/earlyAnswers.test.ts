@@ -68,6 +68,16 @@ describe('an answer to another question, typed at this one', () => {
     expect(read).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', movement: 'bending_forward' }, note: expect.stringMatching(/^bending forward, now .+ \(it was some trouble\)$/) });
   });
 
+  it('"cant kneel at all", then "squatting is ok ish" at the next question: the other half of the movement, so a lot; "actually" corrects it', () => {
+    const ctx = { ...backCtx(0), sites: [{ region: 'knee' as const, side: 'right' as const }], primary: 'knee' as const };
+    const list = movementList(ctx);
+    expect(list).toContain('kneeling_squatting');
+    ctx.movementAnswers = { kneeling_squatting: 'unable' };
+    ctx.movementIndex = list.indexOf('walking');
+    expect(interpret('movement', ctx, { text: 'squatting is ok ish' }, AT)).toMatchObject({ kind: 'event', event: { movement: 'kneeling_squatting', difficulty: 'a_lot' } });
+    expect(interpret('movement', ctx, { text: 'actually squatting is ok' }, AT)).toMatchObject({ kind: 'event', event: { movement: 'kneeling_squatting', difficulty: 'none' } });
+  });
+
   it('the machine takes the correction for the movement answered before and asks the one asked again', () => {
     const ctx = { ...backCtx(3), movementAnswers: { bending_forward: 'some' as const, sitting: 'none' as const, lifting: 'some' as const } };
     const asked = movementList(ctx)[3];
