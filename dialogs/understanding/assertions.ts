@@ -44,6 +44,8 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     'all good now', 'long gone', 'thats gone', 'on purpose', 'on a diet', 'dieting', 'intentionally', 'deliberately',
     'on ozempic', 'on mounjaro', 'on wegovy', 'nothing new',
   ]],
+  // "no problem with toilet": said of the sign, "no problem" is a no (it is otherwise a pseudo-trigger, "no problem walking").
+  [f('negated'), ['no problem with', 'no problems with', 'no trouble with', 'no issues with', 'no issue with']],
   [both('historical'), [
     'years ago', 'year ago', 'yrs ago', 'last yr', 'months ago', 'month ago', 'last month', 'ages ago', 'long time ago', 'a long time ago', 'as a kid',
     'as a child', 'as a teenager', 'when i was young', 'when i was younger', 'when i was little', 'when i was a kid',

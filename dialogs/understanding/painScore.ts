@@ -109,8 +109,15 @@ function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
     later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start) && !tokens.slice(s.end, m.start).some((t) => CLAUSE_BREAKS.has(t)));
   const now = kept.filter((s) => !otherTime(s));
   if (now.length > 0) kept = now;
+  // "sitting here its a 3, driving its a 7": the one said of right now is the answer.
+  const marked = kept.filter((s) => findAll(tokens.slice(Math.max(0, s.start - NOW_REACH), s.start), NOW_MARKERS).length > 0 && !tokens.slice(Math.max(0, s.start - NOW_REACH), s.start).some((t) => CLAUSE_BREAKS.has(t) && t !== ','));
+  if (kept.length > 1 && marked.length === 1) kept = marked;
   return kept;
 }
+
+/** Said of right now: "sitting here its a 3", "at the moment a 4" (not "a 4 sitting", which names a position). */
+const NOW_MARKERS = lexicon<true>([[true, ['sitting here', 'right now', 'at the moment', 'atm', 'currently', 'just now', 'as i type']]]);
+const NOW_REACH = 6;
 
 /** "7 at worst but 4 now": the words before a score back to a clause break, at most `reach` of them. */
 const CLAUSE_BREAKS = new Set(['but', ',', '.', ';', 'though', 'tho']);

@@ -131,7 +131,7 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
     const m = MONTH_LEADS.has(tokens[i - 1]!) ? monthAt(tokens, i) : null;
     if (m !== null) return (now.getUTCMonth() - m + 12) % 12;
     // "back in 2019": at the latest that December.
-    const year = /^(19|20)\d\d$/.test(tokens[i]!) && MONTH_LEADS.has(tokens[i - 1]!) ? Number(tokens[i]) : null;
+    const year = /^(19|20)\d\d$/.test(tokens[i]!) && (MONTH_LEADS.has(tokens[i - 1]!) || tokens[i - 1] === 'was') ? Number(tokens[i]) : null;
     if (year !== null && year < now.getUTCFullYear()) return (now.getUTCFullYear() - year) * 12 + now.getUTCMonth() - 11;
   }
   return null;

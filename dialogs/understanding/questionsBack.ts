@@ -15,7 +15,7 @@ const PATTERNS: ReadonlyArray<readonly [QuestionBack, RegExp]> = [
   ['why', /\bwhy (do|would|are|does) (you|u|it) (need|want|ask|asking|matter)\b/],
   // Only when it is (nearly) the whole message: "no, but I've lost 8 kilos, is that relevant?" is an answer to take.
   ['why', /^(\S+ ){0,3}(is (that|this) (relevant|important|necessary)|does (that|it) matter)\s*\??$/],
-  ['meaning', /^(what|wat) (does|do|is) .{1,40} mean\b|^what (counts|would count|qualifies) as\b|^does (a |an |my )?.{1,40} count\b|^(what (is|are)|whats) (a |an )?(saddle|sciatica|blood thinner|anticoagulant)/],
+  ['meaning', /^(what|wat) (does|do|is) .{1,40} mean\b|^what (counts|would count|qualifies) as\b|^does (a |an |my )?.{1,40} count\b|^(what (is|are)|whats) (a |an |the |my )?(saddle|sciatica|blood thinner|anticoagulant|steroid|immune)/],
   ['meaning', /^(whats|what is|what does) (a |an )?(0|zero|1|10|ten)\b|^is (a )?(10|ten|0|zero) (like|the|mean)\b/],
   ['meaning', /^(what('?s| is) the difference|(can|could) you (explain|clarify)|explain (number|the|what))/],
   ['meaning', /^(what do you mean|what does (that|this|it) mean|what do u mean|i dont (understand|get) (the|that|this|what you mean)|dont understand the question|what are you asking|sorry what|what\?+$|meaning\?|huh\?|come again)/],

@@ -27,6 +27,8 @@ export const NOT_A_SIDE: readonly string[] = [
   // "all the way": "settled right down", "right down to my knee", "right through to my chest" (not "on the right around
   // my shoulder blade", where it is the side).
   'settled right down', 'calmed right down', 'right down to', 'right through to', 'right through the night',
+  // "right behind the eye": directly behind.
+  'right behind the', 'right behind my', 'right in the middle', 'right in the centre',
   'left over', 'leftover', 'left work', 'left it', 'left the', 'left home',
 ];
 

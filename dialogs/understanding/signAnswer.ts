@@ -21,6 +21,8 @@ const OVER = lexicon<true>([[true, [
   'im right now', 'im right', 'fine since', 'been fine since', 'good since', 'been good since', 'fine now', 'all good now', 'better now',
   // A course that is over: "finished it in march", "came off the prednisone".
   'finished it', 'finished them', 'finished the course', 'came off it', 'came off them', 'off it now', 'off them now',
+  // "only when I was carting hay last month, not since".
+  'not since', 'not since then', 'none since', 'hasnt happened since', 'havent had it since',
 ]]]);
 
 /** Said to be there, if not all the time: coming and going is happening. */
@@ -48,6 +50,7 @@ const CANNOT_SAY = lexicon<true>([[true, [
 /** Both legs, said side by side: "left is worse but the right tingles a bit too". */
 const ALSO = new Set(['too', 'also', 'aswell', 'both']);
 
+const NO_PROBLEM_WITH = /\bno (problems?|trouble|issues?) with\b/;
 const LEADING_NO = new Set(['no', 'nope', 'nah', 'not', 'na', 'never']);
 const LEADING_YES = new Set(['yes', 'yeah', 'yep', 'yup', 'y', 'ya', 'yea']);
 
@@ -57,6 +60,8 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     const plain = parseYesNo(text);
     if (isBlank(text)) return plain;
     const tokens = tokenise(text);
+    // "not sure, there's a lump…" opens with a hedge, not a no.
+    const opensWithNo = LEADING_NO.has(tokens[0]!) && !(tokens[0] === 'not' && tokens[1] === 'sure');
     // "dunno, never had a scan": the patient cannot say, so ask rather than take the "never" as a no.
     if (findAll(tokens, CANNOT_SAY).length > 0 && !LEADING_YES.has(tokens[0]!)) return miss('ambiguous', 'unsure');
     const rule = ruledOut(tokens, code);
@@ -70,13 +75,15 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     if (over && !(still && still.start >= over.end)) return ok(false);
     const mentions = findSigns(text, 'checklist', tokens).filter((m) => m.code === code);
     const someoneElse = mentions.some((m) => m.other);
-    if (HISTORY_COUNTS.has(code) && !someoneElse && !LEADING_NO.has(tokens[0]!) && findAll(tokens, TOLD_AS_HISTORY).length > 0) return ok(true);
+    if (HISTORY_COUNTS.has(code) && !someoneElse && !opensWithNo && findAll(tokens, TOLD_AS_HISTORY).length > 0) return ok(true);
     if (code === 'both_legs_symptoms' && tokens.includes('left') && tokens.includes('right') && tokens.some((t) => ALSO.has(t))) return ok(true);
     // The sign described as there now is a yes, whatever hedge came with it ("dunno, it looks a bit bent"),
     // unless the answer opens with a no ("no, it's not bent").
-    if (mentions.some(isAffirmed) && !LEADING_NO.has(tokens[0]!)) return ok(true);
+    if (mentions.some(isAffirmed) && !opensWithNo) return ok(true);
     // Only someone else's ("my dad had bowel cancer years ago"), not opened with a yes: a no, whatever "had" sounds like.
     if (mentions.length > 0 && mentions.every((m) => m.other) && !LEADING_YES.has(tokens[0]!)) return ok(false);
+    // "no problem with toilet": the sign said to be no problem is a no, whatever "no problem" means alone.
+    if (mentions.length > 0 && mentions.every((m) => m.negated) && NO_PROBLEM_WITH.test(tokens.join(' '))) return ok(false);
     if (plain.ok) return plain;
     if (still) return ok(true);
     // Only denied or over ("nothing broken", "had a temp last week"): a no. A sign only wondered about is not.

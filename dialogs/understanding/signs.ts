@@ -130,7 +130,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['neck_neuro_signs', {
     anywhere: [
-      'dizzy', 'dizziness', 'vertigo', 'room spinning', 'room spins', 'the room spins', 'spinning', 'collapsed', 'dropped to the floor', 'legs gave out', 'food gets stuck', 'food keeps getting stuck', 'stuck when i swallow', 'choking on food', 'speech has gone', 'slurry', 'cant get my words out', 'seeing double', 'lost my vision', 'double vision', 'seeing double', 'slurred speech', 'slurring', 'slurred',
+      'dizzy', 'dizziness', 'giddy', 'vertigo', 'room spinning', 'room spins', 'the room spins', 'spinning', 'collapsed', 'dropped to the floor', 'legs gave out', 'food gets stuck', 'food keeps getting stuck', 'stuck when i swallow', 'choking on food', 'speech has gone', 'slurry', 'cant get my words out', 'seeing double', 'lost my vision', 'double vision', 'seeing double', 'slurred speech', 'slurring', 'slurred',
       'trouble speaking', 'trouble swallowing', 'difficulty swallowing', 'hard to swallow', 'cant swallow', 'drop attack',
       'drop attacks', 'blackout', 'blackouts', 'blacked out', 'fainted', 'fainting', 'passed out', 'face numb', 'numb face',
       'facial numbness', 'sudden falls', 'keep falling', 'nystagmus', 'words come out wrong',
@@ -148,6 +148,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'heard it snap', 'cracked', 'snapped', 'wrong shape', 'looks wrong',
     ],
     checklist: [
+      // A new lump where it was hurt: "a lump on the wrist bone that wasn't there before".
+      'a lump', 'new lump', 'lump on', 'wasnt there before',
       'fell', 'fall', 'falls', 'fell over', 'fell off', 'had a fall', 'accident', 'car accident', 'car crash', 'crash', 'crashed',
       'bit bent', 'a bit bent', 'looks a bit bent', 'crooked', 'looks crooked', 'out of line',
       'collision', 'hit by', 'broke', 'came off', 'tackled', 'knocked over', 'knock', 'knocked', 'tripped', 'slipped', 'rear ended', 'rear-ended', 'hit my head', 'took a knee', 'took a hit', 'tumble', 'landed on', 'bumped', 'whacked', 'smashed', 'crashed into', 'ran into', 'walked into', 'got hit',

@@ -104,8 +104,10 @@ describe('an answer to another question, typed at this one', () => {
     // Said as a fact after a known cause, with no "from" or "I think": not taken as a new one.
     expect(interpret('intensityNow', { ...backCtx(0), causes: ['stress' as const] }, { text: 'gardening' }, AT)).toMatchObject({ kind: 'miss' });
     expect(interpret('intensityNow', unsure, { text: 'about a 6 since the gardening' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SCORE', value: 6 } });
-    // Two scores, at rest and moving, are asked about, not read as a cause ("sitting", "typing").
-    expect(interpret('intensityNow', unsure, { text: 'sitting here typing its a 3, but moving its more like 6' }, AT)).toMatchObject({ kind: 'miss', why: 'ambiguous' });
+    // Two scores, at rest and moving, are never read as a cause ("sitting", "typing"): said of right now, the one
+    // "sitting here" is the score; otherwise both are asked about.
+    expect(interpret('intensityNow', unsure, { text: 'sitting here typing its a 3, but moving its more like 6' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SCORE', value: 3 } });
+    expect(interpret('intensityNow', unsure, { text: 'typing its a 3, moving its more like 6' }, AT)).toMatchObject({ kind: 'miss', why: 'ambiguous' });
   });
 
   it('the machine adds it, drops "not sure", and asks the score again', () => {

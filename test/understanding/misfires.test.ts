@@ -82,3 +82,19 @@ describe('dates, contact and words that look like causes', () => {
     expect(parseSites('pain on the right around my shoulder blade')).toMatchObject({ ok: true, value: { sites: [{ region: 'upper_back', side: 'right' }] } });
   });
 });
+
+describe('batch v (2026-12-03)', () => {
+  it('"what\'s the saddle area" is a question back, never a yes', async () => {
+    const { parseQuestionBack } = await import('../../dialogs/understanding/questionsBack.js');
+    expect(parseQuestionBack("what's the saddle area sorry")).toBe('meaning');
+  });
+  it('giddy is dizzy', () => {
+    expect(findSigns('i get giddy when i look up', 'checklist').map((m) => m.code)).toContain('neck_neuro_signs');
+  });
+  it('an operation that "was 2015" is not recent', () => {
+    expect(parsePrecautions('had my shoulder done but that was 2015', ['recent_surgery'], AT)).toEqual({ ok: true, value: [] });
+  });
+  it('"right behind my eye" is directly behind, no side', () => {
+    expect(parseSites('right behind my eye')).not.toMatchObject({ value: { sites: [{ side: 'right' }] } });
+  });
+});

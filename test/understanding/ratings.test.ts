@@ -410,3 +410,10 @@ describe('parseDifficulty: batch u (2026-12-03)', () => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+describe('parsePainScore: the score said of right now (batch v)', () => {
+  it('"sitting here" marks the score of now among two', () => {
+    expect(parsePainScore('sitting here its a 2, in the car its a 6')).toEqual({ ok: true, value: 2 });
+    expect(parsePainScore('at the moment 4, walking more like 7')).toEqual({ ok: true, value: 4 });
+  });
+});

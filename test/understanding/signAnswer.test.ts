@@ -69,3 +69,15 @@ describe('a yes/no about one sign: batch s (2026-12-03)', () => {
     expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
   });
 });
+
+describe('a yes/no about one sign: batch v (2026-12-03)', () => {
+  it.each<[FlagCode, string, boolean]>([
+    // Hedged, but there now: a new lump where it was hurt.
+    ['trauma_fracture', "not sure, there's a new lump on my ankle bone and it's puffy", true],
+    ['fever_unwell', 'only when i had the flu in winter, not since', false],
+    // "no problem with" the sign is a no, though "no problem" alone is a yes.
+    ['bladder_bowel_change', 'no problems with the toilet', false],
+  ])('%s: %j → %s', (code, text, yes) => {
+    expect(parseSignAnswer(text, code)).toEqual({ ok: true, value: yes });
+  });
+});
