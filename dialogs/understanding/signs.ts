@@ -106,6 +106,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'cant hold my poo', 'cant hold my bowels', 'cant hold my urine', 'cant feel when go toilet', 'cant feel when i go toilet', 'cant feel when i go to the toilet',
       'cant feel when i pee', 'cant feel when i wee', 'cant feel the toilet paper', 'no feeling when i wipe',
       // A hedge inside the phrase: "can't really tell when I need to wee".
+      'didnt make it to the loo', 'didnt make it to the toilet', 'make it to the loo in time', 'make it to the toilet in time',
       'cant feel when i need to', 'cant feel when i need to wee', 'cant feel when i need to pee', 'cant really tell when i need to', 'cant tell when i need to wee', 'cant tell when i need to pee', 'cant really feel when i need to',
       'dont really know when i need to', 'dont know when i need to wee', 'dont know when i need to pee',
     ],
@@ -146,6 +147,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'broken', 'broke it', 'broke my', 'broken bone', 'fracture', 'fractured', 'dislocated', 'dislocation', 'popped out',
       'bone sticking out', 'deformed', 'looks bent', 'is bent', 'bent out of shape', 'funny shape', 'out of place', 'heard a crack', 'heard a snap', 'heard it crack', 'heard snap', 'heard crack', 'heard it snap',
       'heard it snap', 'cracked', 'snapped', 'wrong shape', 'looks wrong',
+      // Out of place: "heard a clunk and it looks lower than the other one".
+      'heard a clunk', 'heard it clunk', 'looks lower than', 'sits lower than', 'lower than the other', 'looks different to the other',
     ],
     checklist: [
       // A new lump where it was hurt: "a lump on the wrist bone that wasn't there before".
@@ -183,6 +186,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
     anywhere: [
       'clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight', 'clumsy', 'keep dropping stuff', 'dropping things',
       'dropping stuff', 'unsteady', 'walking like a drunk', 'cant do up buttons',
+      // "keep veering into doorframes like ive had a few".
+      'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk',
     ],
     checklist: [
       'clumsy', 'clumsiness', 'dropping things', 'dropped things', 'keep dropping', 'unsteady', 'balance', 'off balance', 'poor balance',

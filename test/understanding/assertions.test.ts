@@ -250,3 +250,14 @@ describe('batch t: ruled out across a "but", denied rule-outs, a hedge inside th
     expect(codes(text)).toContain(code);
   });
 });
+
+describe('warning signs in everyday phrasing (batch v, 2026-12-03)', () => {
+  const codes = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
+  it.each<[string, string]>([
+    ['fell off the ute, heard a clunk and my shoulder sits lower than the other', 'trauma_fracture'],
+    ["didn't make it to the toilet in time twice this week", 'bladder_bowel_change'],
+    ['keep veering into things like im drunk', 'clumsy_hands_unsteady_walk'],
+  ])('%j → %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+});
