@@ -1,6 +1,6 @@
 // A 0–10 pain score: "7", "7/10", "about a six", "6-7", "no pain". Never a number guessed from words.
 import { readNumber } from './numbers.js';
-import { findAll, lexicon } from './phrases.js';
+import { findAll, lexicon, sentenceIds } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { isBlank, tokenise } from './text.js';
 import type { Understood } from './types.js';
@@ -45,7 +45,7 @@ const SAME_AS_NOW = lexicon<true>([[true, [
 
 /** The worst this week: a number, or "same as now" with the score for now. */
 export function parseWorstScore(text: string, now: number | null): Understood<number> {
-  const read = parsePainScore(text);
+  const read = parsePainScore(text, 'worst');
   if (read.ok || read.reason !== 'not_understood' || now === null) return read;
   return findAll(tokenise(text), SAME_AS_NOW).length > 0 ? ok(now, `the same as now, ${now}`) : read;
 }
@@ -92,8 +92,12 @@ function scores(tokens: readonly string[]): Score[] {
   return out;
 }
 
-/** Scores of now: after a correction only the last part counts, and scores of other times are dropped. */
-function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
+/**
+ * The scores that answer the question, after a correction only the last part. For now: not those said of another
+ * time. For the worst this week: not one said of years ago, and the one said of another time when that tells
+ * them apart ("6 now, worst was a 9 on monday" is 9; "5, night time more bad 8" is 8).
+ */
+function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst'): Score[] {
   // "7 no 8 if im honest": a bare "no" between two scores takes the first back, as "sorry" does.
   const bareNo = all.slice(1).filter((s, k) => tokens.slice(all[k]!.end, s.start).every((t) => NO_OR_COMMA.has(t)) && tokens.slice(all[k]!.end, s.start).some((t) => t !== ','));
   const corrections = [...findAll(tokens, CORRECTIONS), ...bareNo.map((s) => ({ start: s.start, end: s.start, value: true as const }))].sort((a, z) => a.start - z.start);
@@ -106,7 +110,16 @@ function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
   const later = findAll(shadow, OTHER_TIME_AFTER);
   const otherTime = (s: Score): boolean =>
     sameClauseBefore(tokens, s.start, 3).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    findAll(sameClauseBefore(tokens, s.start, 5), ANOTHER_TIME_OF_DAY).length > 0 ||
     later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start) && !tokens.slice(s.end, m.start).some((t) => CLAUSE_BREAKS.has(t)));
+  if (of === 'worst') {
+    const sentence = sentenceIds(shadow);
+    const longAgo = (s: Score) => shadow.some((t, i) => sentence[i] === sentence[s.start] && (t === 'yyyy' || (t === 'ago' && shadow[i - 1] === 'years')));
+    const recent = kept.filter((s) => !longAgo(s));
+    const pool = recent.length > 0 ? recent : kept;
+    const marked = pool.filter(otherTime);
+    return marked.length === 1 ? marked : pool;
+  }
   const now = kept.filter((s) => !otherTime(s));
   if (now.length > 0) kept = now;
   // "sitting here its a 3, driving its a 7": the one said of right now is the answer.
@@ -114,6 +127,9 @@ function scoresOfNow(tokens: readonly string[], all: Score[]): Score[] {
   if (kept.length > 1 && marked.length === 1) kept = marked;
   return kept;
 }
+
+/** A time of day said before a score, in its clause: "5, night time more bad 8", "mornings its a 7". */
+const ANOTHER_TIME_OF_DAY = lexicon<true>([[true, ['night time', 'at night', 'nights', 'night', 'mornings', 'in the morning', 'first thing', 'overnight', 'in bed']]]);
 
 /** Said of right now: "sitting here its a 3", "at the moment a 4" (not "a 4 sitting", which names a position). */
 const NOW_MARKERS = lexicon<true>([[true, ['sitting here', 'right now', 'at the moment', 'atm', 'currently', 'just now', 'as i type']]]);
@@ -128,11 +144,11 @@ function sameClauseBefore(tokens: readonly string[], at: number, reach: number):
   return before.slice(cut + 1);
 }
 
-export function parsePainScore(text: string): Understood<number> {
+export function parsePainScore(text: string, of: 'now' | 'worst' = 'now'): Understood<number> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     const tokens = tokenise(text);
-    const found = scoresOfNow(tokens, scores(tokens));
+    const found = scoresAsked(tokens, scores(tokens), of);
 
     // Merge ranges into their upper end; the patient's worse reading is the safer one to record.
     interface Reading {

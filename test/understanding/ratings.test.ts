@@ -1,6 +1,6 @@
 // Numbers and levels: parsePainScore and parseDifficulty.
 import { describe, expect, it } from 'vitest';
-import { parseDifficulty, parsePainScore } from '../../dialogs/understanding/index.js';
+import { parseDifficulty, parsePainScore, parseWorstScore } from '../../dialogs/understanding/index.js';
 import type { Difficulty } from '../../dialogs/understanding/types.js';
 
 describe('parsePainScore', () => {
@@ -415,5 +415,23 @@ describe('parsePainScore: the score said of right now (batch v)', () => {
   it('"sitting here" marks the score of now among two', () => {
     expect(parsePainScore('sitting here its a 2, in the car its a 6')).toEqual({ ok: true, value: 2 });
     expect(parsePainScore('at the moment 4, walking more like 7')).toEqual({ ok: true, value: 4 });
+  });
+});
+
+describe('parseWorstScore: scores of two times at the worst question (2026-12-03)', () => {
+  it.each<[string, number]>([
+    // The worst is the one said of another time; the score of now is not it.
+    ['4 now but it was an 8 on sunday', 8],
+    ['3, at night more like 7', 7],
+    // Years ago is not this week.
+    ['about 6 this week. was a 10 when i did my back in 2019', 6],
+  ])('%j → %i', (text, score) => {
+    expect(parseWorstScore(text, 3)).toEqual({ ok: true, value: score });
+  });
+  it('two scores with no time to tell them apart are asked', () => {
+    expect(parseWorstScore('seven, eight sometimes', 5)).toMatchObject({ ok: false, reason: 'ambiguous' });
+  });
+  it('at the pain-now question, "5, night time more bad 8" is 5', () => {
+    expect(parsePainScore('5, night time more bad 8')).toEqual({ ok: true, value: 5 });
   });
 });
