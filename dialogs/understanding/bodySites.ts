@@ -818,6 +818,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
 /** The most words an answer can have for a digit in it to be the number of an option. */
 const SHORT_CHOICE_WORDS = 4;
 const EQUALLY = new Set(['both', 'equally', 'equal', 'same', 'all', 'either', 'each']);
+const TIME_AFTER_ALL = new Set(['weekend', 'day', 'week', 'night', 'morning', 'arvo', 'afternoon', 'shift', 'year', 'time', 'summer', 'winter', 'season']);
 /** "lower", "middle" on their own at the primary question pick the back region at that level, when offered. */
 const LEVEL_WORDS: ReadonlyArray<readonly [Region, readonly string[]]> = [
   ['lower_back', ['lower', 'low', 'bottom']],
@@ -876,7 +877,8 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
     if (levels.length === 1) return ok(levels[0]!);
     if (offered.length % 2 === 1 && offered.length > 1 && tokens.some((t) => MIDDLE.has(t))) return ok(offered[(offered.length - 1) / 2]!);
     if (unoffered) return miss('not_offered');
-    if (tokens.some((t) => EQUALLY.has(t))) return miss('ambiguous');
+    // ("all weekend", "same day": a time, not all of the areas.)
+    if (tokens.some((t, i) => EQUALLY.has(t) && !TIME_AFTER_ALL.has(tokens[i + 1] ?? ''))) return miss('ambiguous');
     return miss('not_understood');
   });
 }

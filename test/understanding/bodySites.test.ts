@@ -558,3 +558,10 @@ describe('grammar: batch u (2026-12-03)', () => {
     expect(parsePrimary('2', ['neck', 'shoulder'])).toEqual({ ok: true, value: 'shoulder' });
   });
 });
+
+describe('grammar: "all weekend" at the main-area question is a time, not all the areas (2026-12-03)', () => {
+  it('is no answer about the areas, and "both equally" still is', () => {
+    expect(parsePrimary('digging in the garden all weekend', ['elbow', 'forearm'])).toMatchObject({ ok: false, reason: 'not_understood' });
+    expect(parsePrimary('both equally', ['elbow', 'forearm'])).toMatchObject({ ok: false, reason: 'ambiguous' });
+  });
+});
