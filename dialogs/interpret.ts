@@ -6,7 +6,7 @@ import type { IntakeEvent } from './events.js';
 import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
-import { otherMovementNamed } from './understanding/movementWords.js';
+import { namesAMovement, otherMovementNamed } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isCallable } from './understanding/contact.js';
@@ -332,6 +332,14 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
 }
 
 /**
+ * "lift arm up very hard, cannot hang clothes" typed at a pain score: how much a movement is limited, which is
+ * asked next. Said so, instead of "did not catch that".
+ */
+function movementLater(text: string, said: string): Interpretation | null {
+  return namesAMovement(text) && nlu.parseDifficulty(text).ok ? { kind: 'miss', why: 'not_understood', detail: 'movement_later', said } : null;
+}
+
+/**
  * "2 weeks" or "my desk setup, screen's too low" where the side, the main area or the spread is asked: the
  * answer to a question still to come. Said so ("I'll ask for that next / in a moment") instead of "did not
  * catch that". Only when this question's own reading found nothing.
@@ -391,10 +399,12 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      return (score.ok || score.reason !== 'not_understood' ? null : lateCause(ctx, text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+      return (score.ok || score.reason !== 'not_understood' ? null : lateCause(ctx, text, said) ?? movementLater(text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
-    case 'intensityWorst':
-      return withSaid(nlu.parseWorstScore(text, ctx.intensityNow), (value) => scoreEvent(state, ctx, value, said));
+    case 'intensityWorst': {
+      const score = nlu.parseWorstScore(text, ctx.intensityNow);
+      return (score.ok || score.reason !== 'not_understood' ? null : movementLater(text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+    }
     case 'movement':
       return movementAnswer(ctx, text, said) ?? withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
     case 'redFlags': {

@@ -98,6 +98,7 @@ export const WORDS = {
         // A pain score typed before its question: say where it goes instead of "did not catch that".
         if (detail === 'score') return "That sounds like how much it hurts: I'll ask for that in a moment.";
         // "other_movement:sitting for a while": the answer was about another movement than the one asked.
+        if (detail === 'movement_later') return "That sounds like how much it limits you: I'll ask about each movement in a moment.";
         if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
         if (detail === 'duration_later') return "That sounds like how long you've had it: I'll ask for that in a moment.";
         if (detail === 'mobile_digits') return 'That mobile number looks a digit short or long. Could you type it again?';

@@ -64,6 +64,14 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
 /** An answer that opens with the scale's own words answers the question asked ("none really, it's more sitting"). */
 const SCALE_FIRST = new Set(['none', 'no', 'nope', 'nah', 'some', 'a', 'bit', 'heaps', 'lots', 'unable', 'not', 'fine', 'ok', 'okay']);
 
+/**
+ * Whether an answer names a movement by a word of its own ("lift", "hang the washing"), not by a time ("at night",
+ * "in bed", which are also said of pain): for saying where an answer typed a question early belongs.
+ */
+export function namesAMovement(text: string): boolean {
+  return findAll(tokenise(text), LEXICON).some((m) => m.value !== 'not_a_movement' && m.value !== 'sleeping' && m.penalty === 0);
+}
+
 function kin(a: Movement, b: Movement): boolean {
   return a === b || KIN.some((group) => group.includes(a) && group.includes(b));
 }

@@ -186,3 +186,15 @@ describe('the duration question reads the pain\'s own time (batch t)', () => {
     expect(weeks).toBeLessThan(19);
   });
 });
+
+describe('a movement answer typed at a pain score (found chatting, 2026-12-03)', () => {
+  const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'shoulder' as const, side: 'right' as const }], intensityNow: 5 });
+  it('says the movements come in a moment, instead of "did not catch that"', () => {
+    expect(interpret('intensityWorst', ctx(), { text: 'reaching up is really hard, cant hang the washing' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+    expect(interpret('intensityNow', ctx(), { text: 'cant lift my arm much' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+  });
+  it('a time of day is no movement, and a score is still a score', () => {
+    expect(interpret('intensityWorst', ctx(), { text: 'worse at night' }, AT)).not.toMatchObject({ detail: 'movement_later' });
+    expect(interpret('intensityWorst', ctx(), { text: '8 when i lift' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SCORE', value: 8 } });
+  });
+});
