@@ -197,11 +197,6 @@ const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score
 /** A length of time plainly given in a message about something else. */
 const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|months|weeks|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
 
-/** A cause the cause question would take: a named one, not only "other" words or "not sure". */
-function namesACause(read: ReturnType<typeof nlu.parseCauses>): boolean {
-  return read.ok && read.value.some((c) => c !== 'other' && c !== 'unknown');
-}
-
 /**
  * Words that introduce a cause in a message about something else. After another answer (the duration,
  * the spread) "since" only dates the pain ("since the trip"), so it does not count; "when i" describes the
@@ -222,17 +217,21 @@ const NOT_NOW_SCORE = /\b(gets? to|goes? up to|up to|worst|at night|peaks?|spike
  * question asks for the pain's own.
  */
 function painTimeText(text: string): string {
-  return text
-    .split(/(?<!\d)\.(?!\d)|[;!?\n]+/)
+  return sentencesOf(text)
     .filter((sentence) => !OTHER_EVENT.test(sentence) && nlu.findSigns(sentence, 'checklist').length === 0)
     .join('. ');
 }
+
+/** Sentences, at full stops that are no decimal point ("about 2.5 weeks" is one). */
+const sentencesOf = (text: string): string[] => text.split(/(?<!\d)\.(?!\d)|[;!?\n]+/);
 
 /**
  * At the duration question: the pain's own time. "started around july. I had bowel cancer a few years back" is
  * July; the cancer's time is its own. The whole answer is read when nothing else is left.
  */
 function painDuration(text: string, at: string): ReturnType<typeof nlu.parseDuration> {
+  // One sentence has no other event's sentence to leave out.
+  if (sentencesOf(text).filter((s) => s.trim()).length < 2) return nlu.parseDuration(text, at);
   const timed = painTimeText(text);
   const own = timed.trim() && timed !== text ? nlu.parseDuration(timed, at) : null;
   return own?.ok ? { ...own, value: { ...own.value, text } } : nlu.parseDuration(text, at);
@@ -251,12 +250,17 @@ function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
  * Only a cause plainly given as one ("from cycling", "after lifting"), never a body word that sounds
  * like one ("tennis elbow", "arch"); "other" is the cause question's own reading of any words.
  */
-function earlyCauses(text: string, cue: RegExp | null): EarlyAnswers['causes'] {
-  // With no cue word, "worse when sitting", "the one that hurts when i run" say what sets it off, not what started it.
-  if (cue === null && AGGRAVATES.test(text)) return undefined;
-  const causes = cue === null || cue.test(text) ? nlu.parseCauses(text) : null;
-  return causes?.ok && !causes.value.includes('unknown') && !causes.value.includes('other') ? causes.value : undefined;
+function earlyCauses(text: string, cue: RegExp): EarlyAnswers['causes'] {
+  return cue.test(text) ? plainCauses(nlu.parseCauses(text)) : undefined;
 }
+
+/** The causes of a reading that names them plainly: none that is only "other" words or "not sure". */
+function plainCauses(read: ReturnType<typeof nlu.parseCauses>): EarlyAnswers['causes'] {
+  return read.ok && !read.value.includes('unknown') && !read.value.includes('other') ? read.value : undefined;
+}
+
+/** A reading that found nothing for its own question, so the answer may belong to another one. */
+const notUnderstood = <T,>(read: Understood<T>): boolean => !read.ok && read.reason === 'not_understood';
 
 /** Keeps only the answers found. */
 function found(early: EarlyAnswers): EarlyAnswers | undefined {
@@ -345,14 +349,15 @@ function movementLater(text: string, said: string): Interpretation | null {
  * catch that". Only when this question's own reading found nothing.
  */
 function laterQuestion<T>(read: Understood<T>, text: string, at: string, duration: 'duration_next' | 'duration_later', said: string): Interpretation | null {
-  if (read.ok || read.reason !== 'not_understood') return null;
+  if (!notUnderstood(read)) return null;
   // Kept for its question when it is plainly one ("6 wks", "from the hike", "desk job, new monitor is too low"),
-  // which then is not asked again. Here the answer names no body part, so a cause needs no "from" to be one.
-  const early = found({ duration: earlyDuration(text, at), causes: earlyCauses(text, null) });
+  // which then is not asked again. Here the answer names no body part, so a cause needs no "from" to be one;
+  // but "worse when sitting", "the one that hurts when i run" say what sets it off, not what started it.
+  const causes = nlu.parseCauses(text);
+  const early = found({ duration: earlyDuration(text, at), causes: AGGRAVATES.test(text) ? undefined : plainCauses(causes) });
   if (early) return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
   if (DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) return { kind: 'miss', why: 'not_understood', detail: duration, said };
   // "5", "like a 7": a pain score, asked for in a moment.
-  const causes = nlu.parseCauses(text);
   if (!causes.ok && causes.detail === 'score') return { kind: 'miss', why: 'not_understood', detail: 'score', said };
   return null;
 }
@@ -399,11 +404,13 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      return (score.ok || score.reason !== 'not_understood' ? null : lateCause(ctx, text, said) ?? movementLater(text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(text, said)) : null;
+      return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst': {
       const score = nlu.parseWorstScore(text, ctx.intensityNow);
-      return (score.ok || score.reason !== 'not_understood' ? null : movementLater(text, said)) ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
+      const elsewhere = notUnderstood(score) ? movementLater(text, said) : null;
+      return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'movement':
       return movementAnswer(ctx, text, said) ?? withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
@@ -437,7 +444,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       const read = nlu.parseContact(text);
       if (!read.ok) {
         // "dave 0412 555 01": the name is kept for the next try, which may give only the number.
-        const name = nlu.nameSaid(text);
+        const name = nlu.nameSaid(text, read);
         return { kind: 'miss', why: read.reason, ...(read.detail ? { detail: read.detail } : {}), ...(name ? { early: { contactName: name.slice(0, 100) } } : {}) };
       }
       if (read.value.kind === 'skip') return { kind: 'event', event: { type: 'CONTACT', contact: null, at } };

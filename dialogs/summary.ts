@@ -6,7 +6,7 @@ import { MOVEMENT_LABELS } from './movements.js';
 import { describeSite } from './painAreas.js';
 import { screenText } from './redFlags.js';
 import { IntakeSummary, type MovementLimit } from './summarySchema.js';
-import { describeWeeks } from './understanding/duration.js';
+import { describeWeeks } from './understanding/index.js';
 import { recommend, triageOf } from './triage.js';
 import type { Cause, Difficulty } from './vocabulary.js';
 

@@ -97,7 +97,7 @@ export const WORDS = {
       case 'not_understood':
         // A pain score typed before its question: say where it goes instead of "did not catch that".
         if (detail === 'score') return "That sounds like how much it hurts: I'll ask for that in a moment.";
-        // "other_movement:sitting for a while": the answer was about another movement than the one asked.
+        // A movement answer typed at a pain score: the movements come next.
         if (detail === 'movement_later') return "That sounds like how much it limits you: I'll ask about each movement in a moment.";
         if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
         if (detail === 'duration_later') return "That sounds like how long you've had it: I'll ask for that in a moment.";
@@ -106,6 +106,7 @@ export const WORDS = {
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         // "no_unit:6": a duration said without its unit.
         if (detail?.startsWith('no_unit:')) return `${detail.slice('no_unit:'.length)} days, weeks, months or years?`;
+        // "other_movement:sitting for a while": the answer was about another movement than the one asked.
         if (detail?.startsWith('other_movement:')) return `That sounds like it is about ${detail.slice('other_movement:'.length)}.`;
         return 'Sorry, I did not catch that.';
       case 'worst_below_now':

@@ -4,6 +4,7 @@ import { REGION_LABELS } from '../painAreas.js';
 import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
+import { NOT_ITEM_UNITS } from './listItems.js';
 import { afterLastCorrection, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
 import { isBlank, isDigitToken, tokenise, wordCount } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
@@ -157,11 +158,6 @@ const limbOf = (r: Region) => LIMBS.find((l) => l.includes(r));
  * right shoulder and the neck); a side said after the list does ("neck and shoulder, right side").
  */
 const MIDLINE: ReadonlySet<Region> = new Set(['head', 'neck', 'chest', 'upper_back', 'mid_back', 'lower_back']);
-/** After a number, these make it an amount ("2 wks", "3 days", "7/10"), not the number of an area on offer. */
-const AMOUNT_UNITS: ReadonlySet<string> = new Set([
-  'day', 'days', 'd', 'wk', 'wks', 'week', 'weeks', 'w', 'month', 'months', 'mth', 'mths', 'year', 'years', 'yr', 'yrs', 'hour', 'hours',
-  'hrs', '/', 'out', 'kg', 'kgs', 'times',
-]);
 /** "elbow on the right", "ribs at the front on the left": a side said with a preposition belongs to the region before it. */
 const ATTACHED_SIDE: ReadonlySet<string> = new Set(['on', 'the', 'in', 'at']);
 const isLimbWord = (w: RegionWord) => w.could === LEGS || w.could === ARMS;
@@ -863,8 +859,9 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
     tokens.forEach((t, i) => {
       if (t === 'last' || t === 'latter') picks.add(offered.length);
       const n = ORDINALS[t];
-      // ("2 wks ish" is a duration typed early, not the second area.)
-      if (n !== undefined && (short || !isDigitToken(t)) && !AMOUNT_UNITS.has(tokens[i + 1] ?? '')) picks.add(n);
+      // ("2 wks ish" is a duration typed early, not the second area; "7/10", "7 out of 10" a score.)
+      const amount = NOT_ITEM_UNITS.has(tokens[i + 1] ?? '') || tokens[i + 1] === '/' || tokens[i + 1] === 'out';
+      if (n !== undefined && (short || !isDigitToken(t)) && !amount) picks.add(n);
     });
     if (picks.size > 1) return miss('ambiguous');
     const [only] = picks;

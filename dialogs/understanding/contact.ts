@@ -234,11 +234,11 @@ function readPieces(text: string) {
 }
 
 /**
- * The name in a contact answer whose number or email was mistyped ("dave 0412 555 01"), kept for the next try.
- * Only then: "not right now" or "hmm" gave no contact at all, and their words are no name.
+ * The name in a contact answer whose number or email was mistyped ("dave 0412 555 01"), kept for the next try;
+ * `read` is that answer's own reading. Only then: "not right now" or "hmm" gave no contact at all, and their
+ * words are no name.
  */
-export function nameSaid(text: string): string | undefined {
-  const read = parseContact(text);
+export function nameSaid(text: string, read: Understood<ContactAnswer>): string | undefined {
   if (read.ok || (read.detail !== 'mobile_digits' && read.detail !== 'email_invalid')) return undefined;
   return readPieces(text).name;
 }
@@ -254,7 +254,7 @@ export function parseContact(text: string): Understood<ContactAnswer> {
       return miss('not_understood');
     }
     // "0400 111 22": an Australian mobile with a digit missing or extra cannot be called; ask for it again.
-    if (phone && !isMobileLength(phone.text, phone.text.replace(/\D/g, ''))) return miss('not_understood', 'mobile_digits');
+    if (phone && !isCallable(phone.text)) return miss('not_understood', 'mobile_digits');
     // A number or email alone is still a way to reach the patient: kept, with the name marked as not given.
     const answer: ContactAnswer = { kind: 'contact', name: name ?? NAME_NOT_GIVEN };
     if (phone) answer.phone = phone.text;

@@ -236,6 +236,8 @@ const SCALE_ANSWERS = new Set([
 const ALTERNATIVES = new Set(['or', '/', 'or maybe', 'to', 'maybe']);
 const TAKE_BACK_NO = new Set(['no', 'nah', 'nope']);
 const EVEN = new Set(['cant even', 'couldnt even', 'can not even']);
+/** The different levels of the scale among these words. */
+const levelsIn = (words: ReadonlyArray<Match<DifficultyWord>>): Set<DifficultyWord> => new Set(words.filter((m) => LEVELS.has(m.value)).map((m) => m.value));
 /** "n/a, haven't run since the 80s": said first, the movement is not one they do. */
 const NOT_APPLICABLE = new Set(['n / a', 'not applicable', 'doesnt apply', 'not relevant']);
 const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
@@ -280,7 +282,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
       }
     }
     // "a bit. well a lot actually. idk somewhere in between": two levels and no choice between them.
-    if (said.some((m) => m.value === 'between') && new Set(said.filter((m) => LEVELS.has(m.value)).map((m) => m.value)).size >= 2) return miss('ambiguous');
+    if (said.some((m) => m.value === 'between') && levelsIn(said).size >= 2) return miss('ambiguous');
     // The scale's own word opening the answer, or opening what a correction left ("wait no, actually a lot, couldnt
     // even get the dog bowl"), is the answer; what follows explains it.
     const corrected = found.length < said.length;
@@ -296,8 +298,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // One level said after it is the answer ("hard to say, cant do it at all"), and so is a limit in time ("depends
     // how far, 10 mins then i have to stop"); none, or levels that disagree, is asked again.
     const opensUnsure = found.some((m) => m.value === 'unsure' && clause[m.start] === 0);
-    const levelsSaid = new Set(found.filter((m) => LEVELS.has(m.value)).map((m) => m.value));
-    if (opensUnsure && levelsSaid.size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
+    if (opensUnsure && levelsIn(found).size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)

@@ -11,9 +11,12 @@ const ORDINALS: Readonly<Record<string, number>> = {
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
 };
-/** A number followed by one of these is an amount ("lost 5 kg", "10 years ago"), not a list item. */
-const NOT_ITEM_UNITS = new Set([
-  'kg', 'kgs', 'kilo', 'kilos', 'lbs', 'pounds', 'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'year', 'years',
+/**
+ * A number followed by one of these is an amount ("lost 5 kg", "10 years ago", "2 wks ish"), not the number of an
+ * item on a list: the safety checklist's, the precautions' or the pain areas' offered at the main-area question.
+ */
+export const NOT_ITEM_UNITS: ReadonlySet<string> = new Set([
+  'kg', 'kgs', 'kilo', 'kilos', 'lbs', 'pounds', 'day', 'days', 'd', 'week', 'weeks', 'w', 'wk', 'wks', 'month', 'months', 'mth', 'mths', 'year', 'years',
   'yr', 'yrs', 'hour', 'hours', 'times', 'x', 'am', 'pm', 'legs', 'arms', 'kids', 'ago', 'k', 'km', 'min', 'mins', 'weeks',
   'kilos', 'kg', 'percent', 'degrees', 'years',
   // Counts in a story: "carried a couch up 2 flights", "3 sets of 10", "2 panadol".

@@ -123,7 +123,11 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   const now = kept.filter((s) => !otherTime(s));
   if (now.length > 0) kept = now;
   // "sitting here its a 3, driving its a 7": the one said of right now is the answer.
-  const marked = kept.filter((s) => findAll(tokens.slice(Math.max(0, s.start - NOW_REACH), s.start), NOW_MARKERS).length > 0 && !tokens.slice(Math.max(0, s.start - NOW_REACH), s.start).some((t) => CLAUSE_BREAKS.has(t) && t !== ','));
+  const saidOfNow = (s: Score): boolean => {
+    const before = tokens.slice(Math.max(0, s.start - NOW_REACH), s.start);
+    return findAll(before, NOW_MARKERS).length > 0 && !before.some((t) => CLAUSE_BREAKS.has(t) && t !== ',');
+  };
+  const marked = kept.filter(saidOfNow);
   if (kept.length > 1 && marked.length === 1) kept = marked;
   return kept;
 }

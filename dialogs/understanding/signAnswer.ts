@@ -5,7 +5,7 @@
 // last week but it's gone now"), and what rules this sign out is a no ("lost 6 kilos but I've been
 // doing Weight Watchers", "worse at night but if I roll over it settles").
 import type { FlagCode } from '../vocabulary.js';
-import { findAll, lexicon } from './phrases.js';
+import { findAll, lexicon, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { HISTORY_COUNTS, findSigns, isAffirmed, ruledOut } from './signs.js';
 import { isBlank, tokenise } from './text.js';
@@ -36,6 +36,12 @@ const STILL = lexicon<true>([[true, [
 
 /** A medicine once, not a course ("just the one cortisone shot back in march"): over, for the steroid question only. */
 const ONCE = lexicon<true>([[true, ['just the one', 'only the one', 'one shot', 'one injection', 'a single injection', 'one cortisone']]]);
+
+/** The last words that say the sign is over; a medicine given once counts only for the steroid question. */
+function lastSaidOver(tokens: readonly string[], code: FlagCode): Match<true> | undefined {
+  const once = code === 'immunosuppressed_steroids' ? findAll(tokens, ONCE) : [];
+  return [...findAll(tokens, OVER), ...once].sort((a, z) => a.start - z.start).at(-1);
+}
 
 /** A history that counts whenever it was, told as history ("that was back in 2009, been clear since"): a yes. */
 const TOLD_AS_HISTORY = lexicon<true>([[true, [
@@ -69,7 +75,7 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     // "no diet, it just fell off", "not dieting or anything": what would rule it out, denied, leaves the sign (asked about) there.
     if (rule.denied.length > 0) return ok(true);
     // A history of cancer counts whenever it was: "8 years ago, all clear since" is still a yes.
-    const over = HISTORY_COUNTS.has(code) ? undefined : [...findAll(tokens, OVER), ...(code === 'immunosuppressed_steroids' ? findAll(tokens, ONCE) : [])].sort((a, z) => a.start - z.start).at(-1);
+    const over = HISTORY_COUNTS.has(code) ? undefined : lastSaidOver(tokens, code);
     const still = findAll(tokens, STILL).at(-1);
     // "gone now but still there at night": what is said after the over-words wins ("im right now" is one phrase).
     if (over && !(still && still.start >= over.end)) return ok(false);

@@ -384,11 +384,11 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
     if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sameOrButAfter(r.start))) m.negated = true;
   }
   // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
-  const localLegs = findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]);
+  const localLegs = new Set(findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]));
   // (Numb or weak legs in that sentence are the sign whatever else is said: "both legs went weak during the marathon".)
   const nerveIn = new Set(matches.filter((m, k) => NERVE_WORDS.has(m.value) && !props[k]!.negated).map((m) => sentence[m.start]));
   const nerve = (m: SignMention) => nerveIn.has(sentence[m.start]) || found.some((o) => NERVE_SIGNS.has(o.code) && isAffirmed(o) && sentence[o.start] === sentence[m.start]);
-  for (const m of found) if (m.code === 'both_legs_symptoms' && localLegs.includes(sentence[m.start]) && !nerve(m)) m.negated = true;
+  for (const m of found) if (m.code === 'both_legs_symptoms' && localLegs.has(sentence[m.start]) && !nerve(m)) m.negated = true;
   const kept = found.filter((m) => !SUBSUMES.some(([big, small]) => m.code === small && found.some((o) => o.code === big && isAffirmed(o) === isAffirmed(m))));
   return kept.sort((a, z) => a.start - z.start);
 }

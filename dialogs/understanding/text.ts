@@ -72,7 +72,7 @@ export function tokenise(raw: unknown): string[] {
     // "walking's fine" is "walking is fine": the 's of an -ing word goes too, so "walking" is read.
     const stem = m[0].slice(0, -2);
     const possessive = m[0].endsWith("'s") && (SINGULAR_BODY_WORDS.has(stem) || (stem.length > 4 && stem.endsWith('ing'))) && !/^\s+(are|r|both)\b/.test(s.slice(m.index + m[0].length));
-    const tok = possessive ? m[0].slice(0, -2) : m[0].replace(/'/g, '');
+    const tok = possessive ? stem : m[0].replace(/'/g, '');
     if (tok === '') continue;
     // A unit stuck to its number ("2k", "10k") is no chat shorthand: "k" there is not "ok".
     const expanded = /\d/.test(s[m.index - 1] ?? '') ? undefined : CHAT[tok];

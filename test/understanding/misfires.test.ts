@@ -63,8 +63,8 @@ describe('dates, contact and words that look like causes', () => {
     expect(parseContact('614 555 1234')).toMatchObject({ ok: true, value: { phone: '614 555 1234' } });
   });
   it('no name is kept from an answer that gave no contact at all', () => {
-    expect(nameSaid('not right now')).toBeUndefined();
-    expect(nameSaid('hmm')).toBeUndefined();
+    expect(nameSaid('not right now', parseContact('not right now'))).toBeUndefined();
+    expect(nameSaid('hmm', parseContact('hmm'))).toBeUndefined();
   });
   it.each<[string, string[]]>([
     ['had to carry it up the stairs', ['strain']],
