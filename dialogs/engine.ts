@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { createActor, type AnyActorScope } from 'xstate';
 import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
-import { IntakeContext, QUESTION_STATES, STEP_OF, type QuestionState, type SignMention } from './intakeContext.js';
+import { IntakeContext, QUESTION_STATES, STEP_OF, movementList, type QuestionState, type SignMention } from './intakeContext.js';
+import { MOVEMENT_LABELS } from './movements.js';
 import { MAX_TEXT, interpret, isStructured, spreadSites, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { describeSite } from './painAreas.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
-import { causeWords } from './summary.js';
+import { DIFFICULTY_WORDS, causeWords } from './summary.js';
 import { cutAt, findSigns, isWorthAsking } from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
 import { WORDS } from './words.js';
@@ -226,6 +227,14 @@ function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } |
       return early.intensityNow !== undefined && ctx.intensityNow === null
         ? { event: { type: 'SCORE', value: early.intensityNow }, noted: `pain now ${early.intensityNow}/10` }
         : null;
+    case 'movement': {
+      // Taken when its question comes, so the list's order and the trail ("back") stay as for any answer.
+      const movement = movementList(ctx)[ctx.movementIndex];
+      const difficulty = movement ? early.movements?.[movement] : undefined;
+      return movement && difficulty && ctx.movementAnswers[movement] === undefined
+        ? { event: { type: 'DIFFICULTY', difficulty }, noted: `${MOVEMENT_LABELS[movement]}: ${DIFFICULTY_WORDS[difficulty]}` }
+        : null;
+    }
     default:
       return null;
   }

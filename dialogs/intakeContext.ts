@@ -43,6 +43,8 @@ export const EarlyAnswers = z.object({
   causes: z.array(Cause).optional(),
   intensityNow: z.number().int().min(0).max(10).optional(),
   spread: z.array(Site).max(20).optional(),
+  /** How much a movement on the list is limited, typed at a pain-score question before the movements are asked. */
+  movements: z.partialRecord(Movement, Difficulty).optional(),
   /** The name from a contact answer whose number or email could not be used, for the next try. */
   contactName: z.string().min(1).max(100).optional(),
 });

@@ -6,7 +6,7 @@ import type { IntakeEvent } from './events.js';
 import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
-import { namesAMovement, otherMovementNamed } from './understanding/movementWords.js';
+import { movementNamed, namesAMovement, otherMovementNamed } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isCallable } from './understanding/contact.js';
@@ -336,11 +336,21 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
 }
 
 /**
- * "lift arm up very hard, cannot hang clothes" typed at a pain score: how much a movement is limited, which is
- * asked next. Said so, instead of "did not catch that".
+ * "cant hang the washing, arm wont go up" typed at a pain score: how much a movement is limited, which is asked
+ * next. One movement on the patient's list, named plainly with a level, is kept for its question (said back
+ * when it comes, with "back" to change it); otherwise the patient is told the movements come in a moment,
+ * instead of "did not catch that". The score is asked again either way.
  */
-function movementLater(text: string, said: string): Interpretation | null {
-  return namesAMovement(text) && nlu.parseDifficulty(text).ok ? { kind: 'miss', why: 'not_understood', detail: 'movement_later', said } : null;
+function movementLater(ctx: IntakeContext, text: string, said: string): Interpretation | null {
+  if (!namesAMovement(text)) return null;
+  const level = nlu.parseDifficulty(text);
+  if (!level.ok) return null;
+  const movement = movementNamed(text);
+  if (movement && movementList(ctx).includes(movement) && ctx.movementAnswers[movement] === undefined) {
+    const early = { movements: { ...ctx.early?.movements, [movement]: level.value } };
+    return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
+  }
+  return { kind: 'miss', why: 'not_understood', detail: 'movement_later', said };
 }
 
 /**
@@ -404,12 +414,12 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(text, said)) : null;
+      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst': {
       const score = nlu.parseWorstScore(text, ctx.intensityNow);
-      const elsewhere = notUnderstood(score) ? movementLater(text, said) : null;
+      const elsewhere = notUnderstood(score) ? movementLater(ctx, text, said) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'movement':

@@ -72,6 +72,16 @@ export function namesAMovement(text: string): boolean {
   return findAll(tokenise(text), LEXICON).some((m) => m.value !== 'not_a_movement' && m.value !== 'sleeping' && m.penalty === 0);
 }
 
+/**
+ * The one movement an answer names by a word of its own ("can't hang the washing"), for keeping an answer typed
+ * before the movements are asked. Null when it names none, or more than one: which one the level is about is
+ * then not plain.
+ */
+export function movementNamed(text: string): Movement | null {
+  const named = new Set(findAll(tokenise(text), LEXICON).flatMap((m) => (m.value === 'not_a_movement' || m.value === 'sleeping' || m.penalty > 0 ? [] : [m.value])));
+  return named.size === 1 ? [...named][0]! : null;
+}
+
 function kin(a: Movement, b: Movement): boolean {
   return a === b || KIN.some((group) => group.includes(a) && group.includes(b));
 }

@@ -225,6 +225,28 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('intensity_now');
   });
 
+  it('keeps a movement answer typed at the pain score for its question, said back when it comes', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('right shoulder');
+    await h.send('no');
+    await h.send('2 weeks');
+    await h.send('no idea');
+    expect(h.last()?.step).toBe('intensity_now');
+    const early = await h.send('behind my back is a nightmare, cant do my bra up at all');
+    expect(texts(early)).toMatch(/kept that for later/);
+    expect(h.last()?.step).toBe('intensity_now');
+    await h.send('5');
+    await h.send('7');
+    expect(h.last()).toMatchObject({ step: 'movement', subject: 'reaching_overhead' });
+    const next = await h.send('a bit');
+    expect(texts(next)).toMatch(/noted reaching behind your back: a lot/i);
+    // Behind the back was taken; lying on that side is asked next, and "back" still reaches it.
+    expect(h.last()).toMatchObject({ step: 'movement', subject: 'lying_on_side' });
+    await h.send('back');
+    expect(h.last()).toMatchObject({ step: 'movement', subject: 'reaching_behind_back' });
+  });
+
   it('takes where it spreads from the first answer, and a cause said with the duration', async () => {
     await h.send('hi');
     await h.send('yes');

@@ -189,9 +189,21 @@ describe('the duration question reads the pain\'s own time (batch t)', () => {
 
 describe('a movement answer typed at a pain score (found chatting, 2026-12-03)', () => {
   const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'shoulder' as const, side: 'right' as const }], intensityNow: 5 });
-  it('says the movements come in a moment, instead of "did not catch that"', () => {
-    expect(interpret('intensityWorst', ctx(), { text: 'reaching up is really hard, cant hang the washing' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+  it('keeps one movement on the list, named with a level, for its question', () => {
+    expect(interpret('intensityWorst', ctx(), { text: 'reaching up is really hard, cant hang the washing' }, AT)).toMatchObject({
+      kind: 'miss',
+      detail: 'kept_for_later',
+      early: { movements: { reaching_overhead: 'a_lot' } },
+    });
+  });
+  it('says the movements come in a moment for one not on the list, or when which one is not plain', () => {
     expect(interpret('intensityNow', ctx(), { text: 'cant lift my arm much' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+    expect(interpret('intensityNow', ctx(), { text: 'cant reach up or sleep on it' }, AT)).toMatchObject({ kind: 'miss' });
+    expect(interpret('intensityNow', ctx(), { text: 'cant reach up or lie on it' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+  });
+  it('never replaces a movement already answered', () => {
+    const answered = { ...ctx(), movementAnswers: { reaching_overhead: 'some' as const } };
+    expect(interpret('intensityWorst', answered, { text: 'reaching up is really hard' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
   });
   it('a time of day is no movement, and a score is still a score', () => {
     expect(interpret('intensityWorst', ctx(), { text: 'worse at night' }, AT)).not.toMatchObject({ detail: 'movement_later' });
