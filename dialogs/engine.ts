@@ -6,13 +6,13 @@ import type { ClinicProfile } from './clinicProfile.js';
 import type { IntakeEvent } from './events.js';
 import { IntakeContext, QUESTION_STATES, STEP_OF, movementList, type QuestionState, type SignMention } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
-import { MAX_TEXT, interpret, isStructured, spreadSites, type Interpretation, type PatientInput, type Why } from './interpret.js';
+import { MAX_TEXT, interpret, isStructured, proxyOf, spreadSites, type Interpretation, type PatientInput, type Why } from './interpret.js';
 import { describeSite } from './painAreas.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
 import { ask, ending, marker } from './prompts.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
-import { cutAt, findSigns, isWorthAsking } from './understanding/index.js';
+import { cutAt, findSigns, inPatientsVoice, isWorthAsking } from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
 import { WORDS } from './words.js';
 
@@ -107,7 +107,7 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
     const fresh = welcome(env);
     return { ...fresh, outputs: [...preface, ...fresh.outputs] };
   }
-  const result = respond(snapshot, state, interpretation, typedSigns(state, input), env);
+  const result = respond(snapshot, state, interpretation, typedSigns(state, input, proxyOf(state, snapshot.context, input.text ?? '')), env);
   return { ...result, outputs: [...preface, ...result.outputs] };
 }
 
@@ -118,9 +118,10 @@ const OWN_SAFETY_ANSWER: ReadonlySet<QuestionState> = new Set(['redFlags', 'chec
  * Warning signs the patient typed as their own and current (ConText), at any question but the safety
  * ones. Only words the patient typed: a button's text is its title, which the bot wrote.
  */
-export function typedSigns(state: QuestionState, input: PatientInput): SignMention[] {
+export function typedSigns(state: QuestionState, input: PatientInput, proxy?: IntakeContext['proxy']): SignMention[] {
   if (OWN_SAFETY_ANSWER.has(state) || typeof input.text !== 'string' || input.text.length > MAX_TEXT || isStructured(input)) return [];
-  const signs = findSigns(input.text, 'anywhere').filter(isWorthAsking);
+  // Read in the patient's own voice when someone answers for them: "her legs are numb" is the patient's sign.
+  const signs = findSigns(proxy ? inPatientsVoice(input.text, proxy) : input.text, 'anywhere').filter(isWorthAsking);
   // The therapist reads the whole message the sign was in, in the patient's own words.
   const words = cutAt(input.text.trim(), 300);
   return signs.map((m) => ({ code: m.code, words }));
@@ -166,8 +167,13 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
       const early = interpretation.early ? { early: interpretation.early } : {};
       return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said, ...early }, env, before, signs);
     }
-    case 'event':
-      return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : [], signs);
+    case 'event': {
+      const notes = [
+        ...(interpretation.note ? [say(WORDS.noted(interpretation.note))] : []),
+        ...(interpretation.event.type === 'SITES' && interpretation.event.proxy ? [say(WORDS.answeringFor)] : []),
+      ];
+      return advance(snapshot, interpretation.event, env, notes, signs);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ interface Said {
 
 export type AnswerEvent =
   | ({ type: 'CONSENT'; agree: boolean } & Said)
-  | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers } & Said)
+  | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers; proxy?: 'he' | 'she' | 'either' } & Said)
   | ({ type: 'SIDE'; side: Side } & Said)
   | ({ type: 'PRIMARY'; region: Region } & Said)
   /** `early`: later answers said with this one ("since the weekend, was pulling weeds"), asked for no more. */

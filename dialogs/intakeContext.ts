@@ -89,6 +89,8 @@ export const IntakeContext = z.object({
   stopped: z.boolean(),
   trail: z.array(z.object({ state: QuestionState, index: z.number().int().min(0) })),
   early: EarlyAnswers.optional(),
+  /** Someone answering for the patient ("filling this in for my daughter"): whose pronouns name the patient. */
+  proxy: z.enum(['he', 'she', 'either']).optional(),
   /** Signs typed that were not asked about, or not answered: kept for the therapist as `mentioned`. */
   heard: z.array(SignMention),
   /** Typed emergency signs waiting for "is that happening now?", and the question to go back to. */

@@ -77,7 +77,16 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
   if (back) return { kind: 'question', back };
   const command = nlu.parseCommand(text);
   if (command && !(command === 'back' && meansBodyPart(state, text))) return { kind: 'command', command };
-  return fromText(state, ctx, text, at);
+  const who = proxyOf(state, ctx, text);
+  return fromText(state, ctx, who && state !== 'contact' ? nlu.inPatientsVoice(text, who) : text, at, text, who);
+}
+
+/**
+ * Who the answers are for when someone answers for the patient: known from the location answer on, or said in it
+ * ("my son's left heel"). Everywhere else a "for my son" is part of a story.
+ */
+export function proxyOf(state: QuestionState, ctx: IntakeContext, text: string): IntakeContext['proxy'] {
+  return ctx.proxy ?? (state === 'location' ? (nlu.answeringFor(text) ?? undefined) : undefined);
 }
 
 /** The step a state's buttons carry: a checklist gone one item at a time keeps its own step. */
@@ -209,7 +218,7 @@ const LATER_CAUSE_CUE = new RegExp(`\\b(${CAUSE_WORDS}|pull(ed|ing))\\b`, 'i');
 /** Events whose time is theirs, not the pain's: "surgery 2 yrs ago", "broke my leg as a kid, 30 yrs ago". */
 const OTHER_EVENT = /\b(surgery|operation|op|replaced|replacement|cancer|broke|broken|fracture[sd]?|as a kid|pregnant|pregnancy|baby)\b/i;
 /** A score that is not now: "gets to about a 9 at night", "up to 8 at its worst". */
-const NOT_NOW_SCORE = /\b(gets? to|goes? up to|up to|worst|at night|peaks?|spikes?)\b/i;
+const NOT_NOW_SCORE = /\b(gets? to|goes? up to|up to|worst|at night|peaks?|spikes?|when|whenever|if)\b/i;
 
 /**
  * The sentences that may date the pain itself: not one that names a warning sign ("seeing double since
@@ -379,8 +388,9 @@ function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, sai
   return { kind: 'event', event: { type: 'SCORE', value, ...(said ? { said } : {}) } };
 }
 
-function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string): Interpretation {
-  const said = nlu.cutAt(text, MAX_SAID);
+/** `text` is read; `typed`, what the patient typed, is what is kept (they differ when someone answers for the patient). */
+function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string, typed: string, proxy: IntakeContext['proxy']): Interpretation {
+  const said = nlu.cutAt(typed, MAX_SAID);
   const withSaid = <T,>(u: Understood<T>, toEvent: (v: T) => Interpretation | IntakeEvent): Interpretation => {
     if (!u.ok) return { kind: 'miss', why: u.reason, ...(u.detail ? { detail: u.detail } : {}), said };
     const made = toEvent(u.value);
@@ -394,7 +404,8 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseSites(text), (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
-        return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
+        const newProxy = proxy && !ctx.proxy ? { proxy } : {};
+        return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}), ...newProxy };
       });
     case 'side': {
       const read = nlu.parseSide(text);

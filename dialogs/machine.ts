@@ -182,6 +182,7 @@ export const intakeMachine = setup({
             sites: event.sites.map((s) => ({ region: s.region, side: s.side ?? defaultSide(s.region) })),
             primary: null,
             ...(event.early ? { early: event.early } : {}),
+            ...(event.proxy ? { proxy: event.proxy } : {}),
           })),
         },
       },

@@ -155,6 +155,7 @@ export const WORDS = {
   tooLong: 'That message is too long for me. Please answer in a sentence or two.',
   whichEdit: 'What would you like to change?',
   contactNext: "I'll ask for your contact details right after you confirm this.",
+  answeringFor: "Thanks. As you're answering for someone else, please answer each question for them; I'll read \"he\", \"she\" or \"they\" as them.",
   noted: (what: string) => `I've noted ${what}. Say "back" to change it.`,
   notedEarly: (what: string[]) => `From what you said earlier I've noted ${what.join(', ')}. Say "back" to change it.`,
 };

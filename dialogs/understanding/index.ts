@@ -13,6 +13,7 @@ export { parsePrecautions } from './precautions.js';
 export { cutAt, tokenise } from './text.js';
 export { parseQuestionBack } from './questionsBack.js';
 export { findSigns, isAffirmed, isWorthAsking } from './signs.js';
+export { answeringFor, inPatientsVoice } from './proxy.js';
 export { parseSummaryReply } from './summaryReply.js';
 export { NAME_NOT_GIVEN, nameSaid, parseContact } from './contact.js';
 export type * from './types.js';

@@ -247,6 +247,16 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()).toMatchObject({ step: 'movement', subject: 'reaching_behind_back' });
   });
 
+  it('someone answering for the patient: says how it will read them, and a sign said of them is asked about', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    const first = await h.send("doing this for my son, it's his right knee");
+    expect(texts(first)).toMatch(/answering for someone else/);
+    expect(h.last()?.step).toBe('spread');
+    const sign = await h.send('no, but he says both his legs have gone numb today');
+    expect(texts(sign)).toMatch(/happening now/i);
+  });
+
   it('takes where it spreads from the first answer, and a cause said with the duration', async () => {
     await h.send('hi');
     await h.send('yes');

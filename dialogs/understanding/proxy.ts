@@ -1,0 +1,55 @@
+// Someone answering for the patient: "filling this in for my daughter (15), sore neck and between her shoulder
+// blades", "my son's left heel". Their words name the patient as someone else ("she", "his", "my son"), which
+// ConText reads as another person's, so the pain areas would be set aside and, worse, "her legs are numb" at the
+// safety questions would count for nobody. Once the intake is known to be for someone else, the answers are read
+// in the patient's own voice: "her legs are numb" as "my legs are numb". Only the reading changes; the words kept
+// for the therapist are the ones typed.
+
+/** Who may be answered for, and which pronouns then stand for the patient. */
+const KIN: ReadonlyArray<readonly [readonly string[], 'he' | 'she' | 'either']> = [
+  [['son', 'boy', 'grandson', 'stepson', 'husband', 'hubby', 'dad', 'father', 'brother', 'nephew'], 'he'],
+  [['daughter', 'girl', 'granddaughter', 'stepdaughter', 'wife', 'mum', 'mom', 'mother', 'sister', 'niece'], 'she'],
+  [['kid', 'child', 'teen', 'teenager', 'little one', 'partner', 'grandchild'], 'either'],
+];
+const KIN_WORDS = KIN.flatMap(([words]) => words).join('|');
+/** "my son's heel" without a "for": only a child's, since "my wife's knee is fine, mine's the hip" is the patient's own story. */
+const DEPENDANTS = 'son|boy|grandson|stepson|daughter|girl|granddaughter|stepdaughter|kid|child|teen|teenager|little one|grandchild';
+
+/**
+ * Plainly answering for someone: "for my son" after words that say so ("filling this in for", "booking for",
+ * "its for"), or at the start; "my son's knee" or "its my boys knee" at the start. A "for my son" inside a
+ * story ("lifting a trampoline for my son") is not it.
+ */
+const FRAMED = new RegExp(
+  String.raw`(^|\b(filling|fill|doing|booking|book|asking|writing|typing|enquiring|inquiring|answering|messaging)\b[\w\s]{0,12}?|\b(it'?s|this is|its)\s+)` +
+    String.raw`(for|on behalf of)\s+(my|our)\s+(${KIN_WORDS})\b` +
+    String.raw`|^\s*((it'?s|its|this is)\s+)?(my|our)\s+(${DEPENDANTS})(\s*\(\d+\))?\s*('s|’s|s)\s+(?!(are|were|have|had|and|both|all)\b)`,
+  'i',
+);
+
+/** Who the message says it is answering for, if it plainly says so. */
+export function answeringFor(text: string): 'he' | 'she' | 'either' | null {
+  const m = FRAMED.exec(text.trim());
+  if (!m) return null;
+  const who = (m[6] ?? m[10] ?? '').toLowerCase();
+  return KIN.find(([words]) => words.includes(who))?.[1] ?? 'either';
+}
+
+const WORDS_FOR = (who: 'he' | 'she' | 'either'): ReadonlyArray<readonly [RegExp, string]> => {
+  const he = who !== 'she';
+  const she = who !== 'he';
+  return [
+    // "my son's", "my boys": whose, so "my".
+    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})(\s*\(\d+\))?\s*('s|’s|s)\b`, 'gi'), 'my'],
+    [new RegExp(String.raw`\b(for|on behalf of)\s+(my|our)\s+(${KIN_WORDS})\b`, 'gi'), 'for me'],
+    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})\b`, 'gi'), 'i'],
+    ...(he ? ([[/\b(he'?s)\b/gi, "i'm"], [/\bhe\b/gi, 'i'], [/\bhis\b/gi, 'my'], [/\bhim\b/gi, 'me'], [/\bhimself\b/gi, 'myself']] as const) : []),
+    ...(she ? ([[/\b(she'?s)\b/gi, "i'm"], [/\bshe\b/gi, 'i'], [/\bher\b/gi, 'my'], [/\bherself\b/gi, 'myself']] as const) : []),
+    ...(who === 'either' ? ([[/\btheir\b/gi, 'my'], [/\bthey\b/gi, 'i']] as const) : []),
+  ];
+};
+
+/** The answer in the patient's own voice, for reading only. */
+export function inPatientsVoice(text: string, who: 'he' | 'she' | 'either'): string {
+  return WORDS_FOR(who).reduce((out, [pattern, to]) => out.replace(pattern, to), text);
+}

@@ -1,0 +1,58 @@
+// Someone answering for the patient (batch w, 2026-12-03): a parent typing for a teenager names the patient as
+// "my son", "she", "his". The pain areas are theirs, and so are the warning signs said later.
+import { describe, expect, it } from 'vitest';
+import { answeringFor, inPatientsVoice } from '../../dialogs/understanding/proxy.js';
+import { interpret } from '../../dialogs/interpret.js';
+import { typedSigns } from '../../dialogs/engine.js';
+import { freshContext } from '../../dialogs/intakeContext.js';
+
+const AT = '2026-12-03T10:00:00.000Z';
+const ctx = () => freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT });
+
+describe('who the answers are for', () => {
+  it.each([
+    ['doing this for my son, he hurt his right wrist at basketball', 'he'],
+    ["my daughter's left ankle, she rolled it at netball", 'she'],
+    ['its my boys knee, the right one', 'he'],
+    ['booking on behalf of my mum, her lower back', 'she'],
+    ['this is for my kid (14), sore heel', 'either'],
+  ])('%j is answered for someone (%s)', (text, who) => {
+    expect(answeringFor(text)).toBe(who);
+  });
+  it.each([
+    'hurt my back lifting the trampoline for my son',
+    "my wife's knee is fine, my hip is the problem",
+    'my sons are driving me up the wall, neck is stuffed',
+    'lower back from carrying my daughter around',
+  ])('%j is the patient\'s own story', (text) => {
+    expect(answeringFor(text)).toBeNull();
+  });
+  it('reads the answer in the patient\'s own voice', () => {
+    expect(inPatientsVoice('his legs have gone numb and he cant feel his feet', 'he')).toBe('my legs have gone numb and i cant feel my feet');
+  });
+});
+
+describe('an intake answered for someone', () => {
+  it('records the pain areas named for them, and says it will read "he" and "she" as them', () => {
+    expect(interpret('location', ctx(), { text: 'filling this in for my daughter (15) - sore neck and between her shoulder blades' }, AT)).toMatchObject({
+      kind: 'event',
+      event: { type: 'SITES', sites: [{ region: 'neck' }, { region: 'upper_back' }], proxy: 'she' },
+    });
+    expect(interpret('location', ctx(), { text: "my son's left heel, hes 13 and plays basketball" }, AT)).toMatchObject({
+      event: { sites: [{ region: 'ankle_foot', side: 'left' }], proxy: 'he' },
+    });
+  });
+  it('keeps what was typed for the therapist, not the reading', () => {
+    expect(interpret('location', ctx(), { text: 'its my boys knee, the right one' }, AT)).toMatchObject({ event: { said: 'its my boys knee, the right one' } });
+  });
+  it('counts a warning sign said of them at the checklist and at any other question', () => {
+    const forHer = { ...ctx(), proxy: 'she' as const, sites: [{ region: 'lower_back' as const }] };
+    expect(interpret('redFlags', forHer, { text: 'she has numbness in both legs' }, AT)).toMatchObject({ kind: 'event', event: { codes: ['both_legs_symptoms'] } });
+    expect(typedSigns('cause', { text: 'no idea, and now her legs have gone numb' }, 'she').map((s) => s.code)).toEqual(['both_legs_symptoms']);
+    // Someone else again is still someone else: her nan's cancer is family history.
+    expect(interpret('redFlags', forHer, { text: 'no, her nan had cancer though' }, AT)).toMatchObject({ kind: 'event', event: { codes: [] } });
+  });
+  it('an intake for the patient themselves still reads another person\'s sign as theirs', () => {
+    expect(interpret('redFlags', { ...ctx(), sites: [{ region: 'lower_back' as const }] }, { text: 'she has numbness in both legs' }, AT)).toMatchObject({ event: { codes: [] } });
+  });
+});
