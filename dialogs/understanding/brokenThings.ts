@@ -10,7 +10,7 @@ const THINGS = new Set([
   'sleep', 'english', 'marriage', 'family', 'home', 'promise', 'habit', 'routine', 'streak', 'shoe', 'shoes', 'boots', 'thongs', 'ride',
 ]);
 const BREAK_WORDS = new Set(['broken', 'broke', 'cracked', 'snapped', 'died', 'dead', 'carked']);
-const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just', 'on']);
+const SUBJECT_GAP = new Set(['is', 'was', 'always', 'got', 'been', 'keeps', 'its', 'the', 'my', 'a', 'has', 'had', 'were', 'are', 'all', 'so', 'just', 'on', 'thats', 'that', 'which']);
 /** "the lift's broken" is typed "the lifts broken": a thing's plural or possessive is the thing. */
 const isThing = (t: string | undefined) => t !== undefined && (THINGS.has(t) || (t.endsWith('s') && THINGS.has(t.slice(0, -1))));
 

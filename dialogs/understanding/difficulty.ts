@@ -65,7 +65,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'cant really', 'cant quite', 'cant properly', 'can only', 'cant do much', 'cant walk far', 'cant go far',
       // Avoiding it, or a particular activity ruled out.
       'avoid', 'avoiding', 'just dont', 'too scared', 'scared to', 'afraid to', 'out of the question', 'off the cards',
-      'off the menu', 'no go', 'a no go', 'soft food', 'light duties', 'restricted duties', 'nothing over',
+      'off the menu', 'no go', 'a no go', 'off the table', 'only make it to', 'only get to the', 'to the letterbox', 'soft food', 'light duties', 'restricted duties', 'nothing over',
       // Needing someone else, a stick, a frame or a rail to do it.
       'use stick', 'use a stick', 'with stick', 'with a stick', 'walking frame', 'zimmer', 'zimmer frame', 'crutches', 'crutch',
       'hold the furniture', 'holding the furniture', 'hold onto the furniture', 'hold onto things', 'hold the wall', 'use the wall',
@@ -130,6 +130,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum', 'trips instead of',
       // Sleep broken only by rolling onto it.
       'wake up', 'wakes up', 'when i roll', 'roll onto it', 'roll over onto it',
+      // Fine for a while, then not: "standing behind the bar is fine till bout hour 6", "type half an hour then my fingers ache".
+      'fine till', 'fine until', 'ok till', 'ok until', 'okay till', 'okay until', 'alright till', 'good till', 'good until', 'ache', 'and i stop', 'then i stop',
     ],
   ],
   [
@@ -157,6 +159,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'dont run', 'dont really run', 'dont jog', 'dont play', 'dont lift', 'dont kneel', 'dont squat', 'dont drive', 'dont type',
       'never run', 'not a runner', 'havent run', 'havent played', 'no need to', 'havent had to', 'havent really had to',
       'dont have stairs', 'no stairs', 'single storey', 'single story',
+      // No call to do it: "ground floor unit so havent really tested it", "only ever sleep on my back anyway", "run? only for the bus".
+      'ground floor', 'havent really tested', 'havent tested', 'not really tested', 'doesnt matter', 'on my back anyway', 'only for the bus', 'for the bus', 'dont really do',
       'havent squatted', 'havent knelt', 'in decades', 'since the 70s', 'since the 80s', 'since the 90s',
       'since high school', 'since school', 'since uni', 'since i was a kid', 'since i was a teenager', 'never have', 'never did',
       // Longer than "haven't run since", so it wins: not done for years, not stopped by the pain.
@@ -188,6 +192,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
       'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping', 'pram', 'the pram', 'stroller', 'wok', 'the wok', 'frying pan',
       'a swing', 'my swing', 'golf', 'wallet', 'back pocket', 'swing a club', 'swing the club', 'a club',
+      'dishwasher', 'the dishwasher', 'kegs', 'the kegs', 'a tray', 'bub', 'the cot', 'out of the cot', 'the awning', 'get through', 'through a', 'any length of time', 'much past',
     ],
   ],
   [
@@ -221,6 +226,12 @@ const LEXICON = lexicon<DifficultyWord>([
 ]);
 
 const SOFTENERS = new Set(['a', 'bit', 'slightly', 'somewhat', 'kind', 'sort', 'little', 'mildly', 'moderately', 'not']);
+
+/** How far apart the levels said are: "nothing … heaps" is 2 or more, "a bit … sore" 0. */
+const SEVERITY_SPREAD = (words: ReadonlyArray<Match<DifficultyWord>>): number => {
+  const levels = [...levelsIn(words)].map((l) => SEVERITY[l as Difficulty]);
+  return Math.max(...levels) - Math.min(...levels);
+};
 
 /** When a reply mixes levels ("no, I can't"), the most limited reading is the one to act on. */
 const SEVERITY: Readonly<Record<Difficulty, number>> = { none: 0, some: 1, a_lot: 2, unable: 3 };
@@ -299,6 +310,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // how far, 10 mins then i have to stop"); none, or levels that disagree, is asked again.
     const opensUnsure = found.some((m) => m.value === 'unsure' && clause[m.start] === 0);
     if (opensUnsure && levelsIn(found).size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
+    // "some days nothing some days heaps, hard to say": levels that swing, and the patient says they cannot choose.
+    if (found.some((m) => m.value === 'unsure') && levelsIn(found).size >= 2 && SEVERITY_SPREAD(found) >= 2) return miss('ambiguous', 'varies');
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)

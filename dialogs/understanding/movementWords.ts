@@ -15,7 +15,7 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
   ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on', 'socks', 'sock', 'shoes on', 'shoelaces']],
   ['twisting', ['twist', 'twisting', 'turn around', 'turning around', 'turn my body', 'rotate', 'rotating']],
-  ['sitting', ['sit', 'sitting', 'sat', 'seated', 'in the car', 'driving', 'at my desk', 'on the couch']],
+  ['sitting', ['sit', 'sitting', 'sat', 'in the car', 'driving', 'at my desk', 'on the couch']],
   ['standing', ['stand', 'standing', 'on my feet', 'queue', 'queuing', 'cooking']],
   ['sit_to_stand', ['stand up', 'standing up', 'get up', 'getting up', 'get out of', 'getting out of', 'get off the couch', 'out of a chair', 'out of the chair', 'out of the car']],
   ['walking', ['walk', 'walking', 'walked', 'the dog', 'stroll', 'hike', 'hiking']],
@@ -57,6 +57,8 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
       'stop and sit', 'stop and sit down', 'have to stop and sit', 'had to sit', 'had to sit down', 'sit and rest', 'sit on a bench', 'stop and rest',
       // Hands on the knees to push up is how they stand, not kneeling.
       'hands on my knees', 'hands on knees', 'hand on my knee', 'hands on the knees',
+      // A time, not sleeping: "dropped a schooner last night", "on my feet behind the bar all night".
+      'last night', 'the other night', 'one night', 'tonight', 'all night', 'friday night', 'saturday night', 'sat night', 'night shift', 'night shifts', 'nights a week',
     ],
   ],
 ]);

@@ -29,6 +29,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'lost feeling', 'altered sensation', 'reduced sensation', 'dead feeling', 'feels dead', 'cant feel it', 'cant feel anything',
       // "can't really feel my bum": a softened "can't feel" is still no feeling.
       'cant really feel', 'cant quite feel', 'cant properly feel', 'cant fully feel', 'hardly feel', 'barely feel', 'cant feel much',
+      // "fingers feel a bit fuzzy when i wake up" (a fuzzy head is no numbness: see not_a_sign).
+      'feel fuzzy', 'feels fuzzy', 'feel a bit fuzzy', 'feels a bit fuzzy', 'fuzzy feeling', 'gone fuzzy', 'fuzzy fingers', 'fingers are fuzzy',
     ],
   }],
   ['GROIN', {
@@ -190,6 +192,10 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk',
     ],
     checklist: [
+      // Things let go of, said where this sign is asked: "dropped 2 mugs this week" (not "dropped the kids off"). Elsewhere a cup
+      // dropped is the grip the pain takes ("keep dropping my coffee cup" at the gripping question).
+      'dropped 2', 'dropped two', 'dropped 3', 'dropped three', 'dropped a mug', 'dropped a cup', 'dropped my cup', 'dropped my coffee', 'dropped my phone',
+      'dropped a glass', 'dropped stuff', 'been dropping',
       'clumsy', 'clumsiness', 'dropping things', 'dropped things', 'keep dropping', 'unsteady', 'balance', 'off balance', 'poor balance',
       'wobbly', 'stumbling', 'stumble', 'trouble walking', 'walking funny', 'uncoordinated', 'fumbling',
     ],
@@ -212,6 +218,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'need to push up', 'have to push with', 'push up with',
       // Near-spellings of sign words ("cranked" is one letter from "cracked").
       'cranked', 'cranking', 'crank',
+      'head feels fuzzy', 'head feels a bit fuzzy', 'fuzzy head', 'fuzzy headed', 'head is fuzzy', 'brain feels fuzzy',
     ],
   }],
 ];

@@ -261,3 +261,15 @@ describe('warning signs in everyday phrasing (batch v, 2026-12-03)', () => {
     expect(codes(text)).toContain(code);
   });
 });
+
+describe('a sign said to be fine or over, in words a keyword list misses (batch x)', () => {
+  it('"legs r fine" then one leg tingling is the tingling only, not both legs', () => {
+    expect(parseFlagChecklist('legs r fine. just the right one tingles down to the foot sometimes', LOWER_BACK)).toEqual({ ok: true, value: ['numbness_tingling'] });
+  });
+  it.each(['was crook with a temp couple weeks back but thats cleared up', 'had a fever last week but im fine now'])('%j is over', (text) => {
+    expect(parseFlagChecklist(text, LOWER_BACK)).toEqual({ ok: true, value: [] });
+  });
+  it.each(['fever but its gone down a bit', 'both my legs are numb but its getting worse', 'my legs r weak'])('%j is still there', (text) => {
+    expect(parseFlagChecklist(text, LOWER_BACK)).toMatchObject({ ok: true, value: [expect.any(String)] });
+  });
+});

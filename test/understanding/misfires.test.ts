@@ -98,3 +98,21 @@ describe('batch v (2026-12-03)', () => {
     expect(parseSites('right behind my eye')).not.toMatchObject({ value: { sites: [{ side: 'right' }] } });
   });
 });
+
+describe('batch x: a time or a thing is no movement and no injury', () => {
+  it('"last night" at the gripping question names no other movement', () => {
+    const ctx = { ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'wrist_hand' as const, side: 'left' as const }], primary: 'wrist_hand' as const };
+    expect(interpret('movement', ctx, { text: 'spilt my tea last night when it twinged, cant hold a full mug properly' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'a_lot' } });
+  });
+  it('a seat "thats broken" is no fracture', () => {
+    expect(affirmed('12 hour shifts on a forklift seat thats broken')).toEqual([]);
+  });
+  it('a cup dropped is asked about only where clumsy hands are asked', () => {
+    expect(affirmed('keep dropping my coffee cup, cant grip it')).toEqual([]);
+    expect(parseSignAnswer('kind of? dropped 2 glasses this week', 'clumsy_hands_unsteady_walk')).toEqual({ ok: true, value: true });
+  });
+  it('fuzzy fingers are numbness; a fuzzy head is not', () => {
+    expect(parseSignAnswer('maybe? fingers feel a bit fuzzy first thing', 'numbness_tingling')).toEqual({ ok: true, value: true });
+    expect(affirmed('head feels a bit fuzzy from the painkillers')).toEqual([]);
+  });
+});

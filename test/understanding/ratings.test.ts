@@ -435,3 +435,29 @@ describe('parseWorstScore: scores of two times at the worst question (2026-12-03
     expect(parsePainScore('5, night time more bad 8')).toEqual({ ok: true, value: 5 });
   });
 });
+
+describe('parseDifficulty: batches w and x (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    // Not done anyway: none.
+    ['top floor? nah we live in a ground floor flat, havent tested it', 'none'],
+    ['only ever lie on my back anyway so doesnt matter', 'none'],
+    ['run? only for the bus', 'none'],
+    // Fine for a while, then not: some.
+    ['fine till about the 5th hour on my feet', 'some'],
+    ['i can drive about an hour then my hip starts to ache and i stop', 'some'],
+    // One task, within the movement, that cannot be done: a lot.
+    ['cant stack the dishwasher, my daughter does it', 'a_lot'],
+    ["can't change the kegs anymore, the young bloke does it", 'a_lot'],
+    ['squatting is off the table for now', 'a_lot'],
+    ['i only make it to the end of the street', 'a_lot'],
+    ['cant sit through a meeting without squirming', 'a_lot'],
+    // The movement itself, at all: still unable.
+    ['cant bend at all, wife does my socks', 'unable'],
+    ["can't carry anything at the moment, hubby does it all", 'unable'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+  it('levels far apart and "hard to say" are asked again', () => {
+    expect(parseDifficulty('some days none, other days heaps. hard to say')).toMatchObject({ ok: false, reason: 'ambiguous' });
+  });
+});
