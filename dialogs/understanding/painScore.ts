@@ -21,7 +21,11 @@ const RANGE_MARKERS = new Set(['-', 'or', 'to', 'maybe', 'perhaps', 'possibly'])
 
 /** Words that take back what came before: "8, no sorry 7", "5 wait 6", "6 actually no more like 4". */
 const NO_OR_COMMA = new Set(['no', 'nah', 'nope', ',']);
-const CORRECTIONS = lexicon<true>([[true, ['no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops', 'call it', 'lets say', 'lets call it']]]);
+const CORRECTIONS = lexicon<true>([[true, [
+  'no sorry', 'sorry', 'wait', 'actually', 'i mean', 'make that', 'scratch that', 'no more like', 'no actually', 'correction', 'oops', 'call it', 'lets say', 'lets call it',
+]]]);
+/** A choice made from a range just said ("5 or 6, closer to 6", "6 or 7, prob 7"); after one score it is no choice ("its more like 8 when i move"). */
+const CHOICES = lexicon<true>([[true, ['closer to', 'probably', 'prob', 'more like', 'id say', 'leaning towards', 'if i had to pick', 'if i had to choose']]]);
 
 /**
  * A score said of another time or of the worst, not of now: dropped at "right now" ("6, was 9 an hour
@@ -41,6 +45,8 @@ const SPINAL = new Set(['l', 'c', 't', 's']);
 const SAME_AS_NOW = lexicon<true>([[true, [
   'same', 'same as now', 'about the same', 'no worse', 'not worse', 'no worse than now', 'steady', 'pretty steady', 'constant',
   'today is the worst', 'this is the worst', 'right now is the worst', 'now is the worst', 'worst is now', 'its the worst now',
+  // "worst? this is it, right now".
+  'this is it', 'right now', 'as we speak', 'its now',
 ]]]);
 
 /** The worst this week: a number, or "same as now" with the score for now. */
@@ -100,7 +106,13 @@ function scores(tokens: readonly string[]): Score[] {
 function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst'): Score[] {
   // "7 no 8 if im honest": a bare "no" between two scores takes the first back, as "sorry" does.
   const bareNo = all.slice(1).filter((s, k) => tokens.slice(all[k]!.end, s.start).every((t) => NO_OR_COMMA.has(t)) && tokens.slice(all[k]!.end, s.start).some((t) => t !== ','));
-  const corrections = [...findAll(tokens, CORRECTIONS), ...bareNo.map((s) => ({ start: s.start, end: s.start, value: true as const }))].sort((a, z) => a.start - z.start);
+  const rangeBefore = (at: number): boolean => {
+    const before = all.filter((s) => s.end <= at);
+    const [a, b] = before.slice(-2);
+    return a !== undefined && b !== undefined && tokens.slice(a.end, b.start).some((t) => RANGE_MARKERS.has(t));
+  };
+  const choices = findAll(tokens, CHOICES).filter((m) => rangeBefore(m.start));
+  const corrections = [...findAll(tokens, CORRECTIONS), ...choices, ...bareNo.map((s) => ({ start: s.start, end: s.start, value: true as const }))].sort((a, z) => a.start - z.start);
   const lastCorrection = corrections.at(-1);
   let kept = lastCorrection && all.some((s) => s.start < lastCorrection.start) && all.some((s) => s.start >= lastCorrection.end)
     ? all.filter((s) => s.start >= lastCorrection.end)
@@ -110,9 +122,14 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   const later = findAll(shadow, OTHER_TIME_AFTER);
   const otherTime = (s: Score): boolean =>
     sameClauseBefore(tokens, s.start, 3).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    // "7 but when i lift my arm up its a 9": a score under a condition is not the one of now.
+    sameClauseBefore(tokens, s.start, 8).some((t) => CONDITIONS.has(t)) ||
     findAll(sameClauseBefore(tokens, s.start, 5), ANOTHER_TIME_OF_DAY).length > 0 ||
     later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start) && !tokens.slice(s.end, m.start).some((t) => CLAUSE_BREAKS.has(t)));
   if (of === 'worst') {
+    // "id say 9, otherwise hovering round 7": the usual level is not the worst.
+    const usual = (sc: Score) => findAll(sameClauseBefore(tokens, sc.start, 5), USUAL).length > 0;
+    if (kept.some(usual) && kept.some((sc) => !usual(sc))) kept = kept.filter((sc) => !usual(sc));
     const sentence = sentenceIds(shadow);
     const longAgo = (s: Score) => shadow.some((t, i) => sentence[i] === sentence[s.start] && (t === 'yyyy' || (t === 'ago' && shadow[i - 1] === 'years')));
     const recent = kept.filter((s) => !longAgo(s));
@@ -131,6 +148,11 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   if (kept.length > 1 && marked.length === 1) kept = marked;
   return kept;
 }
+
+/** Said before a score in its clause: it is the level under a condition. */
+const CONDITIONS = new Set(['when', 'whenever', 'if']);
+/** The usual level, said beside a worst one. */
+const USUAL = lexicon<true>([[true, ['otherwise', 'usually', 'normally', 'most of the time', 'hovering', 'hovers', 'generally', 'on average', 'day to day', 'the rest of the time']]]);
 
 /** A time of day said before a score, in its clause: "5, night time more bad 8", "mornings its a 7". */
 const ANOTHER_TIME_OF_DAY = lexicon<true>([[true, ['night time', 'at night', 'nights', 'night', 'mornings', 'in the morning', 'first thing', 'overnight', 'in bed']]]);

@@ -18,6 +18,7 @@ const LEXICON = lexicon<ReplyWord>([
       'sounds right', 'good', 'great', 'fine', 'thats it', 'yes thats right', 'all fine', 'no changes', 'no change',
       'nothing to change', 'no edits', 'nothing wrong', 'no mistakes', 'all right', 'alright', 'agreed', 'true', 'exactly',
       'nothing', 'thats all', 'submit', 'done', 'sure', 'y', 'thats everything', 'bang on', '100', 'thats the lot', 'ye', 'yes correct',
+      'close enough', 'near enough', 'good enough', 'pretty much', 'more or less',
       'good to go', 'all sweet', 'sweet', 'legit',
     ],
   ],
@@ -73,6 +74,10 @@ const LEXICON = lexicon<ReplyWord>([
   ['contact', ['contact details', 'contact', 'phone', 'phone number', 'email', 'name', 'my name', 'details', 'mobile', 'number', 'email address']],
 ]);
 
+/** How far a body part (from its first word) can stand before the sign it is the subject of ("left hand's been going numb"). */
+const SUBJECT_GAP = 6;
+const SIGN_BREAKS = new Set([',', '.', 'and', 'but', ';']);
+
 export function parseSummaryReply(text: string): Understood<SummaryReply> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
@@ -102,8 +107,11 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
     }
     // Naming a body part ("the shoulder is wrong") points at the location; a cause at the cause; a lone
     // number from the scale at the pain score.
+    // ("my left hand's been going numb": where a sign is felt, said as its subject, is the sign's, not a new pain area;
+    // "no its my left hand, and its numb" still names the hand.)
     const sites = readSites(tokens);
-    const firstSite = sites.mentions[0];
+    const signsPlace = (m: { start: number }) => sign !== undefined && sign.start > m.start && sign.start - m.start <= SUBJECT_GAP && !tokens.slice(m.start, sign.start).some((t) => SIGN_BREAKS.has(t));
+    const firstSite = sites.mentions.find((m) => !signsPlace(m));
     if (firstSite) targets.push({ target: 'location', at: firstSite.start });
     // Only when nothing else was named (these readings cost more than the rest of this parser).
     if (targets.length === 0 && !(confirm && !change)) {

@@ -159,3 +159,15 @@ describe('contact and summary: batches p and q (2026-12-03)', () => {
     expect(parseSummaryReply(text)).toMatchObject({ ok: true, value: { kind: 'edit', target } });
   });
 });
+
+describe('summary: batch x (2026-12-03)', () => {
+  it.each(['near enough mate', 'pretty much, yep'])('%j confirms', (text) => {
+    expect(parseSummaryReply(text)).toEqual({ ok: true, value: { kind: 'confirm' } });
+  });
+  it('a sign felt in a body part is a change to the health answers, not to where it hurts', () => {
+    expect(parseSummaryReply('yes. oh i forgot, my right foot keeps going numb')).toMatchObject({ ok: true, value: { kind: 'edit', target: 'flags' } });
+  });
+  it('a body part named apart from the sign is still a change to where it hurts', () => {
+    expect(parseSummaryReply('no its my left hand, and its numb')).toMatchObject({ ok: true, value: { kind: 'edit', target: 'location' } });
+  });
+});

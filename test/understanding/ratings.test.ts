@@ -461,3 +461,23 @@ describe('parseDifficulty: batches w and x (2026-12-03)', () => {
     expect(parseDifficulty('some days none, other days heaps. hard to say')).toMatchObject({ ok: false, reason: 'ambiguous' });
   });
 });
+
+describe('parsePainScore and parseWorstScore: batches w and x (2026-12-03)', () => {
+  it.each<[string, number]>([
+    ['6 or 7, closer to 7', 7],
+    ['4-5, prob 5', 5],
+    ['a 5, but whenever i reach up its an 8', 5],
+  ])('pain now: %j → %i', (text, score) => {
+    expect(parsePainScore(text)).toMatchObject({ ok: true, value: score });
+  });
+  it('"its more like 8 when i move" after one score is no choice from a range', () => {
+    expect(parsePainScore('sitting still a 3, its more like 8 when i move')).toMatchObject({ ok: true, value: 3 });
+  });
+  it.each<[string, number]>([
+    ['sunday arvo was awful, id say a 9, normally sits around 6', 9],
+    ['worst? right now honestly', 7],
+    ['6 sitting, 9 when i bend', 9],
+  ])('worst, with 7 now: %j → %i', (text, score) => {
+    expect(parseWorstScore(text, 7)).toMatchObject({ ok: true, value: score });
+  });
+});
