@@ -98,6 +98,9 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   'if anything', 'as if', 'even if', 'if i', 'if that', 'if so', 'if you', 'worse if', 'only if', 'what if i',
   'since then', 'mum of', 'mother of', 'dad of', 'father of', 'as a mum', 'as a mother', 'as a dad', 'as a parent',
   'with my son', 'with my daughter', 'with the kids', 'carrying my son', 'carrying my daughter',
+  // The patient among others: "making the sauce with my brothers, i carry all the boxes".
+  'with my brother', 'with my brothers', 'with my sister', 'with my sisters', 'with my mates', 'with my mate', 'with my family', 'with the family',
+  'with my husband', 'with my wife', 'with my partner', 'with my friends', 'with friends', 'with the boys', 'with the girls',
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
   // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
   // Done to the patient: "they put a pacemaker in", "they took my gallbladder out".

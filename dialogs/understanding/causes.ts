@@ -25,13 +25,14 @@ import type { Understood } from './types.js';
  *   daily     day after day ("every day", "8 hrs a day"): a sport done so is overuse; an unlisted job task too
  *   spell     days of it ("all weekend"): makes work on the knees overuse, but not a sport
  *   all_day   one long spell ("all day", "all night"): makes an unlisted job task overuse, but a sport only overdone
+ *   hours     "for hours": as all_day, except that a task done for hours in a posture named is the posture alone
  *   repeats   "over and over": a lift or a sport in the same clause is overuse; alone, overuse
  *   resolved  "long healed", "that's gone": the events before it in that sentence are over
  *   aggravated "made it way worse": what is in that sentence made it worse, so it gives way to a cause said elsewhere
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  *   medicine  a medicine started before it: other, even when someone else prescribed it ("they put me on new tablets")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'hours' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -42,6 +43,8 @@ const LEXICON = lexicon<CauseWord>([
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
       'moving house', 'moving furniture', 'carry', 'bag of rice', 'rice bag', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
+      // A child carried on the hip ("shes on my hip all day every day": day after day, overuse).
+      'shes on my hip', 'hes on my hip', 'her on my hip', 'him on my hip',
       'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
       'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
       'pushed too hard', 'heavy', 'bending', 'manual handling', 'sprinting', 'reached', 'picked up', 'picking up',
@@ -128,6 +131,8 @@ const LEXICON = lexicon<CauseWord>([
       'drilling', 'screwdriver', 'power tools', 'spanner', 'receptionist', 'admin', 'office worker', 'accountant',
       'programmer', 'software', 'call centre', 'pruning', 'secateurs', 'clipping', 'trimming', 'kneeling',
       'shearing', 'shearer', 'crutching', 'in the sheds', 'fruit picking', 'picking fruit', 'milking',
+      // Tools swung or pedals worked for years or a tour: "swinging a hammer for 22 years", "been hammering it for the tour".
+      'swinging a hammer', 'swing a hammer', 'swung a hammer', 'hammering', 'hammering it', 'hammering away', 'on the tools', 'do nail', 'doing nail',
     ],
   ],
   ['setting', ['desk', 'desk job', 'computer', 'laptop', 'screen', 'screens', 'office work', 'office job']],
@@ -148,6 +153,8 @@ const LEXICON = lexicon<CauseWord>([
       // Not "torn" alone: "turn my head" is one letter away.
       'threw me', 'thrown', 'thrown off', 'got thrown', 'bucked off', 'copped a knee', 'copped a hit', 'copped a knock', 'corky', 'got kneed', 'got elbowed',
       'corked', 'a cork',
+      // Pinned or crushed by an animal or a load: "cow pinned me against the crush rail".
+      'pinned me', 'pinned against', 'pinned my', 'got pinned', 'crushed my', 'got crushed', 'bruised up', 'got bruised', 'trampled', 'stood on my', 'kicked me',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
   ],
@@ -177,7 +184,7 @@ const LEXICON = lexicon<CauseWord>([
       'dining table', 'standing desk', 'set up wrong', 'setup', 'ergonomics', 'hotel bed', 'new bed', 'old bed', 'soft bed',
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
-      'looking up', 'craning', 'phone', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
+      'looking up', 'craning', 'phone', 'look down', 'always look down', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
       'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over', 'always bend over', 'always bending over',
       'bend over all day', 'bent over all day',
       'twisted up', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
@@ -212,7 +219,9 @@ const LEXICON = lexicon<CauseWord>([
       'flat feet', 'fibromyalgia', 'fibro', 'fibro flare', 'diabetic', 'diabetes', 'the sugar', 'frozen shoulder', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
       // New or different footwear, and treatment for an illness.
       'steel caps', 'steel capped boots', 'work boots', 'new boots', 'new work boots', 'new runners', 'new sneakers', 'orthotics',
-      'cancer treatment', 'chemo', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
+      'cancer treatment', 'chemo',
+      // Cold air on it: "office aircon is blowing on my neck whole day".
+      'aircon', 'air con', 'air conditioner', 'air conditioning', 'the cold', 'cold weather', 'cold air', 'draught', 'draft', 'cold wind', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
     ],
   ],
   [
@@ -251,9 +260,10 @@ const LEXICON = lexicon<CauseWord>([
     'all_day',
     [
       'all day', 'whole day', 'the whole day', 'all shift', 'all day at work', 'every day at work', 'all night', 'whole shift',
-      'hr days', 'hour days', 'for hours',
+      'hr days', 'hour days',
     ],
   ],
+  ['hours', ['for hours']],
   // A spell of days: kneeling work kept up all weekend is overuse; a weekend of gardening is overdoing it (strain).
   [
     'spell',
@@ -296,11 +306,13 @@ const LEXICON = lexicon<CauseWord>([
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
       'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'long story', 'something at work', 'got to do with', 'shopping',
+      // Errands called runs, and cable run through a roof, are no running; "the usual" names nothing.
+      'bin run', 'the bin run', 'school run', 'the school run', 'milk run', 'coffee run', 'running cable', 'running cables', 'running wire', 'running wires', 'the usual',
     ],
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'spell', 'repeats', 'resolved', 'aggravated', 'vague']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'hours', 'spell', 'repeats', 'resolved', 'aggravated', 'vague']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
 const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
@@ -387,7 +399,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
       // Not a child's age ("my son is 3, i carry him").
       if (wordCount(tokens) <= SCORE_MESSAGE_WORDS && parsePainScore(text).ok && !CHILD_AGE.test(text)) return miss('not_understood', 'score');
       // "barista, tamping all day": a task done all day is overuse even when the task is not in the lexicon.
-      if ((has('all_day') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
+      if ((has('all_day') || has('hours') || has('daily')) && namesATask(tokens)) return ok(['repetitive_use']);
       // "im a nurse": a job alone says what they do, not what brought it on (lifting, long shifts…): ask.
       if (isJobAlone(tokens)) return miss('not_understood');
       // Any activity, job or event in the patient's own words is an answer: `other`, with the words kept.
@@ -411,7 +423,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       // Done often is overuse; one long session ("dancing all night") is overdoing it.
       return has('often', clause) || has('daily', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'floor_work':
-      return has('often') || has('daily') || has('all_day') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
+      return has('often') || has('daily') || has('all_day') || has('hours') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'strain':
       // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain.
       return has('repeats', clause) || has('daily', clause) ? 'repetitive_use' : 'strain';
@@ -430,6 +442,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'often':
     case 'daily':
     case 'all_day':
+    case 'hours':
     case 'spell':
     case 'resolved':
     case 'aggravated':
@@ -441,7 +454,8 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause;
       // "hunched over my laptop writing": the posture it was done in is the cause the patient names, unless
       // the task is also said to go on day after day ("nail salon 10 hours every day, always bent over").
-      return has('injury', clause) || (has('posture', clause) && !has('daily')) ? null : 'repetitive_use';
+      // ("laptop on the dining table, typing the whole day": the task kept up all day is named too.)
+      return has('injury', clause) || (has('posture', clause) && !has('daily') && !has('all_day', clause)) ? null : 'repetitive_use';
     default:
       return m.value;
   }
@@ -452,6 +466,7 @@ const OPINION_VERBS = new Set(['reckons', 'thinks', 'says', 'reckoned', 'thought
 const LAY_OTHERS = new Set([
   'hubby', 'husband', 'wife', 'missus', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'everyone', 'everybody', 'people',
   'he', 'she', 'they', 'son', 'daughter', 'sister', 'brother', 'friend', 'mate', 'boss', 'nan', 'family', 'kids',
+  'nonna', 'nonno', 'nanna', 'nana', 'grandma', 'grandpa',
 ]);
 function othersOpinion(tokens: readonly string[], start: number, clause: readonly number[]): boolean {
   // Back to the clause's start, or to a comma or an "i" that begins the patient's own view.

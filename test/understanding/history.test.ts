@@ -483,3 +483,24 @@ describe('batch u (2026-12-03)', () => {
     expect(read.ok && Math.round(read.value.weeks * 7)).toBe(5);
   });
 });
+
+describe('parseCauses: batches w and x (2026-12-03)', () => {
+  it.each<[string, Cause[]]>([
+    ['on the tools 20 odd years, swinging a hammer every day', ['repetitive_use']],
+    ['horse pinned me against the stable door on sunday', ['injury']],
+    ['dunno, maybe the aircon at work blowing on me', ['other']],
+    ['WFH, laptop on the couch, typing the whole day', ['posture', 'repetitive_use']],
+    ['cleaning all day then the school run, its the job', ['repetitive_use']],
+    ['moving boxes with my brothers, i carried most of them', ['strain']],
+    ['toddler refuses the pram, shes on my hip all day every day', ['repetitive_use']],
+    // Someone at home's idea is not the patient's; a GP's is what they were told.
+    ['my nonna says is the cold, i think is from lifting the grandkids', ['strain']],
+    ['GP said its from the mouse, i do data entry 8 hrs a day', ['repetitive_use']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each(['the usual', 'pulled my hamstring sprinting for the bus'])('%j invents no overuse', (text) => {
+    const read = parseCauses(text);
+    expect(read.ok && read.value).not.toEqual(expect.arrayContaining(['repetitive_use']));
+  });
+});
