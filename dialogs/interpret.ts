@@ -6,7 +6,7 @@ import type { IntakeEvent } from './events.js';
 import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type IntakeContext, type QuestionState } from './intakeContext.js';
 import { MOVEMENT_LABELS } from './movements.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
-import { movementNamed, namesAMovement, otherMovementNamed } from './understanding/movementWords.js';
+import { movementNamed, namesAMovement, otherMovementNamed, partAbout } from './understanding/movementWords.js';
 import { PRECAUTIONS, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isCallable } from './understanding/contact.js';
@@ -306,7 +306,7 @@ function laterAnswers(text: string, at: string, answering: 'spread' | 'duration'
 function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpretation | null {
   const list = movementList(ctx);
   const asked = list[ctx.movementIndex];
-  const other = asked ? otherMovementNamed(text, asked) : null;
+  const other = asked ? otherMovementNamed(text, asked, list) : null;
   if (!other) return null;
   const level = nlu.parseDifficulty(text);
   if (!level.ok || !list.includes(other)) return { kind: 'miss', why: 'not_understood', detail: `other_movement:${MOVEMENT_LABELS[other]}`, said };
@@ -434,7 +434,13 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'movement':
-      return movementAnswer(ctx, text, said) ?? withSaid(nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
+    {
+      const asked = movementList(ctx)[ctx.movementIndex];
+      // "walking ok, cant run" at walking: the walking part, when it gives a level; else the whole answer.
+      const part = asked ? partAbout(text, asked, movementList(ctx)) : null;
+      const ofPart = part ? nlu.parseDifficulty(part) : null;
+      return movementAnswer(ctx, text, said) ?? withSaid(ofPart?.ok ? ofPart : nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
+    }
     case 'redFlags': {
       const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));
       // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.

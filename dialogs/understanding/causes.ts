@@ -515,6 +515,9 @@ const NO_CAUSE_WORDS = new Set([
   // Symptoms and their course are not causes.
   'tingling', 'burning', 'throbbing', 'stabbing', 'numb', 'numbness', 'getting', 'weaker', 'stiff', 'stiffness', 'swollen',
   'needles', 'pins', 'loosens', 'eases', 'settles', 'warms', 'first', 'morning', 'mornings', 'evening', 'night', 'nights',
+  // Where it goes is the spread, not a cause: "it goes down the back of the leg".
+  'goes', 'going', 'spreads', 'spreading', 'radiates', 'travels', 'shoots', 'down', 'into', 'through', 'across', 'round', 'leg', 'legs',
+  'foot', 'feet', 'arm', 'arms', 'hand', 'hands', 'thigh', 'calf', 'buttock', 'hip', 'hips', 'elbow', 'wrist', 'ankle', 'toes', 'fingers',
   // Work alone is where, not what: "work mostly" needs asking what about work.
   'work', 'job',
   // A person alone ("my husband") does not say what about them: lifting them, worry, a knock? Ask.

@@ -47,8 +47,12 @@ const KIN: ReadonlyArray<readonly Movement[]> = [
 /** The one-word names of movements ("stairs", "walking"): a subject that is a movement, not a warning sign. */
 export const MOVEMENT_WORDS: ReadonlySet<string> = new Set(WORDS.flatMap(([, words]) => words.filter((w) => !w.includes(' '))));
 
+/** "sittin", "walkin": the dropped g of a phone is the same word, read exactly (a typo match would not count). */
+const droppedG = (phrase: string): string => phrase.split(' ').map((w) => (w.endsWith('ing') ? w.slice(0, -1) : w)).join(' ');
+const WITH_DROPPED_G = WORDS.map(([movement, words]) => [movement, [...new Set([...words, ...words.map(droppedG)])]] as const);
+
 const LEXICON = lexicon<Movement | 'not_a_movement'>([
-  ...WORDS,
+  ...WITH_DROPPED_G,
   // Stopping to rest is part of the movement asked about ("after a few minutes I have to sit"), and a lift is a lift.
   [
     'not_a_movement',
@@ -84,20 +88,43 @@ export function movementNamed(text: string): Movement | null {
   return named.size === 1 ? [...named][0]! : null;
 }
 
+/**
+ * "walking ok, cant run" asked about walking, when running is asked too: the part about the movement asked, so
+ * the other one's level is not read as this one's. Null when the answer does not name this movement and another
+ * on the list in separate parts.
+ */
+export function partAbout(text: string, asked: Movement, list: readonly Movement[]): string | null {
+  const parts = text.split(/[,.;!?]|\bbut\b/i).filter((p) => p.trim());
+  if (parts.length < 2) return null;
+  const about = parts.map((p) => [...new Set(findAll(tokenise(p), LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0).map((m) => m.value))]);
+  const own = parts.filter((_, k) => about[k]!.includes(asked));
+  const others = about.some((named) => !named.includes(asked) && named.some((m) => m !== asked && list.includes(m as Movement)));
+  return own.length > 0 && others ? own.join(', ') : null;
+}
+
+/** "if i bend my knees", "as long as i squat": how the movement asked is done, not another one. */
+const HOW = new Set(['if', 'when', 'long', 'by', 'unless']);
+
 function kin(a: Movement, b: Movement): boolean {
   return a === b || KIN.some((group) => group.includes(a) && group.includes(b));
 }
 
 /**
  * The one other movement an answer is about, when it names movements and none is the one asked (or kin
- * to it): "can't sit more than 20 min" at bending forward is about sitting. Null when the answer names
- * the movement asked, names none, or names several others.
+ * to it, unless the one named is also on the patient's `list`): "can't sit more than 20 min" at bending forward
+ * is about sitting. Null when the answer names the movement asked, names none, or names several others.
  */
-export function otherMovementNamed(text: string, asked: Movement): Movement | null {
+export function otherMovementNamed(text: string, asked: Movement, list: readonly Movement[] = []): Movement | null {
   const tokens = tokenise(text);
   if (SCALE_FIRST.has(tokens[0] ?? '')) return null;
-  const named = [...new Set(findAll(tokens, LEXICON).flatMap((m) => (m.value === 'not_a_movement' || m.penalty > 0 ? [] : [m.value])))];
-  if (named.length === 0 || named.some((m) => kin(m, asked))) return null;
+  const matches = findAll(tokens, LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0);
+  const named = [...new Set(matches.map((m) => m.value as Movement))];
+  if (named.length === 0 || named.includes(asked)) return null;
+  // "cant run at all" asked about walking, or "getting up off the couch takes a few goes" asked about sitting, when that
+  // movement is asked too: about it, kin or not. Not a way of doing the one asked ("alright if i bend my knees").
+  const listed = [...new Set(matches.filter((m) => list.includes(m.value as Movement) && !HOW.has(tokens[m.start - 1] ?? '') && !HOW.has(tokens[m.start - 2] ?? '')).map((m) => m.value as Movement))];
+  if (listed.length === 1 && named.length === 1) return listed[0]!;
+  if (named.some((m) => kin(m, asked))) return null;
   const first = named[0]!;
   return named.every((m) => kin(m, first)) ? first : null;
 }

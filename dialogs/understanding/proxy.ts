@@ -21,7 +21,8 @@ const DEPENDANTS = 'son|boy|grandson|stepson|daughter|girl|granddaughter|stepdau
  * story ("lifting a trampoline for my son") is not it.
  */
 const FRAMED = new RegExp(
-  String.raw`(^|\b(filling|fill|doing|booking|book|asking|writing|typing|enquiring|inquiring|answering|messaging)\b[\w\s]{0,12}?|\b(it'?s|this is|its)\s+)` +
+  // ("doin this for", "fillin it in for": the dropped g of a phone.)
+  String.raw`(^|\b(fill|do|book|ask|writ|typ|enquir|inquir|answer|messag)\w*\b[\w\s]{0,12}?|\b(it'?s|this is|its)\s+)` +
     String.raw`(for|on behalf of)\s+(my|our)\s+(${KIN_WORDS})\b` +
     String.raw`|^\s*((it'?s|its|this is)\s+)?(my|our)\s+(${DEPENDANTS})(\s*\(\d+\))?\s*('s|’s|s)\s+(?!(are|were|have|had|and|both|all)\b)`,
   'i',

@@ -210,3 +210,15 @@ describe('a movement answer typed at a pain score (found chatting, 2026-12-03)',
     expect(interpret('intensityWorst', ctx(), { text: '8 when i lift' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SCORE', value: 8 } });
   });
 });
+
+describe('two movements on the list in one answer (found chatting, 2026-12-03)', () => {
+  // A knee's list asks about walking and then running.
+  const knee = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'knee' as const, side: 'right' as const }], primary: 'knee' as const, movementIndex: movementList({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'knee' as const }] }).indexOf('walking') });
+  it('"cant run at all" at walking is kept for running, not recorded as walking unable', () => {
+    expect(interpret('movement', knee(), { text: 'cant run at all, shes benched' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', movement: 'running', difficulty: 'unable' } });
+  });
+  it('"walking ok, cant run" at walking reads the walking part', () => {
+    expect(interpret('movement', knee(), { text: 'walking ok, cant run' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'none' } });
+    expect(interpret('movement', knee(), { text: 'walking is a bit sore but running is impossible' }, AT)).toMatchObject({ event: { difficulty: 'some' } });
+  });
+});
