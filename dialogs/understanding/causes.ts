@@ -154,6 +154,8 @@ const LEXICON = lexicon<CauseWord>([
       'threw me', 'thrown', 'thrown off', 'got thrown', 'bucked off', 'copped a knee', 'copped a hit', 'copped a knock', 'corky', 'got kneed', 'got elbowed',
       'corked', 'a cork',
       // Pinned or crushed by an animal or a load: "cow pinned me against the crush rail".
+      // Coming down on the bottom in a slip is the fall, not sitting: "slipped in the bathroom and sat down hard".
+      'sat down hard', 'sat down heavily', 'landed on my bum', 'landed on my backside', 'landed on my tailbone',
       'pinned me', 'pinned against', 'pinned my', 'got pinned', 'crushed my', 'got crushed', 'bruised up', 'got bruised', 'trampled', 'stood on my', 'kicked me',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
@@ -252,6 +254,8 @@ const LEXICON = lexicon<CauseWord>([
       'twice a week', 'times a day', 'twice a day', 'every arvo', 'every afternoon', 'every evening', 'all the time',
       'constantly',
       'non stop', 'more often', 'doubled',
+      // "from all the running", "all the training": the amount of it.
+      'all the running', 'all the training', 'all the kms', 'all the miles', 'from all the',
     ],
   ],
   // Day after day: a sport done like this is overuse ("swim every day"), unlike one long session ("golf all day").

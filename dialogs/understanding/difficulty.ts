@@ -42,7 +42,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
       'severe',
       'severely', 'badly', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
-      'so hard', 'super hard', 'really bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
+      'so hard', 'super hard', 'really bad', 'is bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
       'a fair bit',
@@ -338,7 +338,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // my 2 yr old at all, hubby does it"), not when someone else's task follows ("cant bend at all, wife does my socks").
     // ("can't even pick up the kettle" names the lightest task to say how bad it is: still unable.)
     const even = found.some((m) => m.value === 'unable' && clause[m.start] === unableClause && EVEN.has(phrase(m)));
-    const partlyUnable = !even && found.some((m) => m.value === 'partly' && clause[m.start] === unableClause);
+    // ("cant bend much": not as far, so a lot; "too much" is how bad.)
+    const notMuch = tokens.some((t, i) => t === 'much' && clause[i] === unableClause && !MUCH_INTENSIFIED.has(tokens[i - 1] ?? ''));
+    const partlyUnable = !even && (notMuch || found.some((m) => m.value === 'partly' && clause[m.start] === unableClause));
     // Impossible one way, fine the other ("cant turn to the left at all, right is ok"): a lot, not unable.
     if (best === 'unable' && unableClause >= 0 && !partlyUnable && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
     // Done another way, or not fully: a lot, not unable.
@@ -368,6 +370,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     return best === null ? miss('not_understood') : ok(best);
   });
 }
+
+const MUCH_INTENSIFIED = new Set(['too', 'so', 'very', 'that']);
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'half']);
 const ONLY_WITH = new Set(['with', 'use', 'using']);

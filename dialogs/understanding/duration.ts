@@ -177,7 +177,10 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   // Only "or" offers two answers; "2 to 3 months" is one span, read by its middle.
   if (ends && tokens.slice(i, end).includes('or') && durationBand(ends[0] * unit.weeks) !== durationBand(ends[1] * unit.weeks)) found.straddles = [ends[0] * unit.weeks, ends[1] * unit.weeks];
   // "under a week", "less than a month": a little short of the amount.
-  if (['under', 'less', 'almost', 'nearly', 'not'].includes(tokens[i - 1] === 'than' ? (tokens[i - 2] ?? '') : (tokens[i - 1] ?? ''))) found.weeks *= 0.7;
+  const before = tokens[i - 1] === 'than' ? (tokens[i - 2] ?? '') : (tokens[i - 1] ?? '');
+  // "under 3 weeks" is well under; "nearly 2 weeks" is close to it.
+  if (['under', 'less', 'not'].includes(before)) found.weeks *= 0.7;
+  else if (['almost', 'nearly'].includes(before)) found.weeks *= 0.9;
   if (negative) found.negative = true;
   return found;
 }

@@ -59,6 +59,10 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
     [
       'have to sit', 'need to sit', 'have to sit down', 'need to sit down', 'have to stop', 'a lift', 'the lift', 'have to lie down', 'need to lie down',
       'stop and sit', 'stop and sit down', 'have to stop and sit', 'had to sit', 'had to sit down', 'sit and rest', 'sit on a bench', 'stop and rest',
+      // Getting up to break a long sit is part of sitting: "after 30 min i have to get up".
+      'have to get up', 'need to get up', 'had to get up', 'got to get up', 'gotta get up', 'have to stand up', 'need to stand up', 'have to stand',
+      'get up and move', 'get up and walk', 'get up and walk around', 'have to walk around', 'have to move around', 'walk round', 'walk around',
+      'walk it off', 'move around',
       // Hands on the knees to push up is how they stand, not kneeling.
       'hands on my knees', 'hands on knees', 'hand on my knee', 'hands on the knees',
       // A time, not sleeping: "dropped a schooner last night", "on my feet behind the bar all night".

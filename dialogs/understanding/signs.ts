@@ -40,7 +40,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'toilet paper', 'sitting on the toilet', 'bits', 'my bits', 'nether regions', 'undercarriage',
     ],
   }],
-  ['SADDLE', { anywhere: ['saddle', 'saddle area', 'saddle region'] }],
+  ['SADDLE', { anywhere: ['saddle', 'saddle area', 'saddle region', 'in the saddle area', 'in the saddle region', 'on the saddle area'] }],
   [
     'LEGS',
     {
@@ -219,6 +219,10 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       // Near-spellings of sign words ("cranked" is one letter from "cracked").
       'cranked', 'cranking', 'crank',
       'head feels fuzzy', 'head feels a bit fuzzy', 'fuzzy head', 'fuzzy headed', 'head is fuzzy', 'brain feels fuzzy',
+      // A bike's saddle: "long hours in the saddle", "new saddle's set too high" (numbness said with it is still numbness).
+      // ("in the saddle area" is the sign's own longer phrase, and wins.)
+      'in the saddle', 'on the saddle', 'bike saddle', 'new saddle', 'saddle height', 'saddles', 'saddle too high', 'saddle too low', 'saddle set',
+      'saddle position',
     ],
   }],
 ];

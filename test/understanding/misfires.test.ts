@@ -116,3 +116,32 @@ describe('batch x: a time or a thing is no movement and no injury', () => {
     expect(affirmed('head feels a bit fuzzy from the painkillers')).toEqual([]);
   });
 });
+
+describe('batch z, whole intakes (2026-12-03)', () => {
+  const ctx = (region: 'lower_back' | 'neck') => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region }], primary: region });
+  it('"after 30 min i have to get up" at sitting is about sitting, not standing up (it looped)', () => {
+    expect(interpret('movement', { ...ctx('lower_back'), movementIndex: 1 }, { text: 'after 30 min i have to get up' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'a_lot' } });
+    expect(interpret('movement', { ...ctx('lower_back'), movementIndex: 1 }, { text: 'an hour at the desk then i get up and walk round' }, AT)).not.toMatchObject({ event: { movement: 'walking' } });
+  });
+  it('"been the same for weeks" at the spread question is no pain duration', () => {
+    expect(interpret('spread', ctx('neck'), { text: 'down my right arm, pins and needles in the thumb, been the same for weeks' }, AT)).not.toMatchObject({ event: { early: { duration: expect.anything() } } });
+  });
+  it('"nearly 2 weeks" is close to 2 weeks', () => {
+    const read = parseDuration('nearly 2 weeks', AT);
+    expect(read.ok && read.value.weeks).toBeGreaterThan(1.7);
+  });
+  it('a bike saddle is no saddle numbness; numbness in the saddle area still is', () => {
+    expect(affirmed('long hours in the saddle training for a century ride')).toEqual([]);
+    expect(affirmed('numb in the saddle area since yesterday')).toContain('saddle_numbness');
+  });
+  it('sitting down hard in a slip is the fall', () => {
+    expect(parseCauses('slipped on the wet tiles and sat down hard')).toEqual({ ok: true, value: ['injury'] });
+  });
+  it.each<[string, string]>([
+    ['turning left is bad', 'a_lot'],
+    ["can't bend much", 'a_lot'],
+    ["can't bend, too much pain", 'unable'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
