@@ -101,6 +101,7 @@ export const PSEUDO_TRIGGERS: readonly string[] = [
   // The patient among others: "making the sauce with my brothers, i carry all the boxes".
   'with my brother', 'with my brothers', 'with my sister', 'with my sisters', 'with my mates', 'with my mate', 'with my family', 'with the family',
   'with my husband', 'with my wife', 'with my partner', 'with my friends', 'with friends', 'with the boys', 'with the girls',
+  'me and two other', 'me and three other', 'me and the other', 'me and another', 'two other blokes', 'three other blokes', 'two other guys',
   'lifting my son', 'lifting my daughter', 'picking up my son', 'picking up my daughter',
   // Reported about the patient: "they said my bones are thin", "she told me i have osteopenia".
   // Done to the patient: "they put a pacemaker in", "they took my gallbladder out".

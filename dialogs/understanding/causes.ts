@@ -45,6 +45,9 @@ const LEXICON = lexicon<CauseWord>([
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
       // A child carried on the hip ("shes on my hip all day every day": day after day, overuse).
       'shes on my hip', 'hes on my hip', 'her on my hip', 'him on my hip',
+      // Moving a patient in bed, and barrowing a load: "rolled a heavy pt on nights", "6 cubic metres of mulch by wheelbarrow".
+      'rolled a heavy', 'rolled a patient', 'rolled a pt', 'rolling patients', 'rolling a patient', 'roll a patient', 'pt transfer', 'patient transfer',
+      'wheelbarrow', 'barrowing', 'cubic metres', 'cubic meters', 'spreading mulch', 'spread mulch', 'barrow loads',
       'helping her in', 'helping him in', 'helping her out', 'helping him out of', 'helping her up', 'helping him up',
       'getting her up', 'getting him up', 'helping mum', 'helping dad', 'transferring', 'transfers',
       'pushed too hard', 'heavy', 'bending', 'manual handling', 'sprinting', 'reached', 'picked up', 'picking up',
@@ -81,6 +84,7 @@ const LEXICON = lexicon<CauseWord>([
       'skateboarding', 'skating', 'wakeboarding', 'waterskiing', 'baseball', 'softball', 'afl', 'oztag',
       'touch footy', 'lawn bowls', 'pickleball', 'padel', 'water polo', 'push ups', 'pushups', 'press ups', 'pull ups',
       'chin ups',
+      'futsal', 'sprint', 'doing a sprint', 'bowls', 'pennant', 'bucket of balls', 'driving range', 'at the range', 'hitting balls',
       'burpees', 'lunges', 'kettlebell', 'kettlebells', 'bench press', 'sit ups', 'situps', 'crunches', 'leg day',
       'personal trainer', '9 holes', '18 holes', '27 holes', '36 holes', 'nine holes', 'eighteen holes', 'round of golf',
     ],
@@ -156,6 +160,8 @@ const LEXICON = lexicon<CauseWord>([
       // Pinned or crushed by an animal or a load: "cow pinned me against the crush rail".
       // Coming down on the bottom in a slip is the fall, not sitting: "slipped in the bathroom and sat down hard".
       'sat down hard', 'sat down heavily', 'landed on my bum', 'landed on my backside', 'landed on my tailbone',
+      // A dog that bolts on the lead: "took off after a possum with the lead wrapped round my hand".
+      'on the lead', 'lead wrapped', 'the lead wrapped', 'dog pulled', 'took off after', 'yanked', 'got yanked',
       'pinned me', 'pinned against', 'pinned my', 'got pinned', 'crushed my', 'got crushed', 'bruised up', 'got bruised', 'trampled', 'stood on my', 'kicked me',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
@@ -189,7 +195,7 @@ const LEXICON = lexicon<CauseWord>([
       'looking up', 'craning', 'phone', 'look down', 'always look down', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
       'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over', 'always bend over', 'always bending over',
       'bend over all day', 'bent over all day',
-      'twisted up', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
+      'twisted up', 'all twisted', 'lie on it all twisted', 'lying all twisted', 'bent right over', 'bent right down', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
       'watching footy', 'watching the tennis', 'watching sport', 'ceiling cavities', 'ceiling cavity', 'sparky',
       'tractor', 'harvester', 'header', 'forklift', 'excavator',
     ],
@@ -197,7 +203,7 @@ const LEXICON = lexicon<CauseWord>([
   // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
   ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
-  ['thing', ['mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
+  ['thing', ['new bike', 'bike fit', 'bike setup', 'mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
   ['medicine', ['cholesterol tablets', 'blood pressure tablets', 'statins', 'new medication', 'new tablets', 'new medicine', 'new pills', 'started me on', 'put me on new']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
   // "awkward", "awkwardly": the position, unless it says how something was lifted ("picked up my toddler awkwardly").

@@ -42,7 +42,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
       'severe',
       'severely', 'badly', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
-      'so hard', 'super hard', 'really bad', 'is bad', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
+      'so hard', 'super hard', 'really bad', 'is bad', 'cactus', 'min job', 'minute job', 'hand them to', 'hand it to', 'pass them to', 'pass it to', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
       'a fair bit',
@@ -192,7 +192,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
       'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping', 'pram', 'the pram', 'stroller', 'wok', 'the wok', 'frying pan',
       'a swing', 'my swing', 'golf', 'wallet', 'back pocket', 'swing a club', 'swing the club', 'a club',
-      'dishwasher', 'the dishwasher', 'kegs', 'the kegs', 'a tray', 'bub', 'the cot', 'out of the cot', 'the awning', 'get through', 'through a', 'any length of time', 'much past',
+      'tee the ball', 'tee it up', 'tee up', 'follow through', 'the queue', 'in the queue', 'in a queue', 'dishwasher', 'the dishwasher', 'kegs', 'the kegs', 'a tray', 'bub', 'the cot', 'out of the cot', 'the awning', 'get through', 'through a', 'any length of time', 'much past',
     ],
   ],
   [
@@ -263,6 +263,8 @@ const QUESTION_OPENERS = new Set([
   'where',
   'when',
 ]);
+/** "what counts", "what do you mean": asking what the question means. */
+const ASKING_WHAT = new Set(['counts', 'count', 'do', 'does', 'is', 'about', 'kind']);
 /** Where the patient limits the answer to some circumstances by opening with it ("only tight lids"). */
 const LIMITING_OPENERS = new Set(['only']);
 
@@ -275,6 +277,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // The answer is in the first hundred-odd words; reading a pasted essay in full would cost milliseconds.
     const tokens = tokenise(text).slice(0, MAX_TOKENS);
     if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
+    // "like how much? what counts as gripping": asking what the question means.
+    // (A level said after the last question mark answers it: "what do you mean? a bit i guess".)
+    const afterAsking = tokens.slice(tokens.lastIndexOf('?') + 1);
+    if (tokens.includes('?') && tokens.some((t, i) => t === 'what' && ASKING_WHAT.has(tokens[i + 1]!)) && levelsIn(findAll(afterAsking, LEXICON)).size === 0) return miss('not_understood', 'question');
     // "some.. actually no a lot": a correction takes back the level before it.
     // Which words say what it was like before ("used to", "was doing"): read once, for the levels and the amounts.
     const past = pastWords(tokens);

@@ -7,8 +7,8 @@
 
 /** Who may be answered for, and which pronouns then stand for the patient. */
 const KIN: ReadonlyArray<readonly [readonly string[], 'he' | 'she' | 'either']> = [
-  [['son', 'boy', 'grandson', 'stepson', 'husband', 'hubby', 'dad', 'father', 'brother', 'nephew'], 'he'],
-  [['daughter', 'girl', 'granddaughter', 'stepdaughter', 'wife', 'mum', 'mom', 'mother', 'sister', 'niece'], 'she'],
+  [['son', 'boy', 'grandson', 'stepson', 'husband', 'hubby', 'dad', 'father', 'brother', 'nephew', 'pop', 'grandpa', 'grandfather', 'nonno'], 'he'],
+  [['daughter', 'girl', 'granddaughter', 'stepdaughter', 'wife', 'mum', 'mom', 'mother', 'sister', 'niece', 'nan', 'nana', 'nanna', 'nonna', 'grandma', 'grandmother'], 'she'],
   [['kid', 'child', 'teen', 'teenager', 'little one', 'partner', 'grandchild'], 'either'],
 ];
 const KIN_WORDS = KIN.flatMap(([words]) => words).join('|');

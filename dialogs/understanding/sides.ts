@@ -44,6 +44,8 @@ export const CORRECTION_CUES: readonly string[] = [
   // "it started in my shoulder blade but now it's the shoulder": what it is now replaces where it was.
   'but now',
 ];
+/** Before "wait", these make it waiting: "cant wait", "had to wait", "gotta wait". */
+const WAITING_BEFORE: ReadonlySet<string> = new Set(['cant', 'couldnt', 'to', 'gotta', 'will', 'would', 'i', 'and', 'then', 'wont', 'just']);
 /** After a correction cue, these add to what was said instead of replacing it ("sorry, the left too"). */
 export const ADDITIVE_WORDS: ReadonlySet<string> = new Set(['too', 'also', 'aswell', 'plus', 'another']);
 
@@ -82,6 +84,8 @@ export function saidFine(tokens: readonly string[], span: Span): boolean {
 export function correctionPoints(tokens: readonly string[]): number[] {
   return findAll(tokens, CORRECTIONS)
     .filter((c) => !tokens.slice(c.end).some((t) => ADDITIVE_WORDS.has(t)))
+    // "couldn't wait in the queue", "have to wait a sec": waiting, not a correction.
+    .filter((c) => !(tokens[c.start] === 'wait' && WAITING_BEFORE.has(tokens[c.start - 1] ?? '')))
     .map((c) => c.start);
 }
 

@@ -189,7 +189,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight', 'clumsy', 'keep dropping stuff', 'dropping things',
       'dropping stuff', 'unsteady', 'walking like a drunk', 'cant do up buttons',
       // "keep veering into doorframes like ive had a few".
-      'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk',
+      'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk', 'half cut', 'like im half cut',
     ],
     checklist: [
       // Things let go of, said where this sign is asked: "dropped 2 mugs this week" (not "dropped the kids off"). Elsewhere a cup

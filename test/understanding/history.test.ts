@@ -504,3 +504,21 @@ describe('parseCauses: batches w and x (2026-12-03)', () => {
     expect(read.ok && read.value).not.toEqual(expect.arrayContaining(['repetitive_use']));
   });
 });
+
+describe('parseCauses: batch y (2026-12-03)', () => {
+  it.each<[string, Cause[]]>([
+    ['rolled a patient on my own on night shift, felt it twinge', ['strain']],
+    ['barrowing soil all sunday, about 4 cubic metres', ['strain']],
+    ['me and two other blokes moved a pool table', ['strain']],
+    ['first futsal game back, went for a sprint and felt it', ['strain']],
+    ['the kelpie bolted after a cat with the lead wrapped round my wrist', ['injury']],
+    ['nah seriously, the couch, i lie on it all twisted', ['posture']],
+    ['reckon its the new bike, the reach is too long', ['posture']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each(['the lead up to christmas was stressful'])('%j is no injury', (text) => {
+    const read = parseCauses(text);
+    expect(read.ok && read.value).not.toContain('injury');
+  });
+});

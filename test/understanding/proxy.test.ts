@@ -15,6 +15,7 @@ describe('who the answers are for', () => {
     ["my daughter's left ankle, she rolled it at netball", 'she'],
     ['its my boys knee, the right one', 'he'],
     ['booking on behalf of my mum, her lower back', 'she'],
+    ['typing for my nan, she points to her bum', 'she'],
     ['this is for my kid (14), sore heel', 'either'],
   ])('%j is answered for someone (%s)', (text, who) => {
     expect(answeringFor(text)).toBe(who);

@@ -481,3 +481,17 @@ describe('parsePainScore and parseWorstScore: batches w and x (2026-12-03)', () 
     expect(parseWorstScore(text, 7)).toMatchObject({ ok: true, value: score });
   });
 });
+
+describe('parseDifficulty: batch y (2026-12-03)', () => {
+  it.each<[string, Difficulty]>([
+    ['putting my shoes on is a 10 minute job now', 'a_lot'],
+    ['my backhand is cactus', 'a_lot'],
+    ["couldn't wait in the queue at the bank, had to sit down", 'a_lot'],
+    ['jar lids i hand them to my son', 'a_lot'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+  it('"what counts as lifting?" asks what the question means', () => {
+    expect(parseDifficulty('how heavy? what counts as lifting')).toMatchObject({ ok: false, detail: 'question' });
+  });
+});
