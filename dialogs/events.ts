@@ -23,7 +23,7 @@ export type AnswerEvent =
   /** `movement`: the answer was about a later movement in the list, not the one asked (which is asked again). */
   | ({ type: 'DIFFICULTY'; difficulty: Difficulty; movement?: Movement } & Said)
   /** `typed`: read from free text, so emergency items are confirmed before they end the intake. */
-  | ({ type: 'FLAGS'; codes: FlagCode[]; typed?: boolean } & Said)
+  | ({ type: 'FLAGS'; codes: FlagCode[]; typed?: boolean; early?: EarlyAnswers } & Said)
   | ({ type: 'YES_NO'; yes: boolean } & Said)
   | ({ type: 'PRECAUTIONS'; codes: FlagCode[] } & Said)
   | ({ type: 'CONFIRM' } & Said)

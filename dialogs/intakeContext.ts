@@ -45,6 +45,8 @@ export const EarlyAnswers = z.object({
   spread: z.array(Site).max(20).optional(),
   /** How much a movement on the list is limited, typed at a pain-score question before the movements are asked. */
   movements: z.partialRecord(Movement, Difficulty).optional(),
+  /** Precautions said at the safety checklist ("im on warfarin"), added to the precautions answer when it comes. */
+  precautions: z.array(FlagCode).max(10).optional(),
   /** The name from a contact answer whose number or email could not be used, for the next try. */
   contactName: z.string().min(1).max(100).optional(),
 });

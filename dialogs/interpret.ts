@@ -7,7 +7,7 @@ import { EditTarget, STEP_OF, movementList, signAsked, type EarlyAnswers, type I
 import { MOVEMENT_LABELS } from './movements.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
 import { movementNamed, namesAMovement, otherMovementNamed, partAbout } from './understanding/movementWords.js';
-import { PRECAUTIONS, screenFor } from './redFlags.js';
+import { PRECAUTIONS, PRECAUTION_TEXT, screenFor } from './redFlags.js';
 import { Contact } from './summarySchema.js';
 import { isCallable } from './understanding/contact.js';
 import * as nlu from './understanding/index.js';
@@ -246,6 +246,20 @@ function painDuration(text: string, at: string): ReturnType<typeof nlu.parseDura
   return own?.ok ? { ...own, value: { ...own.value, text } } : nlu.parseDuration(text, at);
 }
 
+/**
+ * The words of the answer that gave the length, for the summary's "Since:" ("bout a month", not "bout a month, came on
+ * after i started the new job"): the first part that reads as the same length on its own, else the whole answer.
+ */
+function durationWords(text: string, weeks: number, at: string): string {
+  const parts = text.split(/[,.;!]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return text;
+  const own = parts.find((p) => {
+    const read = nlu.parseDuration(p, at);
+    return read.ok && Math.abs(read.value.weeks - weeks) < 0.01;
+  });
+  return own ?? text;
+}
+
 /** Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else. */
 function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
   if (!DURATION_CUE.test(text)) return undefined;
@@ -420,7 +434,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return laterQuestion(read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }
     case 'duration':
-      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(d.text, MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
+      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(durationWords(d.text, d.weeks, at), MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
@@ -445,6 +459,13 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));
       // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
+      // "im on warfarin for my heart": none of the list, and a precaution kept for the next question (and said so).
+      const precautions = read.ok && read.value.length === 0 ? nlu.parsePrecautions(text, PRECAUTIONS, at) : null;
+      if (precautions?.ok && precautions.value.length > 0) {
+        const early = { precautions: [...new Set([...(ctx.early?.precautions ?? []), ...precautions.value])] };
+        const note = `${precautions.value.map((c) => PRECAUTION_TEXT[c]!.toLowerCase()).join(' and ')} for the next question`;
+        return { kind: 'event', event: { type: 'FLAGS', codes: [], typed: true, early, said }, note };
+      }
       return withSaid(read, (codes) => ({ type: 'FLAGS', codes, typed: true }));
     }
     case 'flagFollowUp':

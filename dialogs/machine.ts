@@ -341,6 +341,7 @@ export const intakeMachine = setup({
               followUpIndex: 0,
               confirming: toConfirm,
               resumeAt: toConfirm.length > 0 ? ('routeScreen' as const) : context.resumeAt,
+              ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
             };
           }),
         },
@@ -425,7 +426,11 @@ export const intakeMachine = setup({
       on: {
         PRECAUTIONS: {
           target: 'summary',
-          actions: assign(({ context, event }) => ({ ...answered(context, 'precautions', 0, event.said), precautions: event.codes })),
+          // What was said at the checklist ("im on warfarin") stays, whatever this answer adds; an edit replaces it all.
+          actions: assign(({ context, event }) => ({
+            ...answered(context, 'precautions', 0, event.said),
+            precautions: context.editing ? event.codes : [...new Set([...(context.early?.precautions ?? []), ...event.codes])],
+          })),
         },
         ONE_BY_ONE: { target: 'checkItem', actions: 'checkPrecautionsOneByOne' },
         MISS: [{ guard: 'secondMiss', target: 'checkItem', actions: ['countMiss', 'checkPrecautionsOneByOne'] }, { actions: 'countMiss' }],

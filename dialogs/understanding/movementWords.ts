@@ -8,9 +8,11 @@ import { tokenise } from './text.js';
 const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['turning_head', ['turn my head', 'turning my head', 'turn my neck', 'turning my neck', 'look over my shoulder', 'looking over my shoulder', 'head check', 'shoulder check', 'blind spot', 'reversing']],
   ['looking_up_down', ['look up', 'looking up', 'look down', 'looking down', 'tilt my head', 'tilting my head']],
-  ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
+  ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'hang washing', 'hanging washing', 'hang out the washing',
+    // Raising the arm is reaching, not lifting a load: "cant lift my arm above my head".
+    'lift my arm', 'lift my arm up', 'lift arm up', 'lift the arm', 'raise my arm', 'raising my arm', 'put my arm up', 'get my arm up', 'arm above my head', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
   ['reaching_behind_back', ['behind my back', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
-  ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side']],
+  ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side', 'sleep on it', 'sleep on that', 'roll on it', 'roll on to it']],
   ['lifting', ['lift', 'lifting', 'lifted', 'pick up', 'picking up', 'pick things up', 'picking things up']],
   ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
   ['bending_forward', ['bend', 'bending', 'bend over', 'bending over', 'bend down', 'bending down', 'touch my toes', 'tie my shoes', 'tying my shoes', 'put my socks on', 'putting my socks on', 'socks', 'sock', 'shoes on', 'shoelaces']],

@@ -257,6 +257,24 @@ describe('a full intake by free text, with typos', () => {
     expect(texts(sign)).toMatch(/happening now/i);
   });
 
+  it('keeps a precaution typed at the safety checklist, whatever the precautions answer', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back');
+    await h.send('no');
+    await h.send('3 weeks');
+    await h.send('lifting');
+    await h.send('5');
+    await h.send('7');
+    for (let i = 0; i < 5 && h.last()?.step === 'movement'; i++) await h.send('a bit');
+    expect(h.last()?.step).toBe('red_flags');
+    const early = await h.send('im on warfarin for my heart');
+    expect(texts(early)).toMatch(/blood-thinning medication for the next question/);
+    expect(h.last()?.step).toBe('precautions');
+    const summary = await h.send('no');
+    expect(texts(summary)).toMatch(/blood-thinning/i);
+  });
+
   it('takes where it spreads from the first answer, and a cause said with the duration', async () => {
     await h.send('hi');
     await h.send('yes');

@@ -197,7 +197,7 @@ describe('a movement answer typed at a pain score (found chatting, 2026-12-03)',
     });
   });
   it('says the movements come in a moment for one not on the list, or when which one is not plain', () => {
-    expect(interpret('intensityNow', ctx(), { text: 'cant lift my arm much' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
+    expect(interpret('intensityNow', { ...ctx(), causes: ['strain' as const] }, { text: 'cant lift the shopping bags' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
     expect(interpret('intensityNow', ctx(), { text: 'cant reach up or sleep on it' }, AT)).toMatchObject({ kind: 'miss' });
     expect(interpret('intensityNow', ctx(), { text: 'cant reach up or lie on it' }, AT)).toMatchObject({ kind: 'miss', detail: 'movement_later' });
   });
@@ -220,5 +220,22 @@ describe('two movements on the list in one answer (found chatting, 2026-12-03)',
   it('"walking ok, cant run" at walking reads the walking part', () => {
     expect(interpret('movement', knee(), { text: 'walking ok, cant run' }, AT)).toMatchObject({ kind: 'event', event: { type: 'DIFFICULTY', difficulty: 'none' } });
     expect(interpret('movement', knee(), { text: 'walking is a bit sore but running is impossible' }, AT)).toMatchObject({ event: { difficulty: 'some' } });
+  });
+});
+
+describe('found chatting, 2026-12-03 (afternoon)', () => {
+  const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'neck' as const }, { region: 'shoulder' as const, side: 'right' as const }], primary: 'shoulder' as const });
+  it('a precaution typed at the checklist is none of the list and kept for the precautions question', () => {
+    expect(interpret('redFlags', ctx(), { text: 'im on warfarin for my heart' }, AT)).toMatchObject({
+      kind: 'event',
+      event: { type: 'FLAGS', codes: [], early: { precautions: ['blood_thinners'] } },
+      note: expect.stringContaining('blood-thinning'),
+    });
+  });
+  it('"cant lift my arm above my head" is reaching overhead, not lifting', () => {
+    expect(interpret('intensityWorst', { ...ctx(), intensityNow: 5 }, { text: 'cant lift my arm above my head to hang washing' }, AT)).toMatchObject({ early: { movements: { reaching_overhead: 'a_lot' } } });
+  });
+  it('the summary\'s "Since:" keeps the words of the length, not the rest of the answer', () => {
+    expect(interpret('duration', ctx(), { text: 'bout a month, came on after i started the new job' }, AT)).toMatchObject({ event: { duration: { text: 'bout a month' } } });
   });
 });
