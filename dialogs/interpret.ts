@@ -282,6 +282,13 @@ function plainCauses(read: ReturnType<typeof nlu.parseCauses>): EarlyAnswers['ca
   return read.ok && !read.value.includes('unknown') && !read.value.includes('other') ? read.value : undefined;
 }
 
+/** "yes", "yep" at a list: something applies, but which is not said. */
+function aBareYes<T>(read: Understood<T>, text: string): boolean {
+  if (!notUnderstood(read)) return false;
+  const yes = nlu.parseYesNo(text);
+  return yes.ok && yes.value;
+}
+
 /** A reading that found nothing for its own question, so the answer may belong to another one. */
 const notUnderstood = <T,>(read: Understood<T>): boolean => !read.ok && read.reason === 'not_understood';
 
@@ -459,6 +466,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));
       // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
+      if (aBareYes(read, text)) return { kind: 'miss', why: 'not_understood', detail: 'which_items', said };
       // "im on warfarin for my heart": none of the list, and a precaution kept for the next question (and said so).
       const precautions = read.ok && read.value.length === 0 ? nlu.parsePrecautions(text, PRECAUTIONS, at) : null;
       if (precautions?.ok && precautions.value.length > 0) {
@@ -477,6 +485,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'precautions': {
       const read = nlu.parsePrecautions(text, PRECAUTIONS, at);
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
+      if (aBareYes(read, text)) return { kind: 'miss', why: 'not_understood', detail: 'which_items', said };
       return withSaid(read, (codes) => ({ type: 'PRECAUTIONS', codes }));
     }
     case 'summary':

@@ -239,3 +239,10 @@ describe('found chatting, 2026-12-03 (afternoon)', () => {
     expect(interpret('duration', ctx(), { text: 'bout a month, came on after i started the new job' }, AT)).toMatchObject({ event: { duration: { text: 'bout a month' } } });
   });
 });
+
+describe('a bare yes at a list (found chatting, 2026-12-03)', () => {
+  const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'lower_back' as const }] });
+  it.each<['precautions' | 'redFlags', string]>([['precautions', 'yep'], ['redFlags', 'yes']])('at %s, %j is asked which', (state, text) => {
+    expect(interpret(state, ctx(), { text }, AT)).toMatchObject({ kind: 'miss', detail: 'which_items' });
+  });
+});
