@@ -157,7 +157,9 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
         return advance(snapshot, { type: 'CONTACT', contact: null, at: env.now }, env, [say(WORDS.contactSkipped(clinic))]);
       }
       // At the closed form of an optional question, words that still fit no button are kept for the therapist.
-      if (snapshot.context.misses >= 2 && (state === 'movement' || state === 'spread' || state === 'cause')) {
+      // Not an answer to a later question ("3", "since november", "cant run" at walking): that is said where it
+      // belongs, and the closed form is asked again, rather than the words standing in for this answer.
+      if (snapshot.context.misses >= 2 && (state === 'movement' || state === 'spread' || state === 'cause') && !answersAnotherQuestion(interpretation.detail)) {
         const kept: IntakeEvent =
           state === 'movement' ? { type: 'SKIP', ...said } : state === 'spread' ? { type: 'SPREAD', sites: [], ...said } : { type: 'CAUSES', causes: ['other'], ...said };
         return advance(snapshot, kept, env, [say(WORDS.somethingElse)], signs);
@@ -175,6 +177,12 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
       return advance(snapshot, interpretation.event, env, notes, signs);
     }
   }
+}
+
+/** Details of a miss that say the words answer another question, kept or to come. */
+const ANOTHER_QUESTION: ReadonlySet<string> = new Set(['kept_for_later', 'score', 'duration_next', 'duration_later', 'movement_later']);
+function answersAnotherQuestion(detail: string | undefined): boolean {
+  return detail !== undefined && (ANOTHER_QUESTION.has(detail) || detail.startsWith('other_movement:'));
 }
 
 function answerBack(state: QuestionState, back: QuestionBack, clinic: ClinicProfile): string {

@@ -204,7 +204,7 @@ export function spreadSites(ctx: IntakeContext, sites: readonly NamedSite[]) {
 const SCORE_CUE = /\/\s*10|out of|\b(about|around|roughly|maybe|like)\b|\b(score|rating|level)\b|\bpain (is|at|of)\b/i;
 
 /** A length of time plainly given in a message about something else. */
-const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|ages)\b|\bsince (last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
+const DURATION_CUE = /\b(\d+(\.\d+)?\s*|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)\s+)(days?|d|wks?|weeks?|w|months?|mths?|mo|yrs?|years?|fortnight)\b|\bfor (years|ages)\b|\bsince ((about|around|roughly|approx|early|mid|late) )?(last|the|my|i|xmas|christmas|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\b\d+\/52\b/i;
 
 /**
  * Words that introduce a cause in a message about something else. After another answer (the duration,

@@ -275,6 +275,21 @@ describe('a full intake by free text, with typos', () => {
     expect(texts(summary)).toMatch(/blood-thinning/i);
   });
 
+  it('at the closed form, an answer to a later question is not taken as this one', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('left heel');
+    await h.send('since about the start of november');
+    const closed = await h.send('new job, on my feet on concrete all day');
+    expect(texts(closed)).toMatch(/Please pick one/);
+    const score = await h.send('3');
+    expect(texts(score)).toMatch(/how much it hurts/);
+    expect(h.last()?.step).toBe('spread');
+    const next = await h.send('no');
+    expect(texts(next)).toMatch(/noted how long: about \d+ (weeks|months), the cause: posture/);
+    expect(h.last()?.step).toBe('intensity_now');
+  });
+
   it('takes where it spreads from the first answer, and a cause said with the duration', async () => {
     await h.send('hi');
     await h.send('yes');
