@@ -42,7 +42,8 @@ const KIN: ReadonlyArray<readonly Movement[]> = [
   ['lifting', 'carrying', 'bending_forward'],
   ['reaching_overhead', 'reaching_behind_back'],
   ['kneeling_squatting', 'bending_forward'],
-  ['walking', 'running', 'standing', 'stairs'],
+  ['walking', 'running'],
+  ['walking', 'stairs'],
   ['gripping', 'typing', 'carrying', 'lifting'],
 ];
 

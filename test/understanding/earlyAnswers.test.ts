@@ -246,3 +246,12 @@ describe('a bare yes at a list (found chatting, 2026-12-03)', () => {
     expect(interpret(state, ctx(), { text }, AT)).toMatchObject({ kind: 'miss', detail: 'which_items' });
   });
 });
+
+describe('stairs are not standing (found chatting, 2026-12-03)', () => {
+  it('"stairs fine" at standing is about stairs, asked again', () => {
+    const foot = { ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'ankle_foot' as const, side: 'left' as const }], primary: 'ankle_foot' as const };
+    const at = movementList(foot).indexOf('standing');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(interpret('movement', { ...foot, movementIndex: at }, { text: 'stairs fine' }, AT)).toMatchObject({ kind: 'miss', detail: expect.stringMatching(/^other_movement:/) });
+  });
+});
