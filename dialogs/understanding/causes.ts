@@ -121,7 +121,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'desk work', 'typing', 'repetitive', 'repetition', 'repetitive strain', 'rsi',
       'mouse', 'tools', 'same movement', 'same movements', 'training', 'overuse', 'overused', 'keyboard',
-      'playing guitar', 'guitar', 'piano', 'violin', 'knitting', 'sewing', 'factory', 'assembly line',
+      'playing guitar', 'guitar', 'playing piano', 'playing the piano', 'play the piano', 'play piano', 'piano practice', 'piano lessons', 'at the piano', 'violin', 'knitting', 'sewing', 'factory', 'assembly line',
       'writing', 'texting', 'scrolling', 'manual work', 'manual labour', 'hairdressing', 'trade',
       'tradie', 'construction', 'on my feet all day',
       // Jobs and tasks done over and over (the job names the task: "I'm a dental hygienist").

@@ -152,6 +152,8 @@ const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the ab
 const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'oh wait', 'actually', 'sorry', 'i mean']]]);
 
 /** `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it. */
+const NO_FIRST = new Set(['no', 'nah', 'nope', 'na']);
+
 export function parsePrecautions(text: string, offered: readonly FlagCode[] = [], now?: string): Understood<FlagCode[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
@@ -172,6 +174,10 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     found.forEach((m, k) => {
       const p = props[k]!;
       if (m.value === 'not_a_precaution' || p.other || codes.includes(m.value)) return;
+      // "no. pregnant?? im 79 love haha": the item asked back after a no is not ticked.
+      if (tokens[m.end] === '?' && NO_FIRST.has(tokens[0]!)) return;
+      // "Plavix for the heart stent": what a medicine is for names no operation of late.
+      if (m.value === 'recent_surgery' && (tokens[m.start - 1] === 'for' || tokens[m.start - 2] === 'for' || tokens[m.start - 3] === 'for') && !recentlyDated(tokens)) return;
       // Maybe pregnant is treated as pregnant (the safe reading for hands-on work); any other item said unsure is asked again.
       if (m.value !== 'pregnancy' && hedged(m)) {
         doubted = true;

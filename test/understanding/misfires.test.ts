@@ -145,3 +145,17 @@ describe('batch z, whole intakes (2026-12-03)', () => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+describe('precautions and a piano (2026-12-03, afternoon)', () => {
+  it('an item asked back after a no is not ticked', () => {
+    expect(parsePrecautions('nah. pregnant?? im 68 mate', ['pregnancy'])).toEqual({ ok: true, value: [] });
+  });
+  it('what a medicine is for names no recent operation; a dated one still is', () => {
+    expect(parsePrecautions('on clopidogrel for my stent', ['blood_thinners', 'recent_surgery'])).toEqual({ ok: true, value: ['blood_thinners'] });
+    expect(parsePrecautions('had a stent put in 3 weeks ago', ['recent_surgery'])).toEqual({ ok: true, value: ['recent_surgery'] });
+  });
+  it('a piano carried is a load, a piano played is overuse', () => {
+    expect(parseCauses('helped carry a piano up the stairs')).toEqual({ ok: true, value: ['strain'] });
+    expect(parseCauses('playing the piano 4 hours a day for my exam')).toEqual({ ok: true, value: ['repetitive_use'] });
+  });
+});
