@@ -180,7 +180,7 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
 }
 
 /** Details of a miss that say the words answer another question, kept or to come. */
-const ANOTHER_QUESTION: ReadonlySet<string> = new Set(['kept_for_later', 'score', 'duration_next', 'duration_later', 'movement_later']);
+const ANOTHER_QUESTION: ReadonlySet<string> = new Set(['kept_for_later', 'kept_for_movements', 'score', 'duration_next', 'duration_later', 'movement_later']);
 function answersAnotherQuestion(detail: string | undefined): boolean {
   return detail !== undefined && (ANOTHER_QUESTION.has(detail) || detail.startsWith('other_movement:'));
 }

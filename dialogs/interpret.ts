@@ -343,6 +343,9 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   return { kind: 'event', event: { type: 'DIFFICULTY', difficulty, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }
 
+/** A movement said to be limited now. */
+const LIMIT_CUE = /\b(cant|can't|cannot|can not|couldnt|couldn't|unable|hard|harder|difficult|struggle|struggling|impossible|hurts?|painful|kills?|agony|no way|not a chance|wont|won't|limits?|trouble|nightmare|sore|a mission|forget it)\b/i;
+
 /** "hurts when I lift", "worse if I sit": what makes it worse now, not what brought it on. */
 const AGGRAVATES = /\b(when|whenever|worse|worst|if|depends|makes it|sets it off)\b/i;
 /** "prob from lifting the kids": said as the cause. */
@@ -372,13 +375,14 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
  * instead of "did not catch that". The score is asked again either way.
  */
 function movementLater(ctx: IntakeContext, text: string, said: string): Interpretation | null {
-  if (!namesAMovement(text)) return null;
+  // Said as a limit now ("cant", "hard", "kills"), not a story ("I lifted a lot of heavy boxes" is the cause).
+  if (!namesAMovement(text) || !LIMIT_CUE.test(text)) return null;
   const level = nlu.parseDifficulty(text);
   if (!level.ok) return null;
   const movement = movementNamed(text);
   if (movement && movementList(ctx).includes(movement) && ctx.movementAnswers[movement] === undefined) {
     const early = { movements: { ...ctx.early?.movements, [movement]: level.value } };
-    return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
+    return { kind: 'miss', why: 'not_understood', detail: 'kept_for_movements', said, early };
   }
   return { kind: 'miss', why: 'not_understood', detail: 'movement_later', said };
 }

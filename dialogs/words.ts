@@ -104,6 +104,7 @@ export const WORDS = {
         if (detail === 'mobile_digits') return 'That mobile number looks a digit short or long. Could you type it again?';
         // An answer to a later question, kept for it (it is not asked again).
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
+        if (detail === 'kept_for_movements') return "Thanks, I've kept that for when I ask about each movement.";
         // A bare "yes" at a list: which of them.
         if (detail === 'which_items') return 'Which of them? You can type the numbers, e.g. "2", or the words.';
         // "no_unit:6": a duration said without its unit.

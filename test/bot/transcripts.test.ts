@@ -234,7 +234,7 @@ describe('a full intake by free text, with typos', () => {
     await h.send('no idea');
     expect(h.last()?.step).toBe('intensity_now');
     const early = await h.send('behind my back is a nightmare, cant do my bra up at all');
-    expect(texts(early)).toMatch(/kept that for later/);
+    expect(texts(early)).toMatch(/kept that for when I ask about each movement/);
     expect(h.last()?.step).toBe('intensity_now');
     await h.send('5');
     await h.send('7');

@@ -192,7 +192,7 @@ describe('a movement answer typed at a pain score (found chatting, 2026-12-03)',
   it('keeps one movement on the list, named with a level, for its question', () => {
     expect(interpret('intensityWorst', ctx(), { text: 'reaching up is really hard, cant hang the washing' }, AT)).toMatchObject({
       kind: 'miss',
-      detail: 'kept_for_later',
+      detail: 'kept_for_movements',
       early: { movements: { reaching_overhead: 'a_lot' } },
     });
   });
@@ -253,5 +253,13 @@ describe('stairs are not standing (found chatting, 2026-12-03)', () => {
     const at = movementList(foot).indexOf('standing');
     expect(at).toBeGreaterThanOrEqual(0);
     expect(interpret('movement', { ...foot, movementIndex: at }, { text: 'stairs fine' }, AT)).toMatchObject({ kind: 'miss', detail: expect.stringMatching(/^other_movement:/) });
+  });
+});
+
+describe('a story of the cause at a pain score is no movement answer (found chatting, 2026-12-03)', () => {
+  it('"I lifted a lot of heavy boxes" keeps no movement level', () => {
+    const ctx = { ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'lower_back' as const }], causes: ['strain' as const] };
+    expect(interpret('intensityNow', ctx, { text: 'I lifted a lot of heavy boxes.' }, AT)).not.toMatchObject({ early: { movements: expect.anything() } });
+    expect(interpret('intensityNow', ctx, { text: 'lifting is really hard at the moment' }, AT)).toMatchObject({ early: { movements: { lifting: 'a_lot' } } });
   });
 });
