@@ -83,7 +83,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'weak as', 'im cooked', 'cooked by', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
-      'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands',
+      'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands', 'both arms', 'both my arms', 'arms on the chair',
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
