@@ -101,14 +101,18 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
   if (state === 'done' || state === 'emergency' || state === 'declined') {
     return afterEnd(snapshot, state, input, env);
   }
-  const interpretation = interpret(state, snapshot.context, input, env.now);
+  // Someone answering for the patient, said for the first time: kept, and said back once.
+  const who = isStructured(input) ? undefined : proxyOf(state, snapshot.context, input.text ?? '');
+  const newlyFor = who !== undefined && snapshot.context.proxy === undefined;
+  const current = newlyFor ? transition(snapshot, { type: 'PROXY', who }) : snapshot;
+  const interpretation = interpret(state, current.context, input, env.now);
   // A first message that is not an answer to consent ("hi") simply gets the welcome.
   if (restored === null && interpretation.kind !== 'event' && interpretation.kind !== 'command') {
     const fresh = welcome(env);
     return { ...fresh, outputs: [...preface, ...fresh.outputs] };
   }
-  const result = respond(snapshot, state, interpretation, typedSigns(state, input, proxyOf(state, snapshot.context, input.text ?? '')), env);
-  return { ...result, outputs: [...preface, ...result.outputs] };
+  const result = respond(current, state, interpretation, typedSigns(state, input, who), env);
+  return { ...result, outputs: [...preface, ...(newlyFor ? [say(WORDS.answeringFor)] : []), ...result.outputs] };
 }
 
 /** Safety questions whose own words are the answer; everywhere else a typed sign is asked about. */
@@ -169,13 +173,8 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
       const early = interpretation.early ? { early: interpretation.early } : {};
       return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said, ...early }, env, before, signs);
     }
-    case 'event': {
-      const notes = [
-        ...(interpretation.note ? [say(WORDS.noted(interpretation.note))] : []),
-        ...(interpretation.event.type === 'SITES' && interpretation.event.proxy ? [say(WORDS.answeringFor)] : []),
-      ];
-      return advance(snapshot, interpretation.event, env, notes, signs);
-    }
+    case 'event':
+      return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : [], signs);
   }
 }
 

@@ -12,7 +12,7 @@ interface Said {
 
 export type AnswerEvent =
   | ({ type: 'CONSENT'; agree: boolean } & Said)
-  | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers; proxy?: 'he' | 'she' | 'either' } & Said)
+  | ({ type: 'SITES'; sites: NamedSite[]; early?: EarlyAnswers } & Said)
   | ({ type: 'SIDE'; side: Side } & Said)
   | ({ type: 'PRIMARY'; region: Region } & Said)
   /** `early`: later answers said with this one ("since the weekend, was pulling weeds"), asked for no more. */
@@ -44,6 +44,8 @@ export type CommandEvent =
   | { type: 'HELP' }
   | { type: 'BACK' }
   | { type: 'STOP' }
+  /** Someone answering for the patient said so ("filling this in for my son"): whose pronouns name the patient. */
+  | { type: 'PROXY'; who: 'he' | 'she' | 'either' }
   | { type: 'RESTART'; intakeId: string; at: string };
 
 /**

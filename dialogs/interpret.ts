@@ -78,15 +78,17 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
   const command = nlu.parseCommand(text);
   if (command && !(command === 'back' && meansBodyPart(state, text))) return { kind: 'command', command };
   const who = proxyOf(state, ctx, text);
-  return fromText(state, ctx, who && state !== 'contact' ? nlu.inPatientsVoice(text, who) : text, at, text, who);
+  return fromText(state, ctx, who && state !== 'contact' ? nlu.inPatientsVoice(text, who) : text, at, text);
 }
 
 /**
- * Who the answers are for when someone answers for the patient: known from the location answer on, or said in it
- * ("my son's left heel"). Everywhere else a "for my son" is part of a story.
+ * Who the answers are for when someone answers for the patient: known once said, or said now ("answering for mum,
+ * she had a fall"); "my son's left heel" says so only where the pain areas are asked. Not before consent, when
+ * nothing is kept.
  */
 export function proxyOf(state: QuestionState, ctx: IntakeContext, text: string): IntakeContext['proxy'] {
-  return ctx.proxy ?? (state === 'location' ? (nlu.answeringFor(text) ?? undefined) : undefined);
+  if (ctx.proxy || state === 'consent') return ctx.proxy;
+  return nlu.answeringFor(text, state === 'location') ?? undefined;
 }
 
 /** The step a state's buttons carry: a checklist gone one item at a time keeps its own step. */
@@ -414,7 +416,7 @@ function scoreEvent(state: QuestionState, ctx: IntakeContext, value: number, sai
 }
 
 /** `text` is read; `typed`, what the patient typed, is what is kept (they differ when someone answers for the patient). */
-function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string, typed: string, proxy: IntakeContext['proxy']): Interpretation {
+function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: string, typed: string): Interpretation {
   const said = nlu.cutAt(typed, MAX_SAID);
   const withSaid = <T,>(u: Understood<T>, toEvent: (v: T) => Interpretation | IntakeEvent): Interpretation => {
     if (!u.ok) return { kind: 'miss', why: u.reason, ...(u.detail ? { detail: u.detail } : {}), said };
@@ -429,8 +431,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseSites(text), (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
-        const newProxy = proxy && !ctx.proxy ? { proxy } : {};
-        return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}), ...newProxy };
+        return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
     case 'side': {
       const read = nlu.parseSide(text);

@@ -182,7 +182,6 @@ export const intakeMachine = setup({
             sites: event.sites.map((s) => ({ region: s.region, side: s.side ?? defaultSide(s.region) })),
             primary: null,
             ...(event.early ? { early: event.early } : {}),
-            ...(event.proxy ? { proxy: event.proxy } : {}),
           })),
         },
       },
@@ -474,6 +473,7 @@ export const intakeMachine = setup({
     MISS: { actions: 'countMiss' },
     RESTART: { target: '.consent', actions: 'restart' },
     STOP: { target: '.declined', actions: 'markStopped' },
+    PROXY: { actions: assign(({ event }) => ({ proxy: event.who })) },
     BACK: [
       { guard: 'trailEmpty' },
       ...QUESTION_STATES.map((state) => ({

@@ -46,7 +46,7 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [paired('shoulder'), ['shoulders', 'traps', 'delts']],
   [
     r('upper_back'),
-    ['upper back', 'top of back', 'shoulder blade', 'shoulder blades', 'scapula', 'thoracic', 'thoracic spine', 'rhomboid', 'rhomboids', 'upper spine', 'top of spine'],
+    ['upper back', 'top of back', 'shoulder blade', 'shoulder blades', 'shoulder bone', 'shoulder bones', 'between the shoulders', 'between my shoulders', 'between the blades', 'the blades', 'scapula', 'thoracic', 'thoracic spine', 'rhomboid', 'rhomboids', 'upper spine', 'top of spine'],
   ],
   [r('mid_back'), ['mid back', 'middle back', 'middle of back', 'midback', 'mid spine', 'middle of spine', 'mid thoracic']],
   // Places named by what sits on them: "where my bra strap sits", "where my watch sits", "along my belt line".
@@ -82,7 +82,7 @@ const REGION_PHRASES: ReadonlyArray<readonly [RegionWord, readonly string[]]> = 
   [paired('wrist_hand'), ['wrists', 'hands', 'palms']],
   [r('hip'), ['hip', 'groin', 'hip flexor', 'hip flexors', 'hip joint', 'pelvis', 'side of hip']],
   [paired('hip'), ['hips']],
-  [r('buttock'), ['buttock', 'bum', 'glute', 'gluteal', 'butt', 'backside', 'bottom', 'piriformis', 'sit bone', 'sitting bone']],
+  [r('buttock'), ['buttock', 'bum', 'glute', 'gluteal', 'butt', 'arse', 'backside', 'bottom', 'piriformis', 'sit bone', 'sitting bone']],
   [paired('buttock'), ['buttocks', 'glutes', 'butt cheeks']],
   [r('thigh'), ['thigh', 'hamstring', 'hammy', 'quad', 'quadricep', 'quadriceps', 'upper leg', 'it band', 'itb', 'adductor', 'inner thigh', 'outer thigh', 'back of thigh']],
   [paired('thigh'), ['thighs', 'hamstrings', 'hammies', 'quads', 'upper legs', 'adductors']],
@@ -305,6 +305,9 @@ function expandSharedNouns(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** Words before the body part a fall landed on. */
+const LANDED_ON: ReadonlyArray<readonly string[]> = [['fell', 'on', 'my'], ['landed', 'on', 'my'], ['came', 'down', 'on', 'my'], ['fell', 'on', 'me'], ['landed', 'on'], ['fell', 'on']];
+
 const SIDE_NEGATORS = new Set(['not', 'no', 'isnt', 'nor']);
 
 /** Historical and other-person mentions, read one comma clause at a time ("fell 2 years ago, hip's been bad since"). */
@@ -402,6 +405,8 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
   asideIfOthers('compared', (m) => cueBefore(tokens, m.start, cueAt, 'compared', 2) && setAsideByComparison(tokens, m.start, regions));
   // Only after another region: "above the elbow" alone says where it hurts.
   asideIfOthers('landmark', (m) => cueBefore(tokens, m.start, cueAt, 'landmark', 1) && regions.some((o) => o.end <= m.start && !sentenceBreakBetween(tokens, o, m)));
+  // "tailbone. fell on my bum at the ice rink": where they landed, beside the place that hurts.
+  asideIfOthers('landmark', (m) => LANDED_ON.some((words) => words.every((w, i) => tokens[m.start - words.length + i] === w)));
   if (question === 'location') asideIfOthers('spread', (m) => inScopeOf(tokens, m.start, cueAt, 'spread'));
   if (question === 'spread') {
     regions.forEach((m, k) => {

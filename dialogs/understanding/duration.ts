@@ -158,6 +158,9 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   if (['pregnant', 'preg', 'gestation', 'along'].includes(tokens[j + 1] ?? '') || tokens[j + 2] === 'pregnant') return null;
   // Single letters are units only straight after digits ("3d", "2y"), never after words.
   if (unit.letter && !isDigitToken(tokens[i])) return null;
+  // How often, not how long: "5 days a week", "3 times a week", "2 hrs per day".
+  if (PER.has(tokens[j + 1] ?? '') && unitAt(tokens[j + 2])) return null;
+  if ((tokens[i] === 'a' || tokens[i] === 'per' || tokens[i] === 'an') && OFTEN_BEFORE.has(tokens[i - 1] ?? '')) return null;
   let end = j + 1;
   if (AND.has(tokens[end]!) && tokens[end + 1] === 'a' && tokens[end + 2] === 'half') {
     value += 0.5;
@@ -184,6 +187,10 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   if (negative) found.negative = true;
   return found;
 }
+
+/** "a week" after these is a rate: "3 times a week", "5 days a week", "2 sessions per week". */
+const PER = new Set(['a', 'per', 'each', 'every', 'an']);
+const OFTEN_BEFORE = new Set(['times', 'x', 'days', 'nights', 'sessions', 'hours', 'hrs', 'shifts', 'mornings', 'games', 'runs', 'km', 'kms', 'k', 'once', 'twice', 'days', 'classes']);
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -402,6 +409,8 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       const unit = unitAt(tokens[i]);
       if (!unit || !isPlural(tokens[i]!) || unit.letter || unit.weeks < DAY || taken.has(i)) continue;
       if (found.length > 0 && tokens[i - 1] !== 'for') continue;
+      // ("5 days a week" is how often.)
+      if (PER.has(tokens[i + 1] ?? '') && unitAt(tokens[i + 2])) continue;
       found.push({ weeks: 2 * unit.weeks, start: i, end: i + 1, note: `${unit.name}s as about 2 ${unit.name}s`, named: `${unit.name}s` });
       break;
     }

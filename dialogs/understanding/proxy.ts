@@ -7,32 +7,45 @@
 
 /** Who may be answered for, and which pronouns then stand for the patient. */
 const KIN: ReadonlyArray<readonly [readonly string[], 'he' | 'she' | 'either']> = [
-  [['son', 'boy', 'grandson', 'stepson', 'husband', 'hubby', 'dad', 'father', 'brother', 'nephew', 'pop', 'grandpa', 'grandfather', 'nonno'], 'he'],
-  [['daughter', 'girl', 'granddaughter', 'stepdaughter', 'wife', 'mum', 'mom', 'mother', 'sister', 'niece', 'nan', 'nana', 'nanna', 'nonna', 'grandma', 'grandmother'], 'she'],
+  [['son', 'boy', 'grandson', 'stepson', 'husband', 'hubby', 'dad', 'father', 'brother', 'nephew', 'pop', 'grandpa', 'grandfather', 'nonno', 'papa', 'papà', 'baba', 'abuelo'], 'he'],
+  [['daughter', 'girl', 'granddaughter', 'stepdaughter', 'wife', 'mum', 'mom', 'mother', 'sister', 'niece', 'nan', 'nana', 'nanna', 'nonna', 'grandma', 'grandmother', 'mama', 'mamma', 'abuela', 'yiayia'], 'she'],
   [['kid', 'child', 'teen', 'teenager', 'little one', 'partner', 'grandchild'], 'either'],
 ];
 const KIN_WORDS = KIN.flatMap(([words]) => words).join('|');
 /** "my son's heel" without a "for": only a child's, since "my wife's knee is fine, mine's the hip" is the patient's own story. */
 const DEPENDANTS = 'son|boy|grandson|stepson|daughter|girl|granddaughter|stepdaughter|kid|child|teen|teenager|little one|grandchild';
 
+/** The end of a word, for words with accents too ("papà"). */
+const END = String.raw`(?![\p{L}\p{N}])`;
+
 /**
  * Plainly answering for someone: "for my son" after words that say so ("filling this in for", "booking for",
- * "its for"), or at the start; "my son's knee" or "its my boys knee" at the start. A "for my son" inside a
- * story ("lifting a trampoline for my son") is not it.
+ * "its for", "answering for mum"), or at the start.
  */
-const FRAMED = new RegExp(
-  // ("doin this for", "fillin it in for": the dropped g of a phone.)
-  String.raw`(^|\b(fill|do|book|ask|writ|typ|enquir|inquir|answer|messag)\w*\b[\w\s]{0,12}?|\b(it'?s|this is|its)\s+)` +
-    String.raw`(for|on behalf of)\s+(my|our)\s+(${KIN_WORDS})\b` +
-    String.raw`|^\s*((it'?s|its|this is)\s+)?(my|our)\s+(${DEPENDANTS})(\s*\(\d+\))?\s*('s|’s|s)\s+(?!(are|were|have|had|and|both|all)\b)`,
-  'i',
+const FOR_SOMEONE = new RegExp(
+  // ("doin this for", "fillin it in for": the dropped g of a phone; "is for my papà": a learner's "it is".)
+  String.raw`(?:^|\b(?:fill|do|book|ask|writ|typ|enquir|inquir|answer|messag)\w*\b[\w\s]{0,12}?|\b(?:it'?s|this is|its|is)\s+)` +
+    String.raw`(?:for|on behalf of)\s+(?:(?:my|our)\s+)?(?<who>${KIN_WORDS})${END}`,
+  'iu',
+);
+/**
+ * "my son's knee", "its my boys knee": whose, at the start, and only a child's, since "my wife's knee is fine,
+ * mine's the hip" is the patient's own story. A "for my son" inside a story ("lifting a trampoline for my son") is
+ * neither.
+ */
+const WHOSE = new RegExp(
+  String.raw`^\s*(?:(?:it'?s|its|this is)\s+)?(?:my|our)\s+(?<who>${DEPENDANTS})(?:\s*\(\d+\))?\s*(?:'s|’s|s)\s+(?!(?:are|were|have|had|and|both|all)\b)`,
+  'iu',
 );
 
-/** Who the message says it is answering for, if it plainly says so. */
-export function answeringFor(text: string): 'he' | 'she' | 'either' | null {
-  const m = FRAMED.exec(text.trim());
+/**
+ * Who the message says it is answering for, if it plainly says so; `whose` also reads "my son's heel", which is
+ * plain only where the pain areas are asked.
+ */
+export function answeringFor(text: string, whose = true): 'he' | 'she' | 'either' | null {
+  const m = FOR_SOMEONE.exec(text.trim()) ?? (whose ? WHOSE.exec(text.trim()) : null);
   if (!m) return null;
-  const who = (m[6] ?? m[10] ?? '').toLowerCase();
+  const who = (m.groups?.['who'] ?? '').toLowerCase();
   return KIN.find(([words]) => words.includes(who))?.[1] ?? 'either';
 }
 
@@ -41,9 +54,9 @@ const WORDS_FOR = (who: 'he' | 'she' | 'either'): ReadonlyArray<readonly [RegExp
   const she = who !== 'he';
   return [
     // "my son's", "my boys": whose, so "my".
-    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})(\s*\(\d+\))?\s*('s|’s|s)\b`, 'gi'), 'my'],
-    [new RegExp(String.raw`\b(for|on behalf of)\s+(my|our)\s+(${KIN_WORDS})\b`, 'gi'), 'for me'],
-    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})\b`, 'gi'), 'i'],
+    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})(\s*\(\d+\))?\s*('s|’s|s)${END}`, 'giu'), 'my'],
+    [new RegExp(String.raw`\b(for|on behalf of)\s+((my|our)\s+)?(${KIN_WORDS})${END}`, 'giu'), 'for me'],
+    [new RegExp(String.raw`\b(my|our)\s+(${KIN_WORDS})${END}`, 'giu'), 'i'],
     ...(he ? ([[/\b(he'?s)\b/gi, "i'm"], [/\bhe\b/gi, 'i'], [/\bhis\b/gi, 'my'], [/\bhim\b/gi, 'me'], [/\bhimself\b/gi, 'myself']] as const) : []),
     ...(she ? ([[/\b(she'?s)\b/gi, "i'm"], [/\bshe\b/gi, 'i'], [/\bher\b/gi, 'my'], [/\bherself\b/gi, 'myself']] as const) : []),
     ...(who === 'either' ? ([[/\btheir\b/gi, 'my'], [/\bthey\b/gi, 'i']] as const) : []),

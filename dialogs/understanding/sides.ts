@@ -29,6 +29,8 @@ export const NOT_A_SIDE: readonly string[] = [
   'settled right down', 'calmed right down', 'right down to', 'right through to', 'right through the night',
   // "right behind the eye": directly behind.
   'right behind the', 'right behind my', 'right in the middle', 'right in the centre',
+  // "right across the belt line", "right along my spine": the whole width or length.
+  'right across the', 'right across my', 'right along the', 'right along my',
   'left over', 'leftover', 'left work', 'left it', 'left the', 'left home',
 ];
 
@@ -104,7 +106,8 @@ const LEXICON = lexicon<SideWord>([...SIDE_PHRASES, ['not_a_side', NOT_A_SIDE]],
 /** The writing hand, and the sides of an Australian car (the driver sits on the right). */
 const SIDE_BY_OTHER_WORDS = lexicon<Side>([
   ['left', ['leftie', 'lefty', 'left handed', 'left hander', 'passenger side', 'passengers side']],
-  ['right', ['rightie', 'righty', 'right handed', 'right hander', 'drivers side', 'driver side']],
+  // ("the write one": the sound of it, typed.)
+  ['right', ['rightie', 'righty', 'right handed', 'right hander', 'drivers side', 'driver side', 'write one', 'the write one', 'write side']],
 ]);
 
 export function parseSide(text: string): Understood<Side> {

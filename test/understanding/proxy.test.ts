@@ -17,6 +17,8 @@ describe('who the answers are for', () => {
     ['booking on behalf of my mum, her lower back', 'she'],
     ['typing for my nan, she points to her bum', 'she'],
     ['this is for my kid (14), sore heel', 'either'],
+    ['is for my papà, 78 years, he have the pain in right hip', 'he'],
+    ['answering for mum, she hates typing', 'she'],
   ])('%j is answered for someone (%s)', (text, who) => {
     expect(answeringFor(text)).toBe(who);
   });
@@ -34,13 +36,13 @@ describe('who the answers are for', () => {
 });
 
 describe('an intake answered for someone', () => {
-  it('records the pain areas named for them, and says it will read "he" and "she" as them', () => {
+  it('records the pain areas named for them', () => {
     expect(interpret('location', ctx(), { text: 'filling this in for my daughter (15) - sore neck and between her shoulder blades' }, AT)).toMatchObject({
       kind: 'event',
-      event: { type: 'SITES', sites: [{ region: 'neck' }, { region: 'upper_back' }], proxy: 'she' },
+      event: { type: 'SITES', sites: [{ region: 'neck' }, { region: 'upper_back' }] },
     });
     expect(interpret('location', ctx(), { text: "my son's left heel, hes 13 and plays basketball" }, AT)).toMatchObject({
-      event: { sites: [{ region: 'ankle_foot', side: 'left' }], proxy: 'he' },
+      event: { sites: [{ region: 'ankle_foot', side: 'left' }] },
     });
   });
   it('keeps what was typed for the therapist, not the reading', () => {
@@ -55,5 +57,15 @@ describe('an intake answered for someone', () => {
   });
   it('an intake for the patient themselves still reads another person\'s sign as theirs', () => {
     expect(interpret('redFlags', { ...ctx(), sites: [{ region: 'lower_back' as const }] }, { text: 'she has numbness in both legs' }, AT)).toMatchObject({ event: { codes: [] } });
+  });
+});
+
+describe('said at a later question', () => {
+  it('"answering for mum, she had a fall" at the cause question reads her fall as the patient\'s', () => {
+    const ctx = { ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'hip' as const }] };
+    expect(interpret('cause', ctx, { text: "answering for mum, she's 82. she had a fall in the garden 2 wks ago" }, AT)).toMatchObject({ kind: 'event', event: { causes: ['injury'] } });
+  });
+  it('"my son\'s" inside a story at a later question is not it', () => {
+    expect(answeringFor("my son's footy bag, i lifted it", false)).toBeNull();
   });
 });
