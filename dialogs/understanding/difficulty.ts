@@ -42,7 +42,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
       'severe',
       'severely', 'badly', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
-      'so hard', 'super hard', 'really bad', 'is bad', 'cactus', 'min job', 'minute job', 'hand them to', 'hand it to', 'pass them to', 'pass it to', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
+      'so hard', 'super hard', 'really bad', 'is bad', 'cactus', 'lets go', 'just lets go', 'gives way', 'gives out', 'min job', 'minute job', 'hand them to', 'hand it to', 'pass them to', 'pass it to', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
       'a fair bit',

@@ -159,3 +159,10 @@ describe('precautions and a piano (2026-12-03, afternoon)', () => {
     expect(parseCauses('playing the piano 4 hours a day for my exam')).toEqual({ ok: true, value: ['repetitive_use'] });
   });
 });
+
+describe('"lets go" is no legs (2026-12-03)', () => {
+  it('a hand that lets go is no both-legs sign, and is a lot at gripping', () => {
+    expect(affirmed('keep dropping my mug, my hand just lets go')).not.toContain('both_legs_symptoms');
+    expect(parseDifficulty('my hand just lets go of things')).toEqual({ ok: true, value: 'a_lot' });
+  });
+});
