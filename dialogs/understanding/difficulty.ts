@@ -351,6 +351,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (best === 'unable' && unableClause >= 0 && !partlyUnable && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
     // Done another way, or not fully: a lot, not unable.
     if (best === 'unable' && (partlyUnable || has('other_way'))) best = 'a_lot';
+    // Someone else does the task now ("cant walk the dog anymore, the neighbour's been taking him"): one task within
+    // the movement, a lot (the corpus's settled rule). Not the whole movement: "at all", "anything", or a body part
+    // that cannot be moved ("cant get my arm past shoulder height, hubby gets the plates down").
+    if (best === 'unable' && someoneElseDoesTheTask(tokens, clause, unableClause)) best = 'a_lot';
     // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some.
     if ((best === null || best === 'none') && has('other_way')) best = 'some';
     // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.
@@ -375,6 +379,22 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+/** Who does it for them, and the doing, in another clause than the can't. */
+const HELPERS = new Set(['hubby', 'husband', 'wife', 'partner', 'missus', 'son', 'daughter', 'kids', 'mum', 'dad', 'someone', 'somebody', 'mate', 'neighbour', 'neighbours', 'girls', 'boys', 'colleague', 'workmate', 'other', 'others']);
+const DOING = new Set(['does', 'do', 'did', 'doing', 'lifts', 'changes', 'carries', 'passes', 'opens', 'helps', 'takes', 'taking', 'walks', 'hangs', 'tucks']);
+/** The whole movement ("at all", "anything"), or the patient's own body part ("my arm"), in the can't clause. */
+const WHOLE = new Set(['all', 'anything', 'nothing']);
+const OWN_PART = new Set(['arm', 'arms', 'leg', 'legs', 'head', 'neck', 'back', 'shoulder', 'knee', 'hip', 'wrist', 'hand', 'body']);
+
+function someoneElseDoesTheTask(tokens: readonly string[], clause: readonly number[], unableClause: number): boolean {
+  if (tokens.some((t, i) => clause[i] === unableClause && (WHOLE.has(t) || (OWN_PART.has(t) && tokens[i - 1] === 'my')))) return false;
+  const others = new Map<number, string[]>();
+  tokens.forEach((t, i) => {
+    if (clause[i] !== unableClause) others.set(clause[i]!, [...(others.get(clause[i]!) ?? []), t]);
+  });
+  return [...others.values()].some((words) => words.some((w) => HELPERS.has(w) || w.endsWith('s') && HELPERS.has(w.slice(0, -1))) && words.some((w) => DOING.has(w) || w === 'to'));
 }
 
 const MUCH_INTENSIFIED = new Set(['too', 'so', 'very', 'that']);

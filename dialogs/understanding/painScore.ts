@@ -170,10 +170,16 @@ function sameClauseBefore(tokens: readonly string[], at: number, reach: number):
   return before.slice(cut + 1);
 }
 
+/** Numbers typed by their sound, read so only before the scale ("for out of ten", "ate/10"). */
+const SOUNDS_LIKE: Readonly<Record<string, string>> = { for: '4', fore: '4', to: '2', too: '2', tree: '3', free: '3', ate: '8' };
+function soundedNumbers(tokens: readonly string[]): string[] {
+  return tokens.map((t, i) => (SOUNDS_LIKE[t] && ((tokens[i + 1] === 'out' && tokens[i + 2] === 'of') || tokens[i + 1] === '/') && readNumber(tokens, i - 1) === null ? SOUNDS_LIKE[t]! : t));
+}
+
 export function parsePainScore(text: string, of: 'now' | 'worst' = 'now'): Understood<number> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
-    const tokens = tokenise(text);
+    const tokens = soundedNumbers(tokenise(text));
     const found = scoresAsked(tokens, scores(tokens), of);
 
     // Merge ranges into their upper end; the patient's worse reading is the safer one to record.

@@ -74,6 +74,8 @@ const LEXICON = lexicon<ReplyWord>([
   ['contact', ['contact details', 'contact', 'phone', 'phone number', 'email', 'name', 'my name', 'details', 'mobile', 'number', 'email address']],
 ]);
 
+/** "the pain is my left knee", "pain in my neck": a body part this close after "pain" says where. */
+const PAIN_IS_WHERE = 4;
 /** How far a body part (from its first word) can stand before the sign it is the subject of ("left hand's been going numb"). */
 const SUBJECT_GAP = 6;
 const SIGN_BREAKS = new Set([',', '.', 'and', 'but', ';']);
@@ -113,6 +115,11 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
     const signsPlace = (m: { start: number }) => sign !== undefined && sign.start > m.start && sign.start - m.start <= SUBJECT_GAP && !tokens.slice(m.start, sign.start).some((t) => SIGN_BREAKS.has(t));
     const firstSite = sites.mentions.find((m) => !signsPlace(m));
     if (firstSite) targets.push({ target: 'location', at: firstSite.start });
+    // "THE PAIN IS MY LEFT KNEE NOT RIGHT": "pain" said of where it is, not of the score.
+    if (firstSite) {
+      const wherePain = targets.findIndex((t) => t.target === 'intensity' && tokens[t.at] === 'pain' && firstSite.start > t.at && firstSite.start - t.at <= PAIN_IS_WHERE);
+      if (wherePain >= 0) targets.splice(wherePain, 1);
+    }
     // Only when nothing else was named (these readings cost more than the rest of this parser).
     if (targets.length === 0 && !(confirm && !change)) {
       const score = tokens.findIndex((t, k) => /^\d+$/.test(t) && Number(t) <= 10 && !/^(weeks?|days?|months?|years?|wks?)$/.test(tokens[k + 1] ?? ''));
