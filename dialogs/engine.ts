@@ -104,7 +104,7 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
   // Someone answering for the patient, said for the first time: kept, and said back once.
   const who = isStructured(input) ? undefined : proxyOf(state, snapshot.context, input.text ?? '');
   const newlyFor = who !== undefined && snapshot.context.proxy === undefined;
-  const current = newlyFor ? transition(snapshot, { type: 'PROXY', who }) : snapshot;
+  const current = newlyFor ? transition(snapshot, { type: 'PROXY', ...who }) : snapshot;
   const interpretation = interpret(state, current.context, input, env.now);
   // A first message that is not an answer to consent ("hi") simply gets the welcome.
   if (restored === null && interpretation.kind !== 'event' && interpretation.kind !== 'command') {
@@ -161,9 +161,10 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
         return advance(snapshot, { type: 'CONTACT', contact: null, at: env.now }, env, [say(WORDS.contactSkipped(clinic))]);
       }
       // At the closed form of an optional question, words that still fit no button are kept for the therapist.
-      // Not an answer to a later question ("3", "since november", "cant run" at walking): that is said where it
-      // belongs, and the closed form is asked again, rather than the words standing in for this answer.
-      if (snapshot.context.misses >= 2 && (state === 'movement' || state === 'spread' || state === 'cause') && !answersAnotherQuestion(interpretation.detail)) {
+      // An answer to a later question ("3", "since november", "cant run" at walking) is said where it belongs once, and
+      // the closed form asked again, rather than the words standing in for this answer; a second time, they are kept.
+      const bounced = snapshot.context.misses >= 3;
+      if (snapshot.context.misses >= 2 && (state === 'movement' || state === 'spread' || state === 'cause') && (bounced || !answersAnotherQuestion(interpretation.detail))) {
         const kept: IntakeEvent =
           state === 'movement' ? { type: 'SKIP', ...said } : state === 'spread' ? { type: 'SPREAD', sites: [], ...said } : { type: 'CAUSES', causes: ['other'], ...said };
         return advance(snapshot, kept, env, [say(WORDS.somethingElse)], signs);

@@ -45,7 +45,7 @@ export type CommandEvent =
   | { type: 'BACK' }
   | { type: 'STOP' }
   /** Someone answering for the patient said so ("filling this in for my son"): whose pronouns name the patient. */
-  | { type: 'PROXY'; who: 'he' | 'she' | 'either' }
+  | { type: 'PROXY'; who: 'he' | 'she' | 'either'; kin: string }
   | { type: 'RESTART'; intakeId: string; at: string };
 
 /**

@@ -92,7 +92,7 @@ export const IntakeContext = z.object({
   trail: z.array(z.object({ state: QuestionState, index: z.number().int().min(0) })),
   early: EarlyAnswers.optional(),
   /** Someone answering for the patient ("filling this in for my daughter"): whose pronouns name the patient. */
-  proxy: z.enum(['he', 'she', 'either']).optional(),
+  proxy: z.object({ who: z.enum(['he', 'she', 'either']), kin: z.string().max(30) }).optional(),
   /** Signs typed that were not asked about, or not answered: kept for the therapist as `mentioned`. */
   heard: z.array(SignMention),
   /** Typed emergency signs waiting for "is that happening now?", and the question to go back to. */

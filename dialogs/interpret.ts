@@ -472,12 +472,11 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       // "Yes to all" is not taken as eleven emergencies: the items are asked one at a time instead.
       if (!read.ok && read.detail === 'all') return { kind: 'event', event: { type: 'ONE_BY_ONE' } };
       if (aBareYes(read, text)) return { kind: 'miss', why: 'not_understood', detail: 'which_items', said };
-      // "im on warfarin for my heart": none of the list, and a precaution kept for the next question (and said so).
-      const precautions = read.ok && read.value.length === 0 ? nlu.parsePrecautions(text, PRECAUTIONS, at) : null;
-      if (precautions?.ok && precautions.value.length > 0) {
-        const early = { precautions: [...new Set([...(ctx.early?.precautions ?? []), ...precautions.value])] };
+      // "im on warfarin for my heart", with the list's items or none: a precaution kept for the next question (and said so).
+      const precautions = read.ok ? nlu.parsePrecautions(text, [], at, false) : null;
+      if (read.ok && precautions?.ok && precautions.value.length > 0) {
         const note = `${precautions.value.map((c) => PRECAUTION_TEXT[c]!.toLowerCase()).join(' and ')} for the next question`;
-        return { kind: 'event', event: { type: 'FLAGS', codes: [], typed: true, early, said }, note };
+        return { kind: 'event', event: { type: 'FLAGS', codes: read.value, typed: true, early: { precautions: precautions.value }, said }, note };
       }
       return withSaid(read, (codes) => ({ type: 'FLAGS', codes, typed: true }));
     }

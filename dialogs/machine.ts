@@ -340,7 +340,8 @@ export const intakeMachine = setup({
               followUpIndex: 0,
               confirming: toConfirm,
               resumeAt: toConfirm.length > 0 ? ('routeScreen' as const) : context.resumeAt,
-              ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
+              // Precautions said here are this answer's: answering the checklist again replaces them.
+              early: { ...context.early, ...event.early, precautions: event.early?.precautions },
             };
           }),
         },
@@ -425,10 +426,10 @@ export const intakeMachine = setup({
       on: {
         PRECAUTIONS: {
           target: 'summary',
-          // What was said at the checklist ("im on warfarin") stays, whatever this answer adds; an edit replaces it all.
+          // What was said at the checklist just before ("im on warfarin") stays, whatever this answer adds.
           actions: assign(({ context, event }) => ({
             ...answered(context, 'precautions', 0, event.said),
-            precautions: context.editing ? event.codes : [...new Set([...(context.early?.precautions ?? []), ...event.codes])],
+            precautions: [...new Set([...(context.early?.precautions ?? []), ...event.codes])],
           })),
         },
         ONE_BY_ONE: { target: 'checkItem', actions: 'checkPrecautionsOneByOne' },
@@ -473,7 +474,7 @@ export const intakeMachine = setup({
     MISS: { actions: 'countMiss' },
     RESTART: { target: '.consent', actions: 'restart' },
     STOP: { target: '.declined', actions: 'markStopped' },
-    PROXY: { actions: assign(({ event }) => ({ proxy: event.who })) },
+    PROXY: { actions: assign(({ event }) => ({ proxy: { who: event.who, kin: event.kin } })) },
     BACK: [
       { guard: 'trailEmpty' },
       ...QUESTION_STATES.map((state) => ({

@@ -46,14 +46,6 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
     // "legs r fine": "r" is "are" only after what it is said of, so only in these phrases (a bare "r" is often "right").
     'r fine', 'r ok', 'r good', 'r all good', 'are ok', 'are good', 'are all good', 'is ok', 'is good', 'is all good',
   ]],
-  // Over now, said of it after a "but" that would otherwise end the reach: "was crook with a temp couple weeks back
-  // but thats cleared up". The "but" clause points back at it ("that", "it"), so it is the same thing.
-  [b('historical'), [
-    'but thats cleared up', 'but its cleared up', 'but that cleared up', 'but it cleared up', 'but thats all cleared up', 'but its all cleared up',
-    // (Only phrases that end in the state: "but its gone down a bit" is still there.)
-    'but thats gone now', 'but its gone now', 'but its all gone', 'but thats all gone', 'but its fine now', 'but thats fine now', 'but im fine now',
-    'but im better now', 'but im over it', 'but its better now', 'but all good now', 'but all better now',
-  ]],
   // "no problem with toilet": said of the sign, "no problem" is a no (it is otherwise a pseudo-trigger, "no problem walking").
   [f('negated'), ['no problem with', 'no problems with', 'no trouble with', 'no issues with', 'no issue with']],
   [both('historical'), [

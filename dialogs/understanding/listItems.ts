@@ -40,6 +40,13 @@ const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
 /** More than this is an age, a temperature or a count, not an item of a list of at most fourteen. */
 const MAX_ITEM = 20;
 
+/** Words ending in "s" that follow an item number and are no counted things ("2 sometimes", "3 yes", "2 is the one"). */
+const NOT_COUNTED = new Set(['sometimes', 'always', 'perhaps', 'yes', 'thats', 'this', 'does', 'was', 'plus', 'less', 'unless', 'lots', 'heaps', 'kinds', 'probs', 'tops', 'ones', 'atleast', 'maybes']);
+/** A count of things after a number ("2 babies", "3 mugs"), not an item number or a score. */
+export function isPluralNoun(word: string): boolean {
+  return word.length >= 4 && word.endsWith('s') && !word.endsWith('ss') && !NOT_COUNTED.has(word) && /^[a-z]+$/.test(word);
+}
+
 export interface Item extends Span {
   value: number;
 }
@@ -62,6 +69,8 @@ export function listNumbers(tokens: readonly string[], listLength = MAX_ITEM): I
     if (Number(tok) > MAX_ITEM && !tok.includes('.')) continue;
     const after = tokens[i + 1];
     if (after !== undefined && NOT_ITEM_UNITS.has(after) && !ORDINAL_ENDINGS.has(after)) continue;
+    // "dropped 2 mugs this week", "had 3 coffees": a count of things, not item 2 or 3.
+    if (after !== undefined && isPluralNoun(after)) continue;
     const ordinal = ORDINAL_ENDINGS.has(after ?? '');
     // "on the 10th of sept": a date.
     if (countsSomethingElse(tokens, i, ordinal ? i + 2 : i + 1, ordinal) || (ordinal && tokens[i + 2] === 'of')) continue;

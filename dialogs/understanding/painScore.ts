@@ -1,4 +1,5 @@
 // A 0–10 pain score: "7", "7/10", "about a six", "6-7", "no pain". Never a number guessed from words.
+import { isPluralNoun } from './listItems.js';
 import { readNumber } from './numbers.js';
 import { findAll, lexicon, sentenceIds } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
@@ -77,8 +78,8 @@ function scores(tokens: readonly string[]): Score[] {
       if ((tokens[i + 1] === '/' || tokens[i + 1] === '-') && readNumber(tokens, i + 2)) i += 2;
       continue;
     }
-    // "3 weeks", "at 5pm", "one of the worst": not a score.
-    if ((after !== undefined && NOT_SCORE_UNITS.has(after)) || (tokens[i] === 'one' && after === 'of')) {
+    // "3 weeks", "at 5pm", "one of the worst", "had 2 babies": not a score.
+    if ((after !== undefined && (NOT_SCORE_UNITS.has(after) || isPluralNoun(after))) || (tokens[i] === 'one' && after === 'of')) {
       i = num.end - 1;
       continue;
     }

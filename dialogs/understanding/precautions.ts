@@ -152,9 +152,14 @@ const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the ab
 const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'oh wait', 'actually', 'sorry', 'i mean']]]);
 
 /** `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it. */
-const NO_FIRST = new Set(['no', 'nah', 'nope', 'na']);
+const NO_FIRST = new Set(['no', 'nah', 'nope', 'na', 'none']);
+const YES_AFTER = new Set(['yes', 'yeah', 'yep', 'yup', 'ya']);
 
-export function parsePrecautions(text: string, offered: readonly FlagCode[] = [], now?: string): Understood<FlagCode[]> {
+/**
+ * `weeksArePregnancy`: at the precautions question "i'm 8 weeks" is a pregnancy; elsewhere ("been 3 weeks now" at the
+ * safety checklist) weeks are how long.
+ */
+export function parsePrecautions(text: string, offered: readonly FlagCode[] = [], now?: string, weeksArePregnancy = true): Understood<FlagCode[]> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     let tokens = tokenise(text);
@@ -174,10 +179,11 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     found.forEach((m, k) => {
       const p = props[k]!;
       if (m.value === 'not_a_precaution' || p.other || codes.includes(m.value)) return;
-      // "no. pregnant?? im 79 love haha": the item asked back after a no is not ticked.
-      if (tokens[m.end] === '?' && NO_FIRST.has(tokens[0]!)) return;
-      // "Plavix for the heart stent": what a medicine is for names no operation of late.
-      if (m.value === 'recent_surgery' && (tokens[m.start - 1] === 'for' || tokens[m.start - 2] === 'for' || tokens[m.start - 3] === 'for') && !recentlyDated(tokens)) return;
+      // "no. pregnant?? im 79 love haha": the item asked back after a no is not ticked ("no. blood thinners? yes im on them" is).
+      if (tokens[m.end] === '?' && NO_FIRST.has(tokens[0]!) && !tokens.slice(m.end).some((t) => YES_AFTER.has(t))) return;
+      // "Plavix for the heart stent": what a medicine is for names no operation of late ("on crutches for my knee reconstruction" does).
+      const forAMedicine = found.some((o) => o.value === 'blood_thinners' && o.end <= m.start) && [1, 2, 3].some((back) => tokens[m.start - back] === 'for');
+      if (m.value === 'recent_surgery' && forAMedicine && !recentlyDated(tokens)) return;
       // Maybe pregnant is treated as pregnant (the safe reading for hands-on work); any other item said unsure is asked again.
       if (m.value !== 'pregnancy' && hedged(m)) {
         doubted = true;
@@ -193,7 +199,7 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
       if (m.value === 'recent_surgery' && AS_A_CHILD.test(clauseOf(tokens, m.start))) return;
       codes.push(m.value);
     });
-    const along = codes.length === 0 && found.every((m) => m.value !== 'recent_surgery') ? weeksAlong(tokens) : null;
+    const along = weeksArePregnancy && codes.length === 0 && found.every((m) => m.value !== 'recent_surgery') ? weeksAlong(tokens) : null;
     if (along && !assert(tokens, [along])[0]!.negated) codes.push('pregnancy');
     if (doubted && codes.length === 0) return miss('ambiguous', 'unsure');
     if (codes.length > 0) return ok([...new Set(codes)]);

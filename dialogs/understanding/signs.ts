@@ -30,7 +30,10 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       // "can't really feel my bum": a softened "can't feel" is still no feeling.
       'cant really feel', 'cant quite feel', 'cant properly feel', 'cant fully feel', 'hardly feel', 'barely feel', 'cant feel much',
       // "fingers feel a bit fuzzy when i wake up" (a fuzzy head is no numbness: see not_a_sign).
-      'feel fuzzy', 'feels fuzzy', 'feel a bit fuzzy', 'feels a bit fuzzy', 'fuzzy feeling', 'gone fuzzy', 'fuzzy fingers', 'fingers are fuzzy',
+      // (Of a hand, foot or limb only: "feel fuzzy after a night shift" is tiredness, "vision has gone fuzzy" is no numbness.)
+      ...['fingers', 'fingertips', 'hand', 'hands', 'toes', 'foot', 'feet', 'arm', 'leg'].flatMap((part) => [
+        `${part} feel fuzzy`, `${part} feels fuzzy`, `${part} feel a bit fuzzy`, `${part} feels a bit fuzzy`, `${part} go fuzzy`, `${part} goes fuzzy`, `${part} are fuzzy`, `${part} is fuzzy`, `fuzzy ${part}`,
+      ]),
     ],
   }],
   ['GROIN', {
@@ -189,13 +192,14 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'clumsy hands', 'keep dropping things', 'unsteady on my feet', 'cant walk straight', 'clumsy', 'keep dropping stuff', 'dropping things',
       'dropping stuff', 'unsteady', 'walking like a drunk', 'cant do up buttons',
       // "keep veering into doorframes like ive had a few".
-      'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk', 'half cut', 'like im half cut',
+      'veering', 'keep veering', 'into doorframes', 'into door frames', 'like im drunk', 'like ive had a few', 'like i am drunk', 'like im half cut', 'like i was half cut', 'like im half cut',
     ],
     checklist: [
       // Things let go of, said where this sign is asked: "dropped 2 mugs this week" (not "dropped the kids off"). Elsewhere a cup
       // dropped is the grip the pain takes ("keep dropping my coffee cup" at the gripping question).
-      'dropped 2', 'dropped two', 'dropped 3', 'dropped three', 'dropped a mug', 'dropped a cup', 'dropped my cup', 'dropped my coffee', 'dropped my phone',
-      'dropped a glass', 'dropped stuff', 'been dropping',
+      // (A thing, not "dropped 3 kilos" or "been dropping weight", which are weight loss.)
+      ...['mugs', 'cups', 'glasses', 'plates', 'things', 'cups of tea'].flatMap((thing) => [`dropped 2 ${thing}`, `dropped two ${thing}`, `dropped 3 ${thing}`, `dropped three ${thing}`]),
+      'dropped a mug', 'dropped a cup', 'dropped my cup', 'dropped my coffee', 'dropped my phone', 'dropped a glass', 'dropped stuff', 'been dropping things', 'been dropping stuff',
       'clumsy', 'clumsiness', 'dropping things', 'dropped things', 'keep dropping', 'unsteady', 'balance', 'off balance', 'poor balance',
       'wobbly', 'stumbling', 'stumble', 'trouble walking', 'walking funny', 'uncoordinated', 'fumbling',
     ],
@@ -220,9 +224,9 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'cranked', 'cranking', 'crank',
       'head feels fuzzy', 'head feels a bit fuzzy', 'fuzzy head', 'fuzzy headed', 'head is fuzzy', 'brain feels fuzzy',
       // A bike's saddle: "long hours in the saddle", "new saddle's set too high" (numbness said with it is still numbness).
-      // ("in the saddle area" is the sign's own longer phrase, and wins.)
-      'in the saddle', 'on the saddle', 'bike saddle', 'new saddle', 'saddle height', 'saddles', 'saddle too high', 'saddle too low', 'saddle set',
-      'saddle position',
+      // (Only a bike's: "numbness in the saddle" is the sign.)
+      'hours in the saddle', 'time in the saddle', 'long rides in the saddle', 'bike saddle', 'new saddle', 'saddle height', 'saddle too high',
+      'saddle too low', 'saddle set', 'saddle position',
     ],
   }],
 ];
@@ -272,6 +276,11 @@ const RULED_OUT_BY: Partial<Record<FlagCode, readonly string[]>> = {
 // ("cant get comfy", "nothing eases it": what would rule it out, denied.)
 const DENIED_BY: ReadonlySet<string> = new Set(['not', 'isnt', 'aint', 'wasnt', 'cant', 'couldnt', 'never', 'nothing', 'doesnt', 'dont', 'wont']);
 const RULED_OUT_IN_PASSING: ReadonlySet<FlagCode> = new Set(['unexplained_weight_loss']);
+/** Said to be over now, in the "but" after a sign (only phrases that end in the state: "gone down a bit" is still there). */
+const OVER_SINCE = lexicon<true>([[true, [
+  'but thats cleared up', 'but its cleared up', 'but that cleared up', 'but it cleared up', 'but thats all cleared up', 'but its all cleared up',
+  'but thats gone now', 'but its gone now', 'but its all gone', 'but thats all gone', 'but im fine now', 'but all good now', 'but im over it',
+]]]);
 const RULED_OUT: ReadonlyMap<string, Lexicon<true>> = new Map(Object.entries(RULED_OUT_BY).map(([code, words]) => [code, lexicon<true>([[true, words!]])]));
 
 /**
@@ -393,6 +402,9 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
     // ("lost 8 kilos but thats the ozempic": the "but" that follows it is still about it.)
     const sameOrButAfter = (at: number) => sentence[at] === sentence[m.start] || (sentence[at] === sentence[m.start]! + 1 && tokens.some((t, i) => t === 'but' && sentence[i] === sentence[at] && i < at));
     if (RULED_OUT_IN_PASSING.has(m.code) && !m.negated && ruledOut(tokens, m.code).said.some((r) => sameOrButAfter(r.start))) m.negated = true;
+    // "was crook with a temp couple weeks back but thats cleared up": over, said in the "but" after it. Never for an
+    // emergency sign ("numb in my groin but its gone now" is ticked, and then asked "is that happening now?").
+    if (levelOf(m.code) !== 'emergency' && !m.historical && findAll(tokens, OVER_SINCE).some((o) => o.start > m.start && sameOrButAfter(o.start + 1))) m.historical = true;
   }
   // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
   const localLegs = new Set(findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]));
