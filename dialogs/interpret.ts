@@ -446,7 +446,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return laterQuestion(read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }
     case 'duration':
-      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(durationWords(d.text, d.weeks, at), MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
+      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(durationWords(typed, d.weeks, at), MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {

@@ -308,6 +308,16 @@ function expandSharedNouns(tokens: readonly string[]): string[] {
 /** Words before the body part a fall landed on. */
 const LANDED_ON: ReadonlyArray<readonly string[]> = [['fell', 'on', 'my'], ['landed', 'on', 'my'], ['came', 'down', 'on', 'my'], ['fell', 'on', 'me'], ['landed', 'on'], ['fell', 'on']];
 
+/** Pain said of the body part just named, before the clause ends: "my wrist which is killing me". */
+const HURT_WORDS = new Set(['killing', 'hurts', 'hurting', 'sore', 'pain', 'painful', 'aches', 'aching', 'throbbing', 'agony', 'too', 'also']);
+function hurtsToo(tokens: readonly string[], from: number): boolean {
+  for (let i = from; i < tokens.length && i < from + 6; i++) {
+    if (tokens[i] === ',' || tokens[i] === '.') return false;
+    if (HURT_WORDS.has(tokens[i]!)) return true;
+  }
+  return false;
+}
+
 const SIDE_NEGATORS = new Set(['not', 'no', 'isnt', 'nor']);
 
 /** Historical and other-person mentions, read one comma clause at a time ("fell 2 years ago, hip's been bad since"). */
@@ -406,7 +416,8 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
   // Only after another region: "above the elbow" alone says where it hurts.
   asideIfOthers('landmark', (m) => cueBefore(tokens, m.start, cueAt, 'landmark', 1) && regions.some((o) => o.end <= m.start && !sentenceBreakBetween(tokens, o, m)));
   // "tailbone. fell on my bum at the ice rink": where they landed, beside the place that hurts.
-  asideIfOthers('landmark', (m) => LANDED_ON.some((words) => words.every((w, i) => tokens[m.start - words.length + i] === w)));
+  // ("fell on my wrist which is killing me too": it hurts as well.)
+  asideIfOthers('landmark', (m) => LANDED_ON.some((words) => words.every((w, i) => tokens[m.start - words.length + i] === w)) && !hurtsToo(tokens, m.end));
   if (question === 'location') asideIfOthers('spread', (m) => inScopeOf(tokens, m.start, cueAt, 'spread'));
   if (question === 'spread') {
     regions.forEach((m, k) => {

@@ -161,8 +161,8 @@ const LEXICON = lexicon<CauseWord>([
       // Coming down on the bottom in a slip is the fall, not sitting: "slipped in the bathroom and sat down hard".
       'sat down hard', 'sat down heavily', 'landed on my bum', 'landed on my backside', 'landed on my tailbone',
       // A dog that bolts on the lead: "took off after a possum with the lead wrapped round my hand".
-      'on the lead', 'lead wrapped', 'the lead wrapped', 'dog pulled', 'took off after', 'yanked', 'got yanked',
-      'pinned me', 'pinned against', 'pinned my', 'got pinned', 'crushed my', 'got crushed', 'bruised up', 'got bruised', 'trampled', 'stood on my', 'kicked me',
+      'lead wrapped', 'the lead wrapped', 'dog pulled', 'dog took off', 'dog bolted', 'yanked', 'got yanked',
+      'pinned me', 'pinned against', 'pinned my', 'got pinned', 'crushed my', 'got crushed', 'bruised up', 'got bruised', 'trampled', 'stood on my foot', 'stood on my toe', 'stood on my toes', 'kicked me',
       'torn ligament', 'torn muscle', 'torn tendon', 'torn meniscus', 'torn cartilage',
     ],
   ],
@@ -225,11 +225,11 @@ const LEXICON = lexicon<CauseWord>([
       'bronchitis', 'a cold', 'flu jab', 'flu shot', 'vaccine', 'vaccination', 'booster',
       'put on weight', 'gained weight', 'overweight', 'hormones', 'hormonal', 'scoliosis', 'osteoarthritis', 'gout',
       'flat feet', 'fibromyalgia', 'fibro', 'fibro flare', 'diabetic', 'diabetes', 'the sugar', 'frozen shoulder', 'endometriosis', 'growth spurt', 'growing pains', 'medication', 'side effect', 'side effects',
+      // Cold air on it: "office aircon is blowing on my neck whole day".
+      'aircon', 'air con', 'air conditioner', 'air conditioning', 'the cold', 'cold weather', 'cold air', 'draught', 'draft', 'cold wind',
       // New or different footwear, and treatment for an illness.
       'steel caps', 'steel capped boots', 'work boots', 'new boots', 'new work boots', 'new runners', 'new sneakers', 'orthotics',
-      'cancer treatment', 'chemo',
-      // Cold air on it: "office aircon is blowing on my neck whole day".
-      'aircon', 'air con', 'air conditioner', 'air conditioning', 'the cold', 'cold weather', 'cold air', 'draught', 'draft', 'cold wind', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
+      'cancer treatment', 'chemo', 'chemotherapy', 'radiation therapy', 'radiation treatment', 'radiotherapy', 'treatment', 'statins', 'new tablets', 'new meds',
     ],
   ],
   [

@@ -42,7 +42,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'a lot', 'lots', 'very', 'really hard', 'heaps', 'quite a bit', 'quite a lot', 'hard', 'difficult', 'very difficult',
       'severe',
       'severely', 'badly', 'extremely', 'struggle', 'struggling', 'tough', 'a great deal', 'big time', 'massively',
-      'so hard', 'super hard', 'really bad', 'is bad', 'cactus', 'lets go', 'just lets go', 'gives way', 'gives out', 'min job', 'minute job', 'hand them to', 'hand it to', 'pass them to', 'pass it to', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
+      'so hard', 'super hard', 'really bad', 'is bad', 'cactus', 'lets go', 'just lets go', 'gives way', 'gives out', 'min job now', 'minute job now', 'min job these days', 'minute job these days', 'hand them to', 'hand it to', 'pass them to', 'pass it to', 'terrible', 'awful', 'much', 'greatly', 'significantly', 'major', 'loads',
       'really difficult', 'painful', 'very painful', 'a heap', 'hugely', 'alot', 'pretty bad', 'quite bad', 'no good', 'off work',
       // Australian for quite a lot, not a little.
       'a fair bit',
@@ -147,7 +147,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'no effect', 'no impact', 'manage fine', 'as usual',
       'like normal', 'a breeze', 'like a baby',
       // "sitting is actually the best bit" (not "a bit").
-      'best bit', 'the best bit', 'best part', 'the best part',
+      'best bit', 'the best bit', 'best part', 'the best part', 'nothing is bad', 'none is bad', 'no ache', 'no aches',
       // It eases the pain: "walking actually helps".
       'actually helps', 'helps the pain', 'walking helps', 'my relief',
     ],
@@ -228,7 +228,7 @@ const LEXICON = lexicon<DifficultyWord>([
 const SOFTENERS = new Set(['a', 'bit', 'slightly', 'somewhat', 'kind', 'sort', 'little', 'mildly', 'moderately', 'not']);
 
 /** How far apart the levels said are: "nothing … heaps" is 2 or more, "a bit … sore" 0. */
-const SEVERITY_SPREAD = (words: ReadonlyArray<Match<DifficultyWord>>): number => {
+const severitySpread = (words: ReadonlyArray<Match<DifficultyWord>>): number => {
   const levels = [...levelsIn(words)].map((l) => SEVERITY[l as Difficulty]);
   return Math.max(...levels) - Math.min(...levels);
 };
@@ -278,9 +278,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const tokens = tokenise(text).slice(0, MAX_TOKENS);
     if (QUESTION_OPENERS.has(tokens[0]!) && tokens.includes('?')) return miss('not_understood', 'question');
     // "like how much? what counts as gripping": asking what the question means.
-    // (A level said after the last question mark answers it: "what do you mean? a bit i guess".)
-    const afterAsking = tokens.slice(tokens.lastIndexOf('?') + 1);
-    if (tokens.includes('?') && tokens.some((t, i) => t === 'what' && ASKING_WHAT.has(tokens[i + 1]!)) && levelsIn(findAll(afterAsking, LEXICON)).size === 0) return miss('not_understood', 'question');
+    // Only when no level is given outside the asking ("really hard, what do you think?" is a lot; "how much" asks).
+    const asking = tokens.findIndex((t, i) => t === 'what' && ASKING_WHAT.has(tokens[i + 1]!));
+    const outside = tokens.filter((t, i) => (i < asking || i > tokens.lastIndexOf('?')) && !(t === 'much' && tokens[i - 1] === 'how'));
+    if (tokens.includes('?') && asking >= 0 && levelsIn(findAll(outside, LEXICON)).size === 0) return miss('not_understood', 'question');
     // "some.. actually no a lot": a correction takes back the level before it.
     // Which words say what it was like before ("used to", "was doing"): read once, for the levels and the amounts.
     const past = pastWords(tokens);
@@ -317,7 +318,7 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const opensUnsure = found.some((m) => m.value === 'unsure' && clause[m.start] === 0);
     if (opensUnsure && levelsIn(found).size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
     // "some days nothing some days heaps, hard to say": levels that swing, and the patient says they cannot choose.
-    if (found.some((m) => m.value === 'unsure') && levelsIn(found).size >= 2 && SEVERITY_SPREAD(found) >= 2) return miss('ambiguous', 'varies');
+    if (found.some((m) => m.value === 'unsure') && levelsIn(found).size >= 2 && severitySpread(found) >= 2) return miss('ambiguous', 'varies');
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
@@ -397,7 +398,7 @@ function someoneElseDoesTheTask(tokens: readonly string[], clause: readonly numb
   return [...others.values()].some((words) => words.some((w) => HELPERS.has(w) || w.endsWith('s') && HELPERS.has(w.slice(0, -1))) && words.some((w) => DOING.has(w) || w === 'to'));
 }
 
-const MUCH_INTENSIFIED = new Set(['too', 'so', 'very', 'that']);
+const MUCH_INTENSIFIED = new Set(['too', 'so', 'very']);
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'half']);
 const ONLY_WITH = new Set(['with', 'use', 'using']);

@@ -190,7 +190,7 @@ function readAt(tokens: readonly string[], i: number): Found | null {
 
 /** "a week" after these is a rate: "3 times a week", "5 days a week", "2 sessions per week". */
 const PER = new Set(['a', 'per', 'each', 'every', 'an']);
-const OFTEN_BEFORE = new Set(['times', 'x', 'days', 'nights', 'sessions', 'hours', 'hrs', 'shifts', 'mornings', 'games', 'runs', 'km', 'kms', 'k', 'once', 'twice', 'days', 'classes']);
+const OFTEN_BEFORE = new Set(['times', 'x', 'days', 'nights', 'sessions', 'hours', 'hrs', 'shifts', 'mornings', 'games', 'runs', 'km', 'kms', 'k', 'once', 'twice', 'classes']);
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 

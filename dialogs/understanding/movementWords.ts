@@ -10,8 +10,8 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['looking_up_down', ['look up', 'looking up', 'look down', 'looking down', 'tilt my head', 'tilting my head']],
   ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'hang washing', 'hanging washing', 'hang out the washing',
     // Raising the arm is reaching, not lifting a load: "cant lift my arm above my head".
-    'lift my arm', 'lift my arm up', 'lift arm up', 'lift the arm', 'raise my arm', 'raising my arm', 'put my arm up', 'get my arm up', 'arm above my head', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
-  ['reaching_behind_back', ['behind my back', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
+    'lift my arm', 'lift my arm up', 'lift arm up', 'lift the arm', 'raise my arm', 'raising my arm', 'arm above my head', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
+  ['reaching_behind_back', ['behind my back', 'up my back', 'up behind', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
   ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side', 'sleep on it', 'sleep on that', 'roll on it', 'roll on to it']],
   ['lifting', ['lift', 'lifting', 'lifted', 'pick up', 'picking up', 'pick things up', 'picking things up']],
   ['carrying', ['carry', 'carrying', 'shopping bags', 'groceries']],
@@ -64,8 +64,8 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
       'stop and sit', 'stop and sit down', 'have to stop and sit', 'had to sit', 'had to sit down', 'sit and rest', 'sit on a bench', 'stop and rest',
       // Getting up to break a long sit is part of sitting: "after 30 min i have to get up".
       'have to get up', 'need to get up', 'had to get up', 'got to get up', 'gotta get up', 'have to stand up', 'need to stand up', 'have to stand',
-      'get up and move', 'get up and walk', 'get up and walk around', 'have to walk around', 'have to move around', 'walk round', 'walk around',
-      'walk it off', 'move around',
+      'get up and move', 'get up and walk', 'get up and walk around', 'have to walk around', 'have to move around', 'and walk round', 'and walk around',
+      'walk it off',
       // Hands on the knees to push up is how they stand, not kneeling.
       'hands on my knees', 'hands on knees', 'hand on my knee', 'hands on the knees',
       // A time, not sleeping: "dropped a schooner last night", "on my feet behind the bar all night".
@@ -101,12 +101,22 @@ export function movementNamed(text: string): Movement | null {
  * on the list in separate parts.
  */
 export function partAbout(text: string, asked: Movement, list: readonly Movement[]): string | null {
-  const parts = text.split(/[,.;!?]|\bbut\b/i).filter((p) => p.trim());
+  // Parts with where they start and end in the text (not split at "?": "walking? fine for 10 min" is one answer).
+  const parts = [...text.matchAll(/[^,.;!]+?(?=\s*(?:[,.;!]|\bbut\b|$))|\bbut\b/gi)].map((m) => ({ text: m[0], at: m.index!, end: m.index! + m[0].length })).filter((p) => p.text.trim() && !/^but$/i.test(p.text.trim()));
   if (parts.length < 2) return null;
-  const about = parts.map((p) => [...new Set(findAll(tokenise(p), LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0).map((m) => m.value))]);
-  const own = parts.filter((_, k) => about[k]!.includes(asked));
-  const others = about.some((named) => !named.includes(asked) && named.some((m) => m !== asked && list.includes(m as Movement)));
-  return own.length > 0 && others ? own.join(', ') : null;
+  const about = parts.map((p) => [...new Set(findAll(tokenise(p.text), LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0).map((m) => m.value))]);
+  const namesOther = (k: number) => about[k]!.some((m) => m !== asked && list.includes(m as Movement)) && !about[k]!.includes(asked);
+  if (!about.some((_, k) => namesOther(k))) return null;
+  // From the part naming the movement asked up to the next naming another ("ok to walk but not far, running is out"),
+  // as typed, with what joins them.
+  let from = -1;
+  let to = -1;
+  parts.forEach((p, k) => {
+    if (about[k]!.includes(asked) && from < 0) from = p.at;
+    else if (namesOther(k) && from >= 0 && to < 0) to = parts[k - 1]!.end;
+  });
+  if (from < 0) return null;
+  return text.slice(from, to < 0 ? text.length : to);
 }
 
 /** "if i bend my knees", "as long as i squat": how the movement asked is done, not another one. */

@@ -50,11 +50,16 @@ const SAME_AS_NOW = lexicon<true>([[true, [
   'this is it', 'right now', 'as we speak', 'its now',
 ]]]);
 
+const COMPARED = new Set(['than', 'like', 'not', 'as']);
+
 /** The worst this week: a number, or "same as now" with the score for now. */
 export function parseWorstScore(text: string, now: number | null): Understood<number> {
   const read = parsePainScore(text, 'worst');
   if (read.ok || read.reason !== 'not_understood' || now === null) return read;
-  return findAll(tokenise(text), SAME_AS_NOW).length > 0 ? ok(now, `the same as now, ${now}`) : read;
+  // ("much worse than right now": compared with now, not now.)
+  const tokens = tokenise(text);
+  const sameAsNow = findAll(tokens, SAME_AS_NOW).filter((m) => !COMPARED.has(tokens[m.start - 1] ?? ''));
+  return sameAsNow.length > 0 ? ok(now, `the same as now, ${now}`) : read;
 }
 
 interface Score {
@@ -112,7 +117,8 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
     const [a, b] = before.slice(-2);
     return a !== undefined && b !== undefined && tokens.slice(a.end, b.start).some((t) => RANGE_MARKERS.has(t));
   };
-  const choices = findAll(tokens, CHOICES).filter((m) => rangeBefore(m.start));
+  // ("6-7, more like 9 when i move": the 9 is of moving, no choice from the range.)
+  const choices = findAll(tokens, CHOICES).filter((m) => rangeBefore(m.start) && !conditionAfter(tokens, all.find((s) => s.start >= m.end)));
   const corrections = [...findAll(tokens, CORRECTIONS), ...choices, ...bareNo.map((s) => ({ start: s.start, end: s.start, value: true as const }))].sort((a, z) => a.start - z.start);
   const lastCorrection = corrections.at(-1);
   let kept = lastCorrection && all.some((s) => s.start < lastCorrection.start) && all.some((s) => s.start >= lastCorrection.end)
@@ -124,13 +130,17 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   const otherTime = (s: Score): boolean =>
     sameClauseBefore(tokens, s.start, 3).some((t) => OTHER_TIME_BEFORE.has(t)) ||
     // "7 but when i lift my arm up its a 9": a score under a condition is not the one of now.
-    sameClauseBefore(tokens, s.start, 8).some((t) => CONDITIONS.has(t)) ||
+    // Only after a score said without one: "when i sit still 3, moving around 6" names two levels, and is asked.
+    (underCondition(tokens, s.start) && all.some((o) => o.start < s.start && !underCondition(tokens, o.start))) ||
     findAll(sameClauseBefore(tokens, s.start, 5), ANOTHER_TIME_OF_DAY).length > 0 ||
     later.some((m) => m.start >= s.end && m.start - s.end <= 4 && !all.some((o) => o.start > s.start && o.start < m.start) && !tokens.slice(s.end, m.start).some((t) => CLAUSE_BREAKS.has(t)));
   if (of === 'worst') {
     // "id say 9, otherwise hovering round 7": the usual level is not the worst.
+    // ("4 if i sit still, otherwise 7": "otherwise" is then the higher one, and stays.)
     const usual = (sc: Score) => findAll(sameClauseBefore(tokens, sc.start, 5), USUAL).length > 0;
-    if (kept.some(usual) && kept.some((sc) => !usual(sc))) kept = kept.filter((sc) => !usual(sc));
+    const peak = (list: Score[]) => Math.max(...list.map((sc) => sc.value));
+    const others = kept.filter((sc) => !usual(sc));
+    if (others.length > 0 && others.length < kept.length && peak(others) > peak(kept.filter(usual))) kept = others;
     const sentence = sentenceIds(shadow);
     const longAgo = (s: Score) => shadow.some((t, i) => sentence[i] === sentence[s.start] && (t === 'yyyy' || (t === 'ago' && shadow[i - 1] === 'years')));
     const recent = kept.filter((s) => !longAgo(s));
@@ -152,6 +162,17 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
 
 /** Said before a score in its clause: it is the level under a condition. */
 const CONDITIONS = new Set(['when', 'whenever', 'if']);
+/** "if im honest", "if i had to guess": a hedge, not a condition. */
+const NOT_A_CONDITION = lexicon<true>([[true, ['if im honest', 'if i am honest', 'if i had to', 'if i have to', 'if im being honest', 'if that helps', 'if you know what i mean']]]);
+function underCondition(tokens: readonly string[], at: number): boolean {
+  const before = sameClauseBefore(tokens, at, 8);
+  const hedges = findAll(before, NOT_A_CONDITION).map((m) => m.start);
+  return before.some((t, i) => CONDITIONS.has(t) && !hedges.includes(i));
+}
+/** "9 when i move": a condition straight after the score. */
+function conditionAfter(tokens: readonly string[], score: Score | undefined): boolean {
+  return score !== undefined && tokens.slice(score.end, score.end + 3).some((t) => CONDITIONS.has(t));
+}
 /** The usual level, said beside a worst one. */
 const USUAL = lexicon<true>([[true, ['otherwise', 'usually', 'normally', 'most of the time', 'hovering', 'hovers', 'generally', 'on average', 'day to day', 'the rest of the time']]]);
 

@@ -151,11 +151,12 @@ const ALL = lexicon<true>([[true, ['all of them', 'all of these', 'all of the ab
 /** "yes to all lol jk none": what comes after the last take-back is the answer. */
 const TAKE_BACK = lexicon<true>([[true, ['jk', 'just kidding', 'kidding', 'no wait', 'oh wait', 'actually', 'sorry', 'i mean']]]);
 
-/** `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it. */
+/** An answer opening with these says no to the list; a yes after an item asked back takes it. */
 const NO_FIRST = new Set(['no', 'nah', 'nope', 'na', 'none']);
 const YES_AFTER = new Set(['yes', 'yeah', 'yep', 'yup', 'ya']);
 
 /**
+ * `now`: the turn's time (ISO), for surgery dated by month; without it only "N weeks ago" dates it.
  * `weeksArePregnancy`: at the precautions question "i'm 8 weeks" is a pregnancy; elsewhere ("been 3 weeks now" at the
  * safety checklist) weeks are how long.
  */

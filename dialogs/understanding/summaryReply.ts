@@ -77,7 +77,7 @@ const LEXICON = lexicon<ReplyWord>([
 /** "the pain is my left knee", "pain in my neck": a body part this close after "pain" says where. */
 const PAIN_IS_WHERE = 4;
 /** How far a body part (from its first word) can stand before the sign it is the subject of ("left hand's been going numb"). */
-const SUBJECT_GAP = 6;
+const SIGN_SUBJECT_REACH = 6;
 const SIGN_BREAKS = new Set([',', '.', 'and', 'but', ';']);
 
 export function parseSummaryReply(text: string): Understood<SummaryReply> {
@@ -112,7 +112,7 @@ export function parseSummaryReply(text: string): Understood<SummaryReply> {
     // ("my left hand's been going numb": where a sign is felt, said as its subject, is the sign's, not a new pain area;
     // "no its my left hand, and its numb" still names the hand.)
     const sites = readSites(tokens);
-    const signsPlace = (m: { start: number }) => sign !== undefined && sign.start > m.start && sign.start - m.start <= SUBJECT_GAP && !tokens.slice(m.start, sign.start).some((t) => SIGN_BREAKS.has(t));
+    const signsPlace = (m: { start: number }) => sign !== undefined && sign.start > m.start && sign.start - m.start <= SIGN_SUBJECT_REACH && !tokens.slice(m.start, sign.start).some((t) => SIGN_BREAKS.has(t));
     const firstSite = sites.mentions.find((m) => !signsPlace(m));
     if (firstSite) targets.push({ target: 'location', at: firstSite.start });
     // "THE PAIN IS MY LEFT KNEE NOT RIGHT": "pain" said of where it is, not of the score.

@@ -1,6 +1,6 @@
 // Sentences a review of the 2026-12-03 afternoon's changes found misread (each confirmed by running it).
 import { describe, expect, it } from 'vitest';
-import { parseFlagChecklist, parsePainScore, parsePrecautions } from '../../dialogs/understanding/index.js';
+import { parseCauses, parseDifficulty, parseFlagChecklist, parsePainScore, parsePrecautions, parseSites, parseWorstScore } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
 import { interpret } from '../../dialogs/interpret.js';
 import { freshContext } from '../../dialogs/intakeContext.js';
@@ -76,5 +76,53 @@ describe('the closed form bounces an answer to another question once, then keeps
     }
     // Two misses, the closed form, one bounce of the score, then the words are kept and the score is asked.
     expect(steps.slice(5)).toEqual(['cause', 'cause', 'cause', 'intensity_now', 'intensity_worst']);
+  });
+});
+
+describe('pain scores of two times or conditions', () => {
+  it.each<[string, number | null]>([
+    ['when i sit still 3, moving around 6', null],
+    ['if im honest its a 6 but 8 when i walk', 6],
+    ['6-7, more like 9 when i move', null],
+  ])('pain now: %j → %s', (text, score) => {
+    const read = parsePainScore(text);
+    if (score === null) expect(read).toMatchObject({ ok: false });
+    else expect(read).toEqual({ ok: true, value: score });
+  });
+  it('"much worse than right now" is not the score for now', () => {
+    expect(parseWorstScore('much worse than right now, couldnt move on monday', 5)).not.toMatchObject({ ok: true, value: 5 });
+  });
+  it('"4 if i sit still, otherwise 7" at the worst is not 4', () => {
+    expect(parseWorstScore('4 if i sit still, otherwise 7', 3)).not.toMatchObject({ ok: true, value: 4 });
+  });
+});
+
+describe('movements and causes', () => {
+  const knee = () => ({ ...ctx(), sites: [{ region: 'knee' as const }], primary: 'knee' as const, movementIndex: 2 });
+  it('"ok to walk but not far, running is out" at walking keeps the "not far"', () => {
+    expect(interpret('movement', knee(), { text: 'ok to walk but not far, running is out' }, AT)).toMatchObject({ event: { difficulty: 'some' } });
+  });
+  it('"cant even walk around the block" at sitting is about walking', () => {
+    expect(interpret('movement', { ...ctx(), movementIndex: 1 }, { text: 'cant even walk around the block' }, AT)).toMatchObject({ event: { movement: 'walking' } });
+  });
+  it('"up my back" is reaching behind the back', () => {
+    const shoulder = { ...ctx(), sites: [{ region: 'shoulder' as const, side: 'right' as const }], primary: 'shoulder' as const, movementIndex: 1 };
+    expect(interpret('movement', shoulder, { text: 'cant get my arm up my back at all' }, AT)).toMatchObject({ event: { type: 'DIFFICULTY', difficulty: 'unable' } });
+    expect(interpret('movement', shoulder, { text: 'cant get my arm up my back at all' }, AT)).not.toMatchObject({ event: { movement: expect.anything() } });
+  });
+  it.each(['stood on my feet all day for 20 years', 'the pain really took off after i started the new job', 'walk the dog on the lead every morning'])('%j is no injury', (text) => {
+    const read = parseCauses(text);
+    expect(read.ok && read.value).not.toContain('injury');
+  });
+  it.each<[string, string]>([
+    ['its a 2 minute job, no dramas', 'none'],
+    ['no ache at all', 'none'],
+    ['really hard, what do you think?', 'a_lot'],
+    ["can't bend that much", 'a_lot'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+  it('a body part fallen on that hurts too is a pain area', () => {
+    expect(parseSites('lower back, and i fell on my wrist which is killing me too')).toMatchObject({ ok: true, value: { sites: [{ region: 'lower_back' }, { region: 'wrist_hand' }] } });
   });
 });
