@@ -262,13 +262,16 @@ function durationWords(text: string, weeks: number, at: string): string {
   return own ?? text;
 }
 
+const MAX_EARLY_WEEKS = 50 * 52;
+
 /** Only a length plainly given ("3 wks", "since march"), not "most days", "today" or a date about something else. */
 function earlyDuration(text: string, at: string): EarlyAnswers['duration'] {
   if (!DURATION_CUE.test(text)) return undefined;
   const timed = painTimeText(text);
   const duration = DURATION_CUE.test(timed) ? nlu.parseDuration(timed, at) : null;
-  // Said back and stored as the value understood, not the whole sentence it came in.
-  return duration?.ok ? { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` } : undefined;
+  // Said back and stored as the value understood, not the whole sentence it came in. Over fifty years is an age
+  // ("for my papà, 78 years"), not how long it has hurt.
+  return duration?.ok && duration.value.weeks <= MAX_EARLY_WEEKS ? { weeks: duration.value.weeks, text: `about ${nlu.describeWeeks(duration.value.weeks)}` } : undefined;
 }
 
 /**

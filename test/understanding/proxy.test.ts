@@ -79,3 +79,13 @@ describe('said at a later question', () => {
     expect(answeringFor("my son's footy bag, i lifted it", false)).toBeNull();
   });
 });
+
+describe('an age is no length', () => {
+  it('"is for my papà, 78 years" keeps no early duration of 78 years', () => {
+    const ctx = freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT });
+    expect(interpret('location', ctx, { text: 'is for my papà, 78 years, he have the pain in right hip and knee' }, AT)).toMatchObject({
+      event: { sites: [{ region: 'hip', side: 'right' }, { region: 'knee', side: 'right' }] },
+    });
+    expect(interpret('location', ctx, { text: 'is for my papà, 78 years, he have the pain in right hip and knee' }, AT)).not.toMatchObject({ event: { early: expect.anything() } });
+  });
+});
