@@ -18,10 +18,11 @@ import { safety, understanding } from '../../eval/report.js';
  * added 1 never-tuned held-out spread answer, read wrong; on the slice before it, spread is 29 of 32 (91%).
  * And follow-up, from 85 to 84, when first-sight batch x added 3 never-tuned held-out follow-up answers, 1 read
  * wrong; on the slice before it, follow-up is 37 of 43 (86%).
+ * Raised 2026-12-03 after batches w to ab: movement 75 → 78, red flags 88 → 90, precautions 84 → 85.
  */
 const HELD_OUT_FLOOR: Record<string, number> = {
   consent: 90, location: 87, side: 80, primary: 84, spread: 87, duration: 86, cause: 72, intensity_now: 88,
-  intensity_worst: 90, movement: 75, red_flags: 88, follow_up: 84, precautions: 84, summary: 88, contact: 90,
+  intensity_worst: 90, movement: 78, red_flags: 90, follow_up: 84, precautions: 85, summary: 88, contact: 90,
 };
 const OVERALL_HELD_OUT_FLOOR = 84;
 
