@@ -175,6 +175,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'need to sit', 'need to stop', 'need to get up', 'need to lie', 'need to rest', 'need to move', 'need to change',
       'have to stand', 'need to stand', 'have to stretch', 'need to stretch', 'have to take a break', 'need a break',
       'need a rest',
+      // Said of someone answered for, or in the third person: "he has to stop after 10 min".
+      'has to stop', 'has to sit', 'has to rest', 'has to lie', 'has to sit down', 'needs to stop', 'needs to sit', 'needs to rest', 'needs a break', 'gotta stop',
       'have to pull over', 'had to stop', 'had to sit', 'had to sit down', 'had to walk', 'had to walk home', 'had to lie down',
       'had to pull over', 'had to come home', 'max', 'mins max', 'have to swap', 'have to switch', 'need to swap', 'need to switch', 'starts nagging', 'starts to nag', 'starts playing up', 'then it starts', 'have to roll', 'have to roll off', 'have to roll over', 'roll off', 'starts to hurt', 'starts hurting', 'starts to ache', 'starts aching', 'starts burning', 'starts to burn', 'starts throbbing', 'starts to throb', 'kicks in', 'tops', 'at most',
     ],

@@ -489,6 +489,8 @@ describe('parseDifficulty: batch y (2026-12-03)', () => {
     ["couldn't wait in the queue at the bank, had to sit down", 'a_lot'],
     ['jar lids i hand them to my son', 'a_lot'],
     ['I need both arms on the armrests to get up.', 'a_lot'],
+    // Said of someone answered for (found chatting): "he has to stop after 10 min".
+    ['he has to stop after 10 min', 'a_lot'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
