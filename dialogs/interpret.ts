@@ -406,8 +406,8 @@ function laterQuestion<T>(read: Understood<T>, text: string, at: string, duratio
   const early = found({ duration: earlyDuration(text, at), causes: AGGRAVATES.test(text) ? undefined : plainCauses(causes) });
   if (early) return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early };
   if (DURATION_CUE.test(text) && nlu.parseDuration(text, at).ok) return { kind: 'miss', why: 'not_understood', detail: duration, said };
-  // "5", "like a 7": a pain score, asked for in a moment.
-  if (!causes.ok && causes.detail === 'score') return { kind: 'miss', why: 'not_understood', detail: 'score', said };
+  // "5", "like a 7": a pain score, asked for in a moment (not "none", which answers no to this question).
+  if (!causes.ok && causes.detail === 'score' && /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(text)) return { kind: 'miss', why: 'not_understood', detail: 'score', said };
   return null;
 }
 

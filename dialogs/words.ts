@@ -91,6 +91,8 @@ export const WORDS = {
         if (detail === 'unsure') return 'You sound unsure about that one, so I would rather ask than guess.';
         // "depends on the day", "couldnt say": how much it limits them swings, or they do not know.
         if (detail === 'varies') return 'If it changes from day to day, think of a typical day this week.';
+        // "both equally" at the main-area question: either will do to start with; both are kept.
+        if (detail === 'equally') return "If they bother you about the same, pick either one to start with: I'll keep both.";
         return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';
       case 'not_offered':
         return 'That is not one of the places you named.';

@@ -891,7 +891,7 @@ export function parsePrimary(text: string, candidates: Region[]): Understood<Reg
     if (offered.length % 2 === 1 && offered.length > 1 && tokens.some((t) => MIDDLE.has(t))) return ok(offered[(offered.length - 1) / 2]!);
     if (unoffered) return miss('not_offered');
     // ("all weekend", "same day": a time, not all of the areas.)
-    if (tokens.some((t, i) => EQUALLY.has(t) && !TIME_AFTER_ALL.has(tokens[i + 1] ?? ''))) return miss('ambiguous');
+    if (tokens.some((t, i) => EQUALLY.has(t) && !TIME_AFTER_ALL.has(tokens[i + 1] ?? ''))) return miss('ambiguous', 'equally');
     return miss('not_understood');
   });
 }

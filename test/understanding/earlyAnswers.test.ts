@@ -263,3 +263,13 @@ describe('a story of the cause at a pain score is no movement answer (found chat
     expect(interpret('intensityNow', ctx, { text: 'lifting is really hard at the moment' }, AT)).toMatchObject({ early: { movements: { lifting: 'a_lot' } } });
   });
 });
+
+describe('the main-area question (found chatting, 2026-12-03)', () => {
+  const ctx = () => ({ ...freshContext({ intakeId: '00000000-0000-4000-8000-000000000000', conversationId: 'c', channelId: 'test', startedAt: AT }), sites: [{ region: 'neck' as const }, { region: 'head' as const }] });
+  it('"both" is asked again, saying either will do to start with', () => {
+    expect(interpret('primary', ctx(), { text: 'both' }, AT)).toMatchObject({ kind: 'miss', why: 'ambiguous', detail: 'equally' });
+  });
+  it('"none" is no pain score typed early', () => {
+    expect(interpret('primary', ctx(), { text: 'none' }, AT)).not.toMatchObject({ detail: 'score' });
+  });
+});
