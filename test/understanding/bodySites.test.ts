@@ -251,7 +251,7 @@ describe('parsePrimary', () => {
     // A number in a story (a cause typed a question early) is not the number of an option.
     ['helped my mate move, we carried a couch up 2 flights', 'not_understood'],
   ])('%j → %s', (text, reason) => {
-    expect(parsePrimary(text, offered)).toEqual({ ok: false, reason });
+    expect(parsePrimary(text, offered)).toMatchObject({ ok: false, reason });
   });
 });
 
