@@ -349,7 +349,7 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
 }
 
 /** A movement said to be limited now. */
-const LIMIT_CUE = /\b(cant|can't|cannot|can not|couldnt|couldn't|unable|hard|harder|difficult|struggle|struggling|impossible|hurts?|painful|kills?|agony|no way|not a chance|wont|won't|limits?|trouble|nightmare|sore|a mission|forget it)\b/i;
+const LIMIT_CUE = /\b(cant|can't|cannot|can not|couldnt|couldn't|unable|hard|harder|difficult|struggle|struggling|impossible|hurts?|painful|kills?|agony|no way|not a chance|wont|won't|limits?|trouble|nightmare|sore|a mission|forget it|wakes?|woken)\b/i;
 
 /** "hurts when I lift", "worse if I sit": what makes it worse now, not what brought it on. */
 const AGGRAVATES = /\b(when|whenever|worse|worst|if|depends|makes it|sets it off)\b/i;
@@ -390,6 +390,13 @@ function movementLater(ctx: IntakeContext, text: string, said: string): Interpre
     return { kind: 'miss', why: 'not_understood', detail: 'kept_for_movements', said, early };
   }
   return { kind: 'miss', why: 'not_understood', detail: 'movement_later', said };
+}
+
+/** "I take warfarin, and I have osteoporosis" typed at a pain score: kept for the precautions question. */
+function precautionsEarly(ctx: IntakeContext, text: string, at: string, said: string): Interpretation | null {
+  const read = nlu.parsePrecautions(text, [], at, false);
+  if (!read.ok || read.value.length === 0) return null;
+  return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early: { precautions: [...new Set([...(ctx.early?.precautions ?? []), ...read.value])] } };
 }
 
 /**
@@ -454,12 +461,12 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said)) : null;
+      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said) ?? precautionsEarly(ctx, text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst': {
       const score = nlu.parseWorstScore(text, ctx.intensityNow);
-      const elsewhere = notUnderstood(score) ? movementLater(ctx, text, said) : null;
+      const elsewhere = notUnderstood(score) ? (movementLater(ctx, text, said) ?? precautionsEarly(ctx, text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'movement':

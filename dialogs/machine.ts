@@ -340,8 +340,11 @@ export const intakeMachine = setup({
               followUpIndex: 0,
               confirming: toConfirm,
               resumeAt: toConfirm.length > 0 ? ('routeScreen' as const) : context.resumeAt,
-              // Precautions said here are this answer's: answering the checklist again replaces them.
-              early: { ...context.early, ...event.early, precautions: event.early?.precautions },
+              // Precautions said here join those said before; answering the checklist again from the summary replaces them.
+              early: {
+                ...context.early,
+                precautions: context.editing ? event.early?.precautions : [...new Set([...(context.early?.precautions ?? []), ...(event.early?.precautions ?? [])])],
+              },
             };
           }),
         },

@@ -30,7 +30,7 @@ const both = (asserts: Assertion): Trigger => ({ asserts, direction: 'both' });
 /** `yyyy` stands for any four-digit year in a patient's message ("in 2015"). */
 export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
   [f('negated'), [
-    'no', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'never',
+    'no', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'never', 'wont', 'wouldnt',
     'without', 'nil', 'nor', 'neither', 'aint', 'nope', 'denies', 'free of', 'no sign of', 'no signs of', 'none of',
     'nothing like', 'no history of', 'not had', 'never had', 'no more', 'cant say i have', 'stopped', 'stopped taking',
     'came off', 'havent fallen', 'not since', 'nothing', 'nothing was', 'nothing is',

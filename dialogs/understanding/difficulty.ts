@@ -140,7 +140,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'no', 'none', 'not at all', 'fine', 'no problem', 'no problems', 'no trouble', 'no difficulty', '0', 'zero', 'nope', 'nah',
       'not really', 'easy', 'easily', 'normal', 'all good', 'no issues', 'no issue', 'not limited', 'no limits', 'no limit',
       'not affected', 'unaffected', 'nothing', 'never', 'no different', 'same as before', 'as normal', 'ok', 'okay', 'no change',
-      'not an issue', 'not a problem', 'can do it fine', 'i can', 'can do it', 'no bother', 'not bothered',
+      'not an issue', 'not a problem', 'isnt an issue', 'isnt a problem', 'arent an issue', 'arent a problem', 'wasnt an issue', 'can do it fine', 'i can', 'can do it', 'no bother', 'not bothered',
       'nil', 'alright', 'comfy', 'comfortable', 'like a log', 'doesnt hurt', 'dont hurt', 'not sore', 'no pain', 'good',
       'perfect',
       'perfectly', 'no worries', 'no dramas', 'no probs', 'all fine', 'no biggie', 'not bad at all', 'doesnt bother me',

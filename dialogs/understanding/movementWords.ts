@@ -10,7 +10,7 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['looking_up_down', ['look up', 'looking up', 'look down', 'looking down', 'tilt my head', 'tilting my head']],
   ['reaching_overhead', ['reach up', 'reaching up', 'overhead', 'above my head', 'top shelf', 'top shelves', 'hang the washing', 'hanging the washing', 'hang washing', 'hanging washing', 'hang out the washing',
     // Raising the arm is reaching, not lifting a load: "cant lift my arm above my head".
-    'lift my arm', 'lift my arm up', 'lift arm up', 'lift the arm', 'raise my arm', 'raising my arm', 'arm above my head', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
+    'lift my arm', 'lift my arm up', 'lift arm up', 'lift the arm', 'raise my arm', 'raising my arm', 'arm above my head', 'above my shoulder', 'lift it above', 'lift it up', 'raise it', 'wash my hair', 'washing my hair', 'brush my hair', 'brushing my hair']],
   ['reaching_behind_back', ['behind my back', 'up my back', 'up behind', 'bra', 'do my bra up', 'tuck my shirt', 'back pocket', 'wipe my bum']],
   ['lying_on_side', ['lie on', 'lying on', 'lay on', 'laying on', 'sleep on that side', 'sleep on my side', 'roll onto it', 'roll onto that side', 'sleep on it', 'sleep on that', 'roll on it', 'roll on to it']],
   ['lifting', ['lift', 'lifting', 'lifted', 'pick up', 'picking up', 'pick things up', 'picking things up']],

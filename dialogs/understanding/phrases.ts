@@ -108,7 +108,7 @@ export const SENTENCE_BREAKS = new Set(['.', ';', '!', '?', 'but', 'however', 'a
 
 const NEGATORS = new Set([
   'no', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt',
-  'never', 'nothing', 'neither', 'nor', 'nil', 'aint', 'nope',
+  'never', 'nothing', 'neither', 'nor', 'nil', 'aint', 'nope', 'wont', 'wouldnt',
 ]);
 /** Negators that can follow what they negate: "neck isn't sore". */
 const POST_NEGATORS = new Set(['not', 'isnt', 'arent', 'doesnt', 'dont', 'wasnt', 'werent', 'no', 'nope', 'never']);

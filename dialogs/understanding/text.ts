@@ -77,10 +77,18 @@ export function tokenise(raw: unknown): string[] {
     // A unit stuck to its number ("2k", "10k") is no chat shorthand: "k" there is not "ok".
     const expanded = /\d/.test(s[m.index - 1] ?? '') ? undefined : CHAT[tok];
     if (expanded) out.push(...expanded);
+    // "does not", "can not": the careful spelling is the contraction every table lists ("doesnt", "cant").
+    else if (tok === 'not' && CONTRACTS[out.at(-1) ?? ''] !== undefined) out.push(CONTRACTS[out.pop()!]!);
     else out.push(tok);
   }
   return out;
 }
+
+/** The word before "not" and the contraction the two make. */
+const CONTRACTS: Readonly<Record<string, string>> = {
+  do: 'dont', does: 'doesnt', did: 'didnt', can: 'cant', could: 'couldnt', is: 'isnt', are: 'arent', was: 'wasnt', were: 'werent',
+  have: 'havent', has: 'hasnt', had: 'hadnt', will: 'wont', would: 'wouldnt', should: 'shouldnt',
+};
 
 export const isWordToken = (t: string | undefined): t is string => t !== undefined && /^[a-z]/.test(t);
 export const isDigitToken = (t: string | undefined): t is string => t !== undefined && /^\d/.test(t);
@@ -96,7 +104,7 @@ const NEVER_FUZZY = new Set(
     'how if in into is it its just like me might more most much my no not now of off on one or our out over she ' +
     'should shoulda so some than that the their them then there they this to too up us was we well were what when ' +
     'where which who why will with would you your also very okay yes yeah nope none ' +
-    'hard hit heat hear heal held help hell hang band bank black call calm food fool feel fell skin ship shine shit ranked hamstring hamstrings fishing spring bowel bowels lets let ' +
+    'hard hit heat hear heal held help hell hang band bank black call calm food fool feel fell skin ship shine shit ranked hamstring hamstrings fishing spring bowel bowels lets let went want ' +
     'sleeping sleep slept sleepy swapped swap swapping wait waits waited wrist wrists waste cooked cook rattle tyres tires load loading loaded temp temps tamp station stations tyre tire paying pay paid cork coach tablet nail stung sting ' +
     'angle lover loser finer buttons bake left lift right night light sight fight might tight bright lose lost ' +
     'last least list past post most must mist best rest test nest neat need next near lower power tower sore sure ' +

@@ -14,7 +14,7 @@ const YES = [
 const NO = [
   'no', 'nope', 'nah', 'n', 'no thanks', 'no thank you', 'rather not', 'id rather not', 'not really', 'never', 'no way',
   'dont want to', 'i dont', 'disagree', 'not now', 'not today', 'no i dont', 'negative', 'not at all', 'i dont think so',
-  'definitely not', 'absolutely not', 'of course not', 'certainly not', 'not right now', 'i do not', 'i dont agree',
+  'definitely not', 'absolutely not', 'of course not', 'certainly not', 'not right now', 'i do not', 'i dont', 'i dont agree',
   'i do not agree', 'dont agree', 'do not agree', 'not ok', 'not okay', 'not anymore', 'no longer', 'not at the moment',
   'not happening', 'its not', 'it isnt', 'im not', 'i havent', 'not currently', 'all gone', 'nup', 'naa', 'nah mate',
 ];

@@ -126,3 +126,21 @@ describe('movements and causes', () => {
     expect(parseSites('lower back, and i fell on my wrist which is killing me too')).toMatchObject({ ok: true, value: { sites: [{ region: 'lower_back' }, { region: 'wrist_hand' }] } });
   });
 });
+
+describe('careful spelling and answers typed early (found chatting, 2026-12-03)', () => {
+  it('"It does not spread." is no spread, as "doesnt spread" is', () => {
+    expect(interpret('spread', ctx(), { text: 'It does not spread.' }, AT)).toMatchObject({ kind: 'event', event: { type: 'SPREAD', sites: [] } });
+  });
+  it('"will not let me lift my arm" names no lifting as a cause', () => {
+    expect(parseCauses('my shoulder will not let me lift my arm')).not.toMatchObject({ ok: true, value: ['strain'] });
+  });
+  it('"is not an issue" is none', () => {
+    expect(parseDifficulty('sitting at my desk is not an issue')).toEqual({ ok: true, value: 'none' });
+  });
+  it('precautions and movements said at a pain score are kept for their questions', () => {
+    const shoulder = { ...ctx(), sites: [{ region: 'shoulder' as const, side: 'right' as const }], intensityNow: 4 };
+    expect(interpret('intensityWorst', shoulder, { text: 'I take warfarin, and I have osteoporosis.' }, AT)).toMatchObject({ detail: 'kept_for_later', early: { precautions: ['blood_thinners', 'osteoporosis'] } });
+    expect(interpret('intensityWorst', shoulder, { text: 'Lying on that side wakes me several times.' }, AT)).toMatchObject({ early: { movements: { lying_on_side: 'a_lot' } } });
+    expect(interpret('intensityWorst', shoulder, { text: 'I cannot lift it above my shoulder.' }, AT)).toMatchObject({ early: { movements: { reaching_overhead: 'unable' } } });
+  });
+});
