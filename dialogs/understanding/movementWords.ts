@@ -1,7 +1,7 @@
 // Which movement an answer at the movement question talks about: "can't sit more than 20 min" asked about
 // bending forward is about sitting. A table a clinician can read; one small reader below.
 import type { Movement } from '../vocabulary.js';
-import { findAll, lexicon } from './phrases.js';
+import { findAll, lexicon, type Match } from './phrases.js';
 import { tokenise } from './text.js';
 
 /** Everyday words for each movement the intake asks about. */
@@ -73,7 +73,6 @@ const LEXICON = lexicon<Movement | 'not_a_movement'>([
     ],
   ],
 ]);
-/** Only words as listed count (a typo match would read "short bits" as biting). */
 /** An answer that opens with the scale's own words answers the question asked ("none really, it's more sitting"). */
 const SCALE_FIRST = new Set(['none', 'no', 'nope', 'nah', 'some', 'a', 'bit', 'heaps', 'lots', 'unable', 'not', 'fine', 'ok', 'okay']);
 
@@ -82,8 +81,17 @@ const SCALE_FIRST = new Set(['none', 'no', 'nope', 'nah', 'some', 'a', 'bit', 'h
  * "in bed", which are also said of pain): for saying where an answer typed a question early belongs.
  */
 export function namesAMovement(text: string): boolean {
-  return findAll(tokenise(text), LEXICON).some((m) => m.value !== 'not_a_movement' && m.value !== 'sleeping' && m.penalty === 0);
+  return movementsIn(tokenise(text)).some((m) => m.value !== 'sleeping');
 }
+
+/**
+ * The movements named by words as listed (a typo match would read "short bits" as biting), not the words that only
+ * look like one ("have to sit", "last night"): the one reading every question below starts from.
+ */
+function movementsIn(tokens: readonly string[]): Array<Match<Movement>> {
+  return findAll(tokens, LEXICON).filter((m): m is Match<Movement> => m.value !== 'not_a_movement' && m.penalty === 0);
+}
+const distinct = (matches: ReadonlyArray<Match<Movement>>): Movement[] => [...new Set(matches.map((m) => m.value))];
 
 /**
  * The one movement an answer names by a word of its own ("can't hang the washing"), for keeping an answer typed
@@ -91,8 +99,8 @@ export function namesAMovement(text: string): boolean {
  * then not plain.
  */
 export function movementNamed(text: string): Movement | null {
-  const named = new Set(findAll(tokenise(text), LEXICON).flatMap((m) => (m.value === 'not_a_movement' || m.value === 'sleeping' || m.penalty > 0 ? [] : [m.value])));
-  return named.size === 1 ? [...named][0]! : null;
+  const named = distinct(movementsIn(tokenise(text)).filter((m) => m.value !== 'sleeping'));
+  return named.length === 1 ? named[0]! : null;
 }
 
 /**
@@ -104,8 +112,8 @@ export function partAbout(text: string, asked: Movement, list: readonly Movement
   // Parts with where they start and end in the text (not split at "?": "walking? fine for 10 min" is one answer).
   const parts = [...text.matchAll(/[^,.;!]+?(?=\s*(?:[,.;!]|\bbut\b|$))|\bbut\b/gi)].map((m) => ({ text: m[0], at: m.index!, end: m.index! + m[0].length })).filter((p) => p.text.trim() && !/^but$/i.test(p.text.trim()));
   if (parts.length < 2) return null;
-  const about = parts.map((p) => [...new Set(findAll(tokenise(p.text), LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0).map((m) => m.value))]);
-  const namesOther = (k: number) => about[k]!.some((m) => m !== asked && list.includes(m as Movement)) && !about[k]!.includes(asked);
+  const about = parts.map((p) => distinct(movementsIn(tokenise(p.text))));
+  const namesOther = (k: number) => about[k]!.some((m) => m !== asked && list.includes(m)) && !about[k]!.includes(asked);
   if (!about.some((_, k) => namesOther(k))) return null;
   // From the part naming the movement asked up to the next naming another ("ok to walk but not far, running is out"),
   // as typed, with what joins them.
@@ -134,12 +142,12 @@ function kin(a: Movement, b: Movement): boolean {
 export function otherMovementNamed(text: string, asked: Movement, list: readonly Movement[] = []): Movement | null {
   const tokens = tokenise(text);
   if (SCALE_FIRST.has(tokens[0] ?? '')) return null;
-  const matches = findAll(tokens, LEXICON).filter((m) => m.value !== 'not_a_movement' && m.penalty === 0);
-  const named = [...new Set(matches.map((m) => m.value as Movement))];
+  const matches = movementsIn(tokens);
+  const named = distinct(matches);
   if (named.length === 0 || named.includes(asked)) return null;
   // "cant run at all" asked about walking, or "getting up off the couch takes a few goes" asked about sitting, when that
   // movement is asked too: about it, kin or not. Not a way of doing the one asked ("alright if i bend my knees").
-  const listed = [...new Set(matches.filter((m) => list.includes(m.value as Movement) && !HOW.has(tokens[m.start - 1] ?? '') && !HOW.has(tokens[m.start - 2] ?? '')).map((m) => m.value as Movement))];
+  const listed = distinct(matches.filter((m) => list.includes(m.value) && !HOW.has(tokens[m.start - 1] ?? '') && !HOW.has(tokens[m.start - 2] ?? '')));
   if (listed.length === 1 && named.length === 1) return listed[0]!;
   if (named.some((m) => kin(m, asked))) return null;
   const first = named[0]!;
