@@ -52,6 +52,16 @@ export const EarlyAnswers = z.object({
 });
 export type EarlyAnswers = z.infer<typeof EarlyAnswers>;
 
+/**
+ * Answers said early, joined with those kept before: a later one replaces an earlier one of the same question, but
+ * movements and precautions add up (one kept at each pain score, one more at the checklist).
+ */
+export function joinEarly(before: EarlyAnswers | undefined, added: EarlyAnswers): EarlyAnswers {
+  const movements = before?.movements || added.movements ? { movements: { ...before?.movements, ...added.movements } } : {};
+  const precautions = before?.precautions || added.precautions ? { precautions: [...new Set([...(before?.precautions ?? []), ...(added.precautions ?? [])])] } : {};
+  return { ...before, ...added, ...movements, ...precautions };
+}
+
 /** A warning sign in the patient's own words (the safety protocol: ask, don't assume; never lose it). */
 export const SignMention = z.object({ code: FlagCode, words: z.string().max(300) });
 export type SignMention = z.infer<typeof SignMention>;

@@ -386,17 +386,17 @@ function movementLater(ctx: IntakeContext, text: string, said: string): Interpre
   if (!level.ok) return null;
   const movement = movementNamed(text);
   if (movement && movementList(ctx).includes(movement) && ctx.movementAnswers[movement] === undefined) {
-    const early = { movements: { ...ctx.early?.movements, [movement]: level.value } };
+    const early = { movements: { [movement]: level.value } };
     return { kind: 'miss', why: 'not_understood', detail: 'kept_for_movements', said, early };
   }
   return { kind: 'miss', why: 'not_understood', detail: 'movement_later', said };
 }
 
 /** "I take warfarin, and I have osteoporosis" typed at a pain score: kept for the precautions question. */
-function precautionsEarly(ctx: IntakeContext, text: string, at: string, said: string): Interpretation | null {
+function precautionsEarly(text: string, at: string, said: string): Interpretation | null {
   const read = nlu.parsePrecautions(text, [], at, false);
   if (!read.ok || read.value.length === 0) return null;
-  return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early: { precautions: [...new Set([...(ctx.early?.precautions ?? []), ...read.value])] } };
+  return { kind: 'miss', why: 'not_understood', detail: 'kept_for_later', said, early: { precautions: read.value } };
 }
 
 /**
@@ -461,12 +461,12 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
       const score = nlu.parsePainScore(text);
-      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said) ?? precautionsEarly(ctx, text, at, said)) : null;
+      const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said) ?? precautionsEarly(text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst': {
       const score = nlu.parseWorstScore(text, ctx.intensityNow);
-      const elsewhere = notUnderstood(score) ? (movementLater(ctx, text, said) ?? precautionsEarly(ctx, text, at, said)) : null;
+      const elsewhere = notUnderstood(score) ? (movementLater(ctx, text, said) ?? precautionsEarly(text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'movement':

@@ -8,6 +8,7 @@ import {
   STEP_OF,
   freshContext,
   hasEmergency,
+  joinEarly,
   itemsOf,
   movementList,
   pendingFollowUps,
@@ -131,7 +132,7 @@ export const intakeMachine = setup({
   actions: {
     countMiss: assign(({ context, event }) => {
       const miss = event as Of<'MISS'>;
-      return { ...missed(context, miss.step, miss.said), ...(miss.early ? { early: { ...context.early, ...miss.early } } : {}) };
+      return { ...missed(context, miss.step, miss.said), ...(miss.early ? { early: joinEarly(context.early, miss.early) } : {}) };
     }),
     worstBelowNow: assign(({ context, event }) => missed(context, 'intensity_worst', (event as Of<'SCORE'>).said)),
     restart: assign(({ context, event }) => {
@@ -222,7 +223,7 @@ export const intakeMachine = setup({
           actions: assign(({ context, event }) => ({
             ...answered(context, 'spread', 0, event.said),
             spreadsTo: event.sites,
-            ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
+            ...(event.early ? { early: joinEarly(context.early, event.early) } : {}),
           })),
         },
       },
@@ -242,7 +243,7 @@ export const intakeMachine = setup({
           actions: assign(({ context, event }) => ({
             ...answered(context, 'duration', 0, event.said),
             duration: { ...event.duration, category: durationCategory(event.duration.weeks) },
-            ...(event.early ? { early: { ...context.early, ...event.early } } : {}),
+            ...(event.early ? { early: joinEarly(context.early, event.early) } : {}),
           })),
         },
       },
@@ -341,10 +342,7 @@ export const intakeMachine = setup({
               confirming: toConfirm,
               resumeAt: toConfirm.length > 0 ? ('routeScreen' as const) : context.resumeAt,
               // Precautions said here join those said before; answering the checklist again from the summary replaces them.
-              early: {
-                ...context.early,
-                precautions: context.editing ? event.early?.precautions : [...new Set([...(context.early?.precautions ?? []), ...(event.early?.precautions ?? [])])],
-              },
+              early: context.editing ? { ...context.early, precautions: event.early?.precautions } : joinEarly(context.early, event.early ?? {}),
             };
           }),
         },
