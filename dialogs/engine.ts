@@ -216,6 +216,8 @@ function missText(state: QuestionState, why: Why, detail?: string): string {
       return WORDS.outOfRange(state);
     case 'not_understood':
     case 'empty':
+      // "Which part of your back: …?" is itself the re-ask.
+      if (detail?.startsWith('vague:')) return WORDS.miss(why, detail);
       // The help line is the re-ask with examples, specific to this question.
       return `${WORDS.miss(why, detail)} ${WORDS.help[state]}`;
     default:

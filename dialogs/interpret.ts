@@ -303,6 +303,19 @@ function found(early: EarlyAnswers): EarlyAnswers | undefined {
   return Object.keys(kept).length ? kept : undefined;
 }
 
+/**
+ * "my back" → "Which part of your back?" → "the low part": an answer to the bot's own "which part" is read
+ * with the words it asked about. Only after a miss at this question, and only when the answer alone names
+ * no place.
+ */
+function sitesContinued(ctx: IntakeContext, text: string): ReturnType<typeof nlu.parseSites> {
+  const read = nlu.parseSites(text);
+  const before = ctx.misses > 0 ? ctx.patientWords.location?.at(-1) : undefined;
+  if (read.ok || read.reason !== 'not_understood' || before === undefined) return read;
+  const joined = nlu.parseSites(`${before}, ${text}`);
+  return joined.ok ? joined : read;
+}
+
 /** Later answers in a location message, kept for when the flow reaches their questions. */
 function earlyAnswers(text: string, at: string): EarlyAnswers | undefined {
   const score = nlu.parsePainScore(text);
@@ -438,7 +451,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'consent':
       return withSaid(nlu.parseConsent(text), (agree) => ({ type: 'CONSENT', agree }));
     case 'location':
-      return withSaid(nlu.parseSites(text), (a) => {
+      return withSaid(sitesContinued(ctx, text), (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };

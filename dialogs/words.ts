@@ -4,6 +4,13 @@ import type { ClinicProfile } from './clinicProfile.js';
 import type { QuestionState } from './intakeContext.js';
 import type { MissReason } from './understanding/types.js';
 
+/** Asked when only a whole limb or "my back" was named: the parts the body chart and the summary use. */
+const WHICH_PART: Readonly<Record<string, string>> = {
+  back: 'Which part of your back: the lower back, the middle of the back, or between the shoulder blades?',
+  arm: 'Which part of your arm: the upper arm, the elbow, the forearm, or the wrist and hand?',
+  leg: 'Which part of your leg: the thigh, the knee, the shin or calf, or the ankle and foot?',
+};
+
 export const WORDS = {
   welcome: (clinic: ClinicProfile) =>
     `Hi, I'm the ${clinic.name} intake assistant. In about 3 minutes I'll ask where it hurts, since when, ` +
@@ -108,6 +115,8 @@ export const WORDS = {
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         if (detail === 'kept_for_movements') return "Thanks, I've kept that for when I ask about each movement.";
         // A bare "yes" at a list: which of them.
+        // "my back", "my left arm": which part of it, by name, so the patient can pick without guessing the words.
+        if (detail?.startsWith('vague:')) return WHICH_PART[detail.slice('vague:'.length)] ?? 'Which part is it?';
         if (detail === 'which_items') return 'Which of them? You can type the numbers, e.g. "2", or the words.';
         // "no_unit:6": a duration said without its unit.
         if (detail?.startsWith('no_unit:')) return `${detail.slice('no_unit:'.length)} days, weeks, months or years?`;

@@ -339,6 +339,32 @@ function pastOrOther(tokens: readonly string[], spans: readonly Match<RegionWord
 }
 
 /** Everything the other parsers need about body sites in one pass. */
+/**
+ * "my back is pain, the low part", "back, top bit": a part of the back named by its level, next to the
+ * word "back", is that part. Only said of the back ("the lower part of my leg" names the leg).
+ */
+const BACK_LEVEL_PHRASES = lexicon<Region>([
+  ['lower_back', ['low part', 'lower part', 'bottom part', 'low bit', 'lower bit', 'bottom bit', 'lower half', 'bottom half', 'low end', 'bottom end', 'lower down', 'down low', 'down the bottom']],
+  ['mid_back', ['middle part', 'mid part', 'middle bit', 'mid bit', 'middle section', 'in the middle', 'the middle']],
+  ['upper_back', ['upper part', 'top part', 'upper bit', 'top bit', 'top half', 'upper half', 'top end', 'up high', 'higher up', 'up the top']],
+]);
+/** How far from "back" a level phrase may stand, in words, within one sentence. */
+const BACK_LEVEL_REACH = 6;
+function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: ReadonlyArray<Match<RegionWord>>): Match<RegionWord> {
+  if (m.value.could !== BACKS) return m;
+  const level = findAll(tokens, BACK_LEVEL_PHRASES).find((l) => {
+    const [from, to] = l.end <= m.start ? [l.end, m.start] : [m.end, l.start];
+    if (to - from > BACK_LEVEL_REACH || tokens.slice(from, to).some((t) => SENTENCE_BREAKS.has(t))) return false;
+    // "the lower part of my leg", "the middle of the night": the level is of what follows its "of".
+    if (tokens[l.end] === 'of') return m.start > l.end && m.start <= l.end + 3;
+    // "in the middle between the shoulder blades": nor of a region between it and the back, or right after it.
+    const between = (o: Match<RegionWord>) => o.start >= Math.min(l.end, m.end) && o.start < Math.max(l.start, m.start);
+    const rightAfter = (o: Match<RegionWord>) => o.start >= l.end && o.start <= l.end + 3;
+    return !regions.some((o) => o !== m && (between(o) || rightAfter(o)));
+  });
+  return level ? { ...m, value: r(level.value) } : m;
+}
+
 export function readSites(input: readonly string[], question: SitesQuestion = 'any'): SitesReading {
   const tokens = expandSharedNouns(input);
   const all = findAll(tokens, LEXICON);
@@ -355,6 +381,7 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     }
     return false;
   });
+  regions = regions.map((m) => backAtLevel(tokens, m, regions));
   regions.forEach((m, k) => {
     for (let i = m.start; i < m.end; i++) regionAt[i] = k;
   });
@@ -701,6 +728,12 @@ function sideFragmentJoined(tokens: string[]): string[] {
   });
 }
 
+/** The whole part a vague word names ("my back", "my left arm"), for asking which part of it. */
+function vagueWhole(reading: SitesReading): 'back' | 'arm' | 'leg' {
+  const could = reading.mentions.find((m) => m.could === BACKS || m.could === ARMS || m.could === LEGS)?.could;
+  return could === ARMS ? 'arm' : could === LEGS ? 'leg' : 'back';
+}
+
 export function parseSites(text: string): Understood<SitesAnswer> {
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
@@ -712,7 +745,7 @@ export function parseSites(text: string): Understood<SitesAnswer> {
     }
     if (reading.alternatives) return miss('ambiguous', reading.alternatives.map((r) => REGION_LABELS[r]).join(' or '));
     // "my back", "right arm", "my leg": which part of it is for the patient to say.
-    if (reading.vagueOnly) return miss('not_understood', 'vague');
+    if (reading.vagueOnly) return miss('not_understood', `vague:${vagueWhole(reading)}`);
     const spread = spreadMentions(tokens, reading);
     return ok({ sites: reading.sites, excluded: reading.excluded, ...(spread.length ? { spread } : {}) }, joinNotes(reading.notes));
   });

@@ -14,6 +14,9 @@ const MISSPELT: Readonly<Record<string, number>> = {
   fife: 5, seben: 7, sebben: 7,
 };
 
+/** Money slang said of a score ("bout a fiver"): a five or ten dollar note. */
+const SLANG: Readonly<Record<string, number>> = { fiver: 5, tenner: 10 };
+
 /**
  * Two neighbouring letters swapped, the commonest thumb slip ("fiev", "sevne", "nien"), for the number words of
  * four letters or more. A swap that makes a real word ("three" → "there") is left out.
@@ -57,7 +60,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | n
   }
   // "fourish", "sevenish": roughly that number.
   const word = withoutIsh(tokens[i]!);
-  const unit = UNITS[word] ?? MISSPELT[word] ?? SWAPPED[word];
+  const unit = UNITS[word] ?? MISSPELT[word] ?? SWAPPED[word] ?? SLANG[word];
   if (unit !== undefined) {
     if (tokens[i + 1] === 'hundred') return { value: unit * 100, end: i + 2 };
     return { value: unit, end: i + 1 };

@@ -32,6 +32,8 @@ const CHOICES = lexicon<true>([[true, ['closer to', 'probably', 'prob', 'more li
  * A score said of another time or of the worst, not of now: dropped at "right now" ("6, was 9 an hour
  * ago", "6 now, worst was a 9 on monday", "7, not as bad as when I broke my leg in 2019").
  */
+/** Words back from a score, in its clause, to a word of another time: "worst it's been is 10". */
+const OTHER_TIME_REACH = 5;
 const OTHER_TIME_BEFORE = new Set(['was', 'were', 'worst', 'peak', 'peaked', 'peaks', 'hit', 'reached', 'used', 'went', 'gets', 'goes']);
 const OTHER_TIME_AFTER = lexicon<true>([[true, [
   'ago', 'this morning', 'yesterday', 'last night', 'earlier', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
@@ -128,7 +130,7 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   const shadow = tokens.map((t) => (/^(19|20)\d\d$/.test(t) ? 'yyyy' : t));
   const later = findAll(shadow, OTHER_TIME_AFTER);
   const otherTime = (s: Score): boolean =>
-    sameClauseBefore(tokens, s.start, 3).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    sameClauseBefore(tokens, s.start, OTHER_TIME_REACH).some((t) => OTHER_TIME_BEFORE.has(t)) ||
     // "7 but when i lift my arm up its a 9": a score under a condition is not the one of now.
     // Only after a score said without one: "when i sit still 3, moving around 6" names two levels, and is asked.
     (underCondition(tokens, s.start) && all.some((o) => o.start < s.start && !underCondition(tokens, o.start))) ||

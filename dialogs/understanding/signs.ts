@@ -363,6 +363,17 @@ function hedgesJoined(tokens: readonly string[], sentence: readonly number[]): n
   return joined;
 }
 
+/** Words that lead from a numbness word to where it is felt: "pins and needles right down to my foot". */
+const PLACE_LEAD = new Set(['in', 'into', 'down', 'to', 'through', 'on', 'at', 'right', 'all', 'the', 'way', 'my', 'both', 'left', 'of', 'round', 'around', 'up']);
+/** Parts that are not the saddle: numbness said of them is limb numbness. */
+const LIMB_PARTS = new Set(['foot', 'feet', 'toe', 'toes', 'ankle', 'ankles', 'shin', 'shins', 'calf', 'calves', 'knee', 'knees', 'hand', 'hands', 'finger', 'fingers', 'thumb', 'thumbs', 'arm', 'arms', 'wrist', 'wrists', 'elbow', 'forearm', 'face', 'lip', 'lips', 'heel', 'heels']);
+/** The numbness word is said of a limb part straight after it ("tingling into my toes"). */
+function placedElsewhere(tokens: readonly string[], m: Match<SignWord>): boolean {
+  let i = m.end;
+  while (i < tokens.length && i < m.end + 6 && PLACE_LEAD.has(tokens[i]!)) i++;
+  return i > m.end && LIMB_PARTS.has(tokens[i] ?? '');
+}
+
 /** Every mention of a warning sign in the text, with its ConText properties, in the order typed. */
 export function findSigns(text: string, where: Where, tokens: readonly string[] = tokenise(text)): SignMention[] {
   const matches = findAll(tokens, LEXICONS[where]);
@@ -389,7 +400,9 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
     for (const [need, code, scope] of SIGN_RULES) {
       if (scope === 'checklist' && where === 'anywhere') continue;
       for (;;) {
-        const used = need.map((part) => bag.findIndex((piece) => piece.part === part));
+        // ("right bum cheek, pins and needles right down to my foot": numbness said of the foot is not around the bum.)
+        const fits = (piece: Piece) => !(code === 'saddle_numbness' && piece.part === 'NUMB' && placedElsewhere(tokens, piece.m));
+        const used = need.map((part) => bag.findIndex((piece) => piece.part === part && fits(piece)));
         if (used.some((u) => u < 0)) break;
         const pieces = used.map((u) => bag[u]!).sort((a, z) => a.m.start - z.m.start);
         found.push({ code, words: pieces.map((piece) => words(piece.m)).join(' … '), start: pieces[0]!.m.start, ...pieces[0]!.p });

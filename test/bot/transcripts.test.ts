@@ -209,6 +209,18 @@ describe('a full intake by free text, with typos', () => {
     expect(done.summary?.contact).toMatchObject({ name: 'Sam Lee', phone: '0412 345 678' });
   });
 
+  // Batch ad: "my back is pain, the low part" had looped on "Sorry, I did not catch that".
+  it('asks which part of the back by name, and takes the part given by its level', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    const asked = texts(await h.send('my back'));
+    expect(h.last()?.step).toBe('location');
+    expect(asked).toMatch(/Which part of your back: the lower back, the middle of the back, or between the shoulder blades\?/);
+    expect(asked).not.toMatch(/did not catch/);
+    await h.send('the low part');
+    expect(h.last()?.step).toBe('spread');
+  });
+
   it('keeps answers given early and does not ask them again', async () => {
     await h.send('hi');
     await h.send('yes');

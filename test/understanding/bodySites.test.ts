@@ -74,15 +74,31 @@ describe('parseSites: lay words and synonyms', () => {
 
   // Changed with the corpus: "my back", "right arm", "my leg" alone do not say which part, so the bot asks.
   it('asks which part when only "back", "arm" or "leg" is said', () => {
-    expect(parseSites('back')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague' });
-    expect(parseSites('my back hurts')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague' });
-    expect(parseSites('my left arm')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague' });
-    expect(parseSites('the leg')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague' });
+    expect(parseSites('back')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back' });
+    expect(parseSites('my back hurts')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back' });
+    expect(parseSites('my left arm')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:arm' });
+    expect(parseSites('the leg')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:leg' });
   });
 
   it('reads a vague word beside a region it could mean as that region', () => {
     expect(parseSites('my back, the upper part mostly, upper back')).toEqual(sites([{ region: 'upper_back' }]));
     expect(parseSites('my back. lower back, not the upper')).toEqual(sites([{ region: 'lower_back' }]));
+  });
+
+  // Batch ad: an ESL patient typed "my back is pain, the low part" at every try and looped.
+  it.each<[string, Region]>([
+    ['my back is pain, the low part', 'lower_back'],
+    ['the low part of my back', 'lower_back'],
+    ['back, bottom bit', 'lower_back'],
+    ['back, top part mostly', 'upper_back'],
+    ['my back, right in the middle', 'mid_back'],
+  ])('reads %j as the part of the back its level names', (text, region) => {
+    expect(parseSites(text)).toEqual(sites([{ region }]));
+  });
+
+  it('leaves a level that is said of something else', () => {
+    expect(parseSites('back pain in the middle of the night')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back' });
+    expect(parseSites('my back and the lower part of my leg')).toMatchObject({ ok: false, reason: 'not_understood' });
   });
 
   it('reads sciatica as the lower back and says so', () => {

@@ -1,0 +1,37 @@
+// Classes found by fresh-eyes batches ac (single answers) and ad (whole intakes), 2026-12-03: each test is
+// a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
+import { describe, expect, it } from 'vitest';
+import { parsePainScore } from '../../dialogs/understanding/index.js';
+import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
+
+const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
+
+describe('numbness said of a limb is not saddle numbness because a bum is named beside it', () => {
+  it.each([
+    'lower back and right bum cheek, pins and needles right down to my foot',
+    'sore bum, tingling into my toes',
+    'bum hurts when i sit and i get pins and needles in both my feet',
+  ])('%j', (text) => {
+    expect(affirmed(text)).not.toContain('saddle_numbness');
+    expect(affirmed(text).some((c) => c === 'numbness_tingling' || c === 'both_legs_symptoms')).toBe(true);
+  });
+
+  it.each(['numb bum', 'tingling into my toes and numb around my bum', 'pins and needles in my bum and down there'])('still the sign: %j', (text) => {
+    expect(affirmed(text)).toContain('saddle_numbness');
+  });
+});
+
+describe('pain scores', () => {
+  it.each<[string, number]>([
+    ['bout a fiver', 5],
+    ['a tenner easy', 10],
+    ["8. worst it's been is 10", 8],
+    ['6, the worst it got was maybe 9', 6],
+  ])('%j → %s', (text, value) => {
+    expect(parsePainScore(text)).toMatchObject({ ok: true, value });
+  });
+
+  it('"fiver" is not a fever', () => {
+    expect(affirmed('bout a fiver')).toEqual([]);
+  });
+});
