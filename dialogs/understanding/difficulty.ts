@@ -89,7 +89,11 @@ const LEXICON = lexicon<DifficultyWord>([
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
       'she lifts', 'he lifts', 'she does it', 'he does it', 'hubby does', 'wife does',
       // Woken over and over, or a long way short of what they did before.
-      'times a night', 'times every night', 'times at night', 'only round the block', 'only around the block', 'thats about it',
+      'times a night', 'times every night', 'times at night',
+      // "I wake up many time in the night because pain": woken again and again, said without a count.
+      'many times', 'many time', 'several times', 'multiple times', 'heaps of times', 'so many times', 'a few times a night',
+      // Bending that stops at the knees: "can't touch my knees let alone my toes", "can touch my knees, thats about it".
+      'cant touch my knees', 'cant even touch my knees', 'cant reach my knees', 'cant get past my knees', 'cant get past the knees', 'touch my knees', 'reach my knees', 'only round the block', 'only around the block', 'thats about it',
       'screaming', 'and thats it', 'circus act', 'a circus', 'an ordeal', 'a production', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
     ],
   ],
@@ -119,7 +123,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'managing',
       // It hurts when done, or sets the pain off, but it gets done.
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
-      'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'squirming', 'fidgeting', 'fidgety',
+      'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'leaning on', 'squirming', 'fidgeting', 'fidgety',
       'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake', 'weak', 'go tingly', 'goes tingly', 'tingly',
       'takes a sec', 'takes a second', 'takes a moment', 'takes a minute', 'get through it', 'i get through it',
       // Fine only with a condition or a painkiller.
@@ -321,6 +325,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (opensUnsure && levelsIn(found).size !== 1 && !found.some((m) => m.value === 'must_stop')) return miss('ambiguous', 'varies');
     // "some days nothing some days heaps, hard to say": levels that swing, and the patient says they cannot choose.
     if (found.some((m) => m.value === 'unsure') && levelsIn(found).size >= 2 && severitySpread(found) >= 2) return miss('ambiguous', 'varies');
+    // "knee clicks n grinds a bit but doesnt hurt": how much it clicks is no limit when it is said not to hurt.
+    const painless = found.some((m) => m.value === 'none' && PAINLESS.has(phrase(m)));
+    const noisy = new Set(tokens.flatMap((t, i) => (painless && NOISES.has(t) ? [clause[i]] : [])));
+    if (noisy.size > 0) found.splice(0, found.length, ...found.filter((m) => !(m.value === 'some' && noisy.has(clause[m.start]))));
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
@@ -358,8 +366,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     // the movement, a lot (the corpus's settled rule). Not the whole movement: "at all", "anything", or a body part
     // that cannot be moved ("cant get my arm past shoulder height, hubby gets the plates down").
     if (best === 'unable' && someoneElseDoesTheTask(tokens, clause, unableClause)) best = 'a_lot';
-    // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some.
-    if ((best === null || best === 'none') && has('other_way')) best = 'some';
+    // Done another way and nothing worse said ("carry the basket on my hip now, its ok like that"): some; forced to
+    // ("hanging out the washing i have to use my other arm"): the sore side cannot do that task, a lot.
+    if ((best === null || best === 'none') && has('other_way')) best = forcedOtherWay(tokens, found) ? 'a_lot' : 'some';
     // "cant sleep on my side is all", "only when I turn quick": limited only some of the time.
     // "only looking up, looking down is fine": the fine part is the other circumstance, so still some.
     // "only 2k now, used to do ten" is an amount, not a circumstance: a lot, as "can only" is.
@@ -382,6 +391,17 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+/** Noises a joint makes, and the words that say they do not hurt. */
+const NOISES = new Set(['clicks', 'click', 'clicking', 'clicky', 'grinds', 'grinding', 'cracks', 'cracking', 'crunches', 'crunching', 'crunchy', 'pops', 'popping', 'clunks', 'clunking', 'creaks', 'creaky', 'creaking']);
+const PAINLESS = new Set(['doesnt hurt', 'dont hurt', 'no pain', 'not sore']);
+
+/** "have to use the other arm", "gotta swap hands": the other way is forced, not chosen. */
+const FORCED = new Set(['have', 'has', 'had', 'need', 'needs', 'gotta', 'got', 'must']);
+const FORCED_REACH = 4;
+function forcedOtherWay(tokens: readonly string[], found: ReadonlyArray<Match<DifficultyWord>>): boolean {
+  return found.some((m) => m.value === 'other_way' && tokens.slice(Math.max(0, m.start - FORCED_REACH), m.start).some((t) => FORCED.has(t)));
 }
 
 /** Who does it for them, and the doing, in another clause than the can't. */

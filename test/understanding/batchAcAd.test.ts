@@ -1,7 +1,7 @@
 // Classes found by fresh-eyes batches ac (single answers) and ad (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parsePainScore } from '../../dialogs/understanding/index.js';
+import { parseDifficulty, parsePainScore } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
@@ -33,5 +33,29 @@ describe('pain scores', () => {
 
   it('"fiver" is not a fever', () => {
     expect(affirmed('bout a fiver')).toEqual([]);
+  });
+});
+
+describe('how much a movement is limited', () => {
+  it.each<[string, string]>([
+    // Forced to do the task another way: the sore side cannot do it.
+    ['hanging out the washing i have to use my other arm', 'a_lot'],
+    ['need to use my good arm for the washing', 'a_lot'],
+    // Chosen another way, nothing worse said.
+    ['i use the other hand for the kettle', 'some'],
+    ['just use my good arm', 'some'],
+    // Woken again and again, without a count (the corpus's settled rule for sleeping).
+    ['I wake up many time in the night because pain', 'a_lot'],
+    ['wakes me several times', 'a_lot'],
+    // Bending that stops at the knees is a lot, not unable.
+    ["can't touch my knees let alone my toes", 'a_lot'],
+    ['touch my toes? mate i cant touch my knees', 'a_lot'],
+    // A joint's noises that do not hurt are no limit.
+    ['can squat fine, knee clicks n grinds a bit but doesnt hurt', 'none'],
+    ["clicks when i bite into an apple but it doesn't hurt", 'none'],
+    ['clicks a bit and it hurts', 'some'],
+    ["on my feet behind the bar all night, by close I'm leaning on anything I can find", 'some'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
