@@ -32,7 +32,7 @@ import type { Understood } from './types.js';
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  *   medicine  a medicine started before it: other, even when someone else prescribed it ("they put me on new tablets")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'hours' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'hours' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine' | 'child';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -202,7 +202,7 @@ const LEXICON = lexicon<CauseWord>([
   ],
   // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
-  ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
+  ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'laid tiles', 'laid the tiles', 'laying the tiles', 'tiled', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['new bike', 'bike fit', 'bike setup', 'mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
   ['medicine', ['cholesterol tablets', 'blood pressure tablets', 'statins', 'new medication', 'new tablets', 'new medicine', 'new pills', 'started me on', 'put me on new']],
   ['waking', ['woke up with it', 'woke up like this', 'woke up with', 'woke up', 'woke', 'waking up']],
@@ -274,12 +274,14 @@ const LEXICON = lexicon<CauseWord>([
     ],
   ],
   ['hours', ['for hours']],
+  // A baby or small child looked after: lifting them all day is the day-in day-out of caring, not one heavy day.
+  ['child', ['the baby', 'my baby', 'bub', 'the bub', 'toddler', 'my toddler', 'the twins', 'newborn', 'grandbaby', 'the cot', 'out of the cot', 'into the cot']],
   // A spell of days: kneeling work kept up all weekend is overuse; a weekend of gardening is overdoing it (strain).
   [
     'spell',
     [
       'all weekend', 'the whole weekend', 'whole weekend', 'all week', 'the whole week', 'whole week', 'all sat', 'all saturday',
-      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end', 'mon to fri', 'monday to friday', 'mon fri', 'all week long',
+      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end', 'all last week', 'all of last week', 'all this week', 'the whole of last week', 'mon to fri', 'monday to friday', 'mon fri', 'all week long',
     ],
   ],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
@@ -315,14 +317,16 @@ const LEXICON = lexicon<CauseWord>([
       // "sat" is Saturday here, not sitting: "sat arvo", "on sat", "sat n sun".
       // "up 2 flights of stairs" is where a load went, not a plane trip.
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
-      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'long story', 'something at work', 'got to do with', 'shopping',
+      'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'carrying it all', 'carrying it in my', 'carrying my stress', 'carrying stress', 'carrying tension', 'carrying the stress', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'long story', 'something at work', 'got to do with', 'shopping',
+      // Garden beds are dug, not slept on; "since we moved" dates it ("working off the laptop on the couch since we moved").
+      'garden bed', 'garden beds', 'new beds', 'raised beds', 'raised bed', 'veggie beds', 'vegie beds', 'since we moved', 'since i moved', 'since we moved in', 'since moving in',
       // Errands called runs, and cable run through a roof, are no running; "the usual" names nothing.
       'bin run', 'the bin run', 'school run', 'the school run', 'milk run', 'coffee run', 'running cable', 'running cables', 'running wire', 'running wires', 'the usual',
     ],
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'hours', 'spell', 'repeats', 'resolved', 'aggravated', 'vague']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'hours', 'spell', 'repeats', 'resolved', 'aggravated', 'vague', 'child']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
 const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
@@ -435,8 +439,9 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'floor_work':
       return has('often') || has('daily') || has('all_day') || has('hours') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'strain':
-      // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain.
-      return has('repeats', clause) || has('daily', clause) ? 'repetitive_use' : 'strain';
+      // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain, but a
+      // child lifted all day ("picking up the baby all day") is the daily round of caring for them.
+      return has('repeats', clause) || has('daily', clause) || (has('all_day', clause) && has('child', clause)) ? 'repetitive_use' : 'strain';
     case 'setting':
       return has('posture', clause) || has('thing', clause) ? null : 'repetitive_use';
     case 'thing':
@@ -457,6 +462,7 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'resolved':
     case 'aggravated':
     case 'vague':
+    case 'child':
       return null;
     case 'repeats':
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';

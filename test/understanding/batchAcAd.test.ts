@@ -1,7 +1,7 @@
 // Classes found by fresh-eyes batches ac (single answers) and ad (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parseDifficulty, parsePainScore } from '../../dialogs/understanding/index.js';
+import { parseCauses, parseDifficulty, parsePainScore } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
@@ -57,5 +57,25 @@ describe('how much a movement is limited', () => {
     ["on my feet behind the bar all night, by close I'm leaning on anything I can find", 'some'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
+
+describe('what brought it on', () => {
+  it.each<[string, string[]]>([
+    // A baby lifted all day is the daily round of caring for them; a heavy day of lifting things is a strain.
+    ['picking up the baby all day, lifting her in and out of the cot', ['repetitive_use']],
+    ['lifting the baby', ['strain']],
+    ['carting cement bags all day', ['strain']],
+    // Garden beds are dug, not slept on.
+    ['spent the long weekend digging new garden beds', ['strain']],
+    // "since we moved" dates the posture, it is no move of house.
+    ['working off the laptop on the couch since we moved, all hunched over it', ['posture']],
+    ['moving house last month', ['strain']],
+    // Tiles laid for days on the knees: kept up, so overuse.
+    ['laid tiles in the ensuite all last week, on my knees the whole time', ['repetitive_use']],
+    // Stress carried in the shoulders is no load carried.
+    ["work's been insanely stressful and I'm carrying it all in my shoulders", ['stress']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
   });
 });
