@@ -305,15 +305,19 @@ function found(early: EarlyAnswers): EarlyAnswers | undefined {
 
 /**
  * "my back" → "Which part of your back?" → "the low part": an answer to the bot's own "which part" is read
- * with the words it asked about. Only after a miss at this question, and only when the answer alone names
- * no place.
+ * with the words it asked about. Only after a miss at this question, only when the answer alone names no
+ * place, and only with the words of earlier tries at it (a place named would have ended the question).
  */
 function sitesContinued(ctx: IntakeContext, text: string): ReturnType<typeof nlu.parseSites> {
   const read = nlu.parseSites(text);
-  const before = ctx.misses > 0 ? ctx.patientWords.location?.at(-1) : undefined;
-  if (read.ok || read.reason !== 'not_understood' || before === undefined) return read;
-  const joined = nlu.parseSites(`${before}, ${text}`);
-  return joined.ok ? joined : read;
+  if (read.ok || read.reason !== 'not_understood' || ctx.misses === 0) return read;
+  // The latest earlier try first: "my back", "bout 2 wks", "lower" is still the lower back.
+  // (Only tries that missed: an answer taken before, when the question comes back for an edit, is not continued.)
+  for (const before of [...(ctx.patientWords.location ?? [])].reverse().filter((w) => !nlu.parseSites(w).ok)) {
+    const joined = nlu.parseSites(`${before}, ${text}`);
+    if (joined.ok) return joined;
+  }
+  return read;
 }
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
@@ -450,12 +454,15 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
   switch (state) {
     case 'consent':
       return withSaid(nlu.parseConsent(text), (agree) => ({ type: 'CONSENT', agree }));
-    case 'location':
-      return withSaid(sitesContinued(ctx, text), (a) => {
+    case 'location': {
+      // "bout 2 wks", "6ish", "lifted the kids car seat": no place named, but a later answer, kept or pointed to.
+      const read = sitesContinued(ctx, text);
+      return (read.ok || read.detail ? null : laterQuestion(read, text, at, 'duration_later', said)) ?? withSaid(read, (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
+    }
     case 'side': {
       const read = nlu.parseSide(text);
       return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (side) => ({ type: 'SIDE', side }));

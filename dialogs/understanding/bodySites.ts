@@ -344,9 +344,10 @@ function pastOrOther(tokens: readonly string[], spans: readonly Match<RegionWord
  * word "back", is that part. Only said of the back ("the lower part of my leg" names the leg).
  */
 const BACK_LEVEL_PHRASES = lexicon<Region>([
-  ['lower_back', ['low part', 'lower part', 'bottom part', 'low bit', 'lower bit', 'bottom bit', 'lower half', 'bottom half', 'low end', 'bottom end', 'lower down', 'down low', 'down the bottom']],
-  ['mid_back', ['middle part', 'mid part', 'middle bit', 'mid bit', 'middle section', 'in the middle', 'the middle']],
-  ['upper_back', ['upper part', 'top part', 'upper bit', 'top bit', 'top half', 'upper half', 'top end', 'up high', 'higher up', 'up the top']],
+  // A level word alone too, next to the back ("my back" → "which part?" → "lower"); not "bottom", which is the buttock.
+  ['lower_back', ['lower', 'low', 'the lower one', 'lower one', 'bottom one', 'low part', 'lower part', 'bottom part', 'low bit', 'lower bit', 'bottom bit', 'lower half', 'bottom half', 'low end', 'bottom end', 'lower down', 'down low', 'down the bottom']],
+  ['mid_back', ['middle', 'mid', 'middle one', 'the middle one', 'middle part', 'mid part', 'middle bit', 'mid bit', 'middle section', 'in the middle', 'the middle']],
+  ['upper_back', ['upper', 'top', 'top one', 'upper one', 'the top one', 'upper part', 'top part', 'upper bit', 'top bit', 'top half', 'upper half', 'top end', 'up high', 'higher up', 'up the top']],
 ]);
 /** How far from "back" a level phrase may stand, in words, within one sentence. */
 const BACK_LEVEL_REACH = 6;
@@ -355,6 +356,8 @@ function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: R
   const level = findAll(tokens, BACK_LEVEL_PHRASES).find((l) => {
     const [from, to] = l.end <= m.start ? [l.end, m.start] : [m.end, l.start];
     if (to - from > BACK_LEVEL_REACH || tokens.slice(from, to).some((t) => SENTENCE_BREAKS.has(t))) return false;
+    // ("lower leg": the level is part of a region's own name.)
+    if (regions.some((o) => o.start < l.end && l.start < o.end)) return false;
     // "the lower part of my leg", "the middle of the night": the level is of what follows its "of".
     if (tokens[l.end] === 'of') return m.start > l.end && m.start <= l.end + 3;
     // "in the middle between the shoulder blades": nor of a region between it and the back, or right after it.

@@ -221,6 +221,18 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('spread');
   });
 
+  it('reads a level alone with the earlier try it answers, past a try in between, and keeps a length given there', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('my back');
+    expect(texts(await h.send('bout 2 wks'))).toMatch(/kept that for later/);
+    await h.send('lower');
+    expect(h.last()?.step).toBe('spread');
+    await h.send('no');
+    // The length kept at the location question is not asked again.
+    expect(h.last()?.step).toBe('cause');
+  });
+
   it('keeps answers given early and does not ask them again', async () => {
     await h.send('hi');
     await h.send('yes');
