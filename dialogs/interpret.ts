@@ -391,8 +391,8 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
 }
 
 /**
- * "cant hang the washing, arm wont go up" typed at a pain score: how much a movement is limited, which is asked
- * next. One movement on the patient's list, named plainly with a level, is kept for its question (said back
+ * "cant hang the washing, arm wont go up" typed at a pain score (or "stairs r hard" at the spread or the length):
+ * how much a movement is limited, which is asked later. One movement on the patient's list, named plainly with a level, is kept for its question (said back
  * when it comes, with "back" to change it); otherwise the patient is told the movements come in a moment,
  * instead of "did not catch that". The score is asked again either way.
  */
@@ -417,12 +417,15 @@ function precautionsEarly(text: string, at: string, said: string): Interpretatio
 }
 
 /**
- * "2 weeks" or "my desk setup, screen's too low" where the side, the main area or the spread is asked: the
- * answer to a question still to come. Said so ("I'll ask for that next / in a moment") instead of "did not
+ * "2 weeks", "my desk setup, screen's too low" or "cant squat at all" where the place, the side, the main area or
+ * the spread is asked: the answer to a question still to come. Said so ("I'll ask for that next / in a moment") instead of "did not
  * catch that". Only when this question's own reading found nothing.
  */
-function laterQuestion<T>(read: Understood<T>, text: string, at: string, duration: 'duration_next' | 'duration_later', said: string): Interpretation | null {
+function laterQuestion<T>(ctx: IntakeContext, read: Understood<T>, text: string, at: string, duration: 'duration_next' | 'duration_later', said: string): Interpretation | null {
   if (!notUnderstood(read)) return null;
+  // "stairs r hard esp going down", "cant squat at all": how much a movement is limited, kept for its question.
+  const movement = movementLater(ctx, text, said);
+  if (movement) return movement;
   // Kept for its question when it is plainly one ("6 wks", "from the hike", "desk job, new monitor is too low"),
   // which then is not asked again. Here the answer names no body part, so a cause needs no "from" to be one;
   // but "worse when sitting", "the one that hurts when i run" say what sets it off, not what started it.
@@ -457,7 +460,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'location': {
       // "bout 2 wks", "6ish", "lifted the kids car seat": no place named, but a later answer, kept or pointed to.
       const read = sitesContinued(ctx, text);
-      return (read.ok || read.detail ? null : laterQuestion(read, text, at, 'duration_later', said)) ?? withSaid(read, (a) => {
+      return (read.ok || read.detail ? null : laterQuestion(ctx, read, text, at, 'duration_later', said)) ?? withSaid(read, (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
         const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
@@ -465,18 +468,20 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     }
     case 'side': {
       const read = nlu.parseSide(text);
-      return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (side) => ({ type: 'SIDE', side }));
+      return laterQuestion(ctx, read, text, at, 'duration_later', said) ?? withSaid(read, (side) => ({ type: 'SIDE', side }));
     }
     case 'primary': {
       const read = nlu.parsePrimary(text, ctx.sites.map((s) => s.region));
-      return laterQuestion(read, text, at, 'duration_later', said) ?? withSaid(read, (region) => ({ type: 'PRIMARY', region }));
+      return laterQuestion(ctx, read, text, at, 'duration_later', said) ?? withSaid(read, (region) => ({ type: 'PRIMARY', region }));
     }
     case 'spread': {
       const read = nlu.parseSpread(text);
-      return laterQuestion(read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
+      return laterQuestion(ctx, read, text, at, 'duration_next', said) ?? withSaid(read, (a) => ({ type: 'SPREAD', sites: spreadSites(ctx, a.sites), ...laterAnswers(text, at, 'spread') }));
     }
-    case 'duration':
-      return withSaid(painDuration(text, at), (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(durationWords(typed, d.weeks, at), MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
+    case 'duration': {
+      const read = painDuration(text, at);
+      return (notUnderstood(read) ? movementLater(ctx, text, said) : null) ?? withSaid(read, (d) => ({ type: 'DURATION', duration: { weeks: d.weeks, text: nlu.cutAt(durationWords(typed, d.weeks, at), MAX_SAID) }, ...laterAnswers(text, at, 'duration') }));
+    }
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {

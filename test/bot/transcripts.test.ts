@@ -233,6 +233,29 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('cause');
   });
 
+  // Found chatting: "cant squat at all" at the length question was "did not catch that".
+  it('keeps a movement limit typed before the movements for its question', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('left knee');
+    await h.send('no');
+    expect(texts(await h.send('cant squat at all'))).toMatch(/kept that for when I ask about each movement/);
+    expect(h.last()?.step).toBe('duration');
+    await h.send('3 weeks');
+    await h.send('footy');
+    await h.send('5');
+    await h.send('7');
+    expect(h.last()?.subject).toBe('stairs');
+    // Its question is not asked: it is said back, with "back" to change it.
+    expect(texts(await h.send('a bit'))).toMatch(/From what you said earlier I've noted kneeling or squatting: (unable|can't)/i);
+    expect(h.last()?.subject).toBe('walking');
+    while (h.last()?.step === 'movement') await h.send('a bit');
+    await h.send('none of these');
+    await h.send('no');
+    const summary = IntakeSummary.parse(h.last()!.summary);
+    expect(summary.movementLimits).toContainEqual({ movement: 'kneeling_squatting', difficulty: 'unable' });
+  });
+
   it('keeps answers given early and does not ask them again', async () => {
     await h.send('hi');
     await h.send('yes');
