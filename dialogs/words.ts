@@ -98,6 +98,8 @@ export const WORDS = {
         if (detail === 'unsure') return 'You sound unsure about that one, so I would rather ask than guess.';
         // "depends on the day", "couldnt say": how much it limits them swings, or they do not know.
         if (detail === 'varies') return 'If it changes from day to day, think of a typical day this week.';
+        // "running? lol no": no trouble, not something they do, or can't do it at all.
+        if (detail === 'echo_no') return "Do you mean it's no trouble (or not something you do), or that you can't do it at all?";
         // "both equally" at the main-area question: either will do to start with; both are kept.
         if (detail === 'equally') return "If they bother you about the same, pick either one to start with: I'll keep both.";
         return detail ? `I found more than one answer there (${detail}), so I would rather ask than guess.` : 'I found more than one answer there, so I would rather ask than guess.';

@@ -288,6 +288,8 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const asking = tokens.findIndex((t, i) => t === 'what' && ASKING_WHAT.has(tokens[i + 1]!));
     const outside = tokens.filter((t, i) => (i < asking || i > tokens.lastIndexOf('?')) && !(t === 'much' && tokens[i - 1] === 'how'));
     if (tokens.includes('?') && asking >= 0 && levelsIn(findAll(outside, LEXICON)).size === 0) return miss('not_understood', 'question');
+    // "running? lol no": the movement echoed back and a bare "no" is no trouble, not done, or can't: ask.
+    if (echoedNo(tokens)) return miss('ambiguous', 'echo_no');
     // "some.. actually no a lot": a correction takes back the level before it.
     // Which words say what it was like before ("used to", "was doing"): read once, for the levels and the amounts.
     const past = pastWords(tokens);
@@ -391,6 +393,17 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);
   });
+}
+
+/** A bare "no" after the movement echoed as a question, with a laugh or not: "running? lol no", "stairs? nah". */
+const BARE_NO = new Set(['no', 'nah', 'nope', 'noo', 'nooo']);
+const LAUGHS = new Set(['lol', 'haha', 'hahaha', 'ha', 'lmao', 'rofl', 'hah', 'heh']);
+function echoedNo(tokens: readonly string[]): boolean {
+  const q = tokens.lastIndexOf('?');
+  if (q <= 0) return false;
+  const after = tokens.slice(q + 1).filter((t) => /^[a-z0-9]/.test(t));
+  const before = tokens.slice(0, q).filter((t) => /^[a-z0-9]/.test(t));
+  return before.length <= 3 && after.length > 0 && after.some((t) => BARE_NO.has(t)) && after.every((t) => BARE_NO.has(t) || LAUGHS.has(t));
 }
 
 /** Noises a joint makes, and the words that say they do not hurt. */

@@ -79,3 +79,17 @@ describe('what brought it on', () => {
     expect(parseCauses(text)).toEqual({ ok: true, value: causes });
   });
 });
+
+// Found chatting: "running? lol no" at the movements was recorded as running, no trouble.
+describe('a movement echoed back with a bare "no" is asked, not taken as no trouble', () => {
+  it.each(['running? lol no', 'stairs? nah', 'run? nope haha'])('%j', (text) => {
+    expect(parseDifficulty(text)).toEqual({ ok: false, reason: 'ambiguous', detail: 'echo_no' });
+  });
+  it.each<[string, string]>([
+    ['walking? fine', 'none'],
+    ['probably some? not a lot i dont think', 'some'],
+    ['no', 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
