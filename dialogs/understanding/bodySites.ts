@@ -5,7 +5,7 @@ import { assert } from './assertions.js';
 import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrases.js';
 import { guarded, joinNotes, miss, ok } from './result.js';
 import { NOT_ITEM_UNITS } from './listItems.js';
-import { afterLastCorrection, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
+import { afterLastCorrection, correctionPoints, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
 import { isBlank, isDigitToken, tokenise, wordCount } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
 
@@ -462,7 +462,7 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
   // Join "left and right" spread over words into one mark, so it lands on one region as 'both'.
   const liveSides = afterLastCorrection(
     tokens,
-    sideMatches.filter((m) => !negatedSides.has(m.start) && !saidFine(tokens, m)),
+    sideMatches.filter((m) => !negatedSides.has(m.start) && !saidFine(tokens, m) && !(saidOfThePast(tokens, m) && !regions.some((g) => g.start >= m.end && g.start <= m.end + 1))),
   );
   const marks: Mark[] = [];
   for (const m of liveSides) {
@@ -500,12 +500,16 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       const after = regions[nextK + 1];
       if (after && tokens.slice(next.end, after.start).includes('and') && distance(tokens, mark.end, next.start) === 0) continue;
     }
+    // "left knee n me lower back, both pretty crook": after a list, with no region after it, "both" is both of them.
+    if (mark.bare && !next && regions.filter((g, k) => g.end <= mark.start && live(k)).length >= 2) continue;
     const dPrev = prevM ? distance(tokens, prevM.end, mark.start) : Infinity;
     const dNext = next ? distance(tokens, mark.end, next.start) : Infinity;
     let target = dNext <= dPrev ? (dNext <= MAX_ATTACH_DISTANCE ? nextK : -1) : dPrev <= MAX_ATTACH_DISTANCE ? prev : -1;
     // "shoulder paining 2 weeks, left": a side far from the only region named is still its side.
     const liveOnes = regions.map((_, k) => k).filter((k) => aside[k] === undefined && !neg[k]);
-    if (target < 0 && liveOnes.length === 1 && !sentenceBreakBetween(tokens, regions[liveOnes[0]!]!, mark)) target = liveOnes[0]!;
+    // ("right knee. sorry no, left": a correction of its side may start a sentence of its own.)
+    const only = liveOnes.length === 1 ? regions[liveOnes[0]!]! : undefined;
+    if (target < 0 && only && (!sentenceBreakBetween(tokens, only, mark) || correctedBetween(tokens, only, mark))) target = liveOnes[0]!;
     // "forearm just below the elbow, right": the side is the pain area's, not its landmark's.
     if (target >= 0 && aside[target] === 'landmark') {
       const owner = liveOnes.filter((k) => sentenceOf(tokens, regions[k]!.start) === sentenceOf(tokens, mark.start)).at(-1);
@@ -622,6 +626,19 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     if (a.region !== b.region && gap.includes('or') && gap.every((t) => OR_GAP.has(t))) alternatives = [a.region, b.region];
   }
   return { sites, excluded, notes, mentions, sideOnly: sideOnly && sites.length === 0, alternatives, vagueOnly: vagueOnly && sites.length > 0 };
+}
+
+/** "no sorry LEFT, the right was last year": a side said on its own, in its own clause, to be of the past. */
+const PAST_AFTER_SIDE = new Set(['was', 'were', 'ago', 'last', 'previously', 'before']);
+const SIDE_CLAUSE_ENDS = new Set([',', '.', ';', '!', '?', 'but', 'and']);
+function saidOfThePast(tokens: readonly string[], m: { end: number }): boolean {
+  for (let i = m.end; i < tokens.length && i < m.end + 4 && !SIDE_CLAUSE_ENDS.has(tokens[i]!); i++) if (PAST_AFTER_SIDE.has(tokens[i]!)) return true;
+  return false;
+}
+
+/** Whether a correction ("sorry no", "i mean") stands between a region and a side mark said after it. */
+function correctedBetween(tokens: readonly string[], region: { end: number }, mark: { start: number }): boolean {
+  return correctionPoints(tokens).some((c) => c >= region.end && c < mark.start);
 }
 
 /** Whether a sentence ends between a region and a side mark, in either order. */

@@ -148,6 +148,8 @@ const LEXICON = lexicon<CauseWord>([
       'got hit', 'hit by', 'whiplash', 'tackle', 'tackled', 'slipped', 'slip', 'tripped', 'trip', 'knocked', 'bumped',
       'rolled my ankle', 'rolled', 'sprained', 'sprain', 'dislocated', 'broke', 'broken', 'fracture', 'fractured', 'collision',
       'came off my bike', 'bike accident', 'assaulted', 'landed on', 'slipping', 'tripping', 'acl', 'tore', 'ruptured', 'rupture',
+      // Surf: "wiped out surfing at Bells, got dumped onto the sand bar".
+      'wiped out', 'wipe out', 'wipeout', 'dumped onto', 'dumped by a wave', 'got dumped by a wave', 'smashed by a wave', 'hit by a wave', 'dumped into the sand',
       'came off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
       'turned my ankle', 'stepped in a hole', 'missed a step', 'missed the step', 'landed awkwardly', 'landed badly',
       'rear ended', 'landed', 'landed flat', 'pulled me over', 'knocked me over', 'pulled me down',

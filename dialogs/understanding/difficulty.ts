@@ -28,8 +28,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'couldnt even', 'can not even', 'no chance', 'wont let me',
       'incapable', 'beyond me', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',
-      // Learner's and careful English: "can not walk", "arm will not go up".
+      // Learner's and careful English: "can not walk", "arm will not go up", "now I no lift anything".
       'can not', 'could not', 'wont go', 'will not go', 'doesnt go', 'does not go',
+      ...['lift', 'bend', 'walk', 'run', 'sleep', 'sit', 'stand', 'turn', 'reach', 'carry', 'kneel', 'squat', 'climb', 'grip', 'hold', 'drive', 'type', 'look', 'can'].map((verb) => `i no ${verb}`),
       // Not done since it started: "havent run since, tried once and had to walk home".
       'havent run since', 'havent played since', 'havent done it since', 'havent been since', 'not since', 'havent since',
       // Someone else does it for them: "have to get hubby to do my bra up".
@@ -83,6 +84,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'weak as', 'im cooked', 'cooked by', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
+      // Grip that fails ("dropped a jug of milk yesterday, grip is pretty weak"); put on light work.
+      'pretty weak', 'really weak', 'very weak', 'so weak', 'light duty',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands', 'both arms', 'both my arms', 'arms on the chair',
       'try not to', 'dont bother', 'dont even try', 'dont even bother', 'so bad',
       // Needing someone to get them up, or a fight with a simple task.
@@ -148,7 +151,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'nil', 'alright', 'comfy', 'comfortable', 'like a log', 'doesnt hurt', 'dont hurt', 'not sore', 'no pain', 'good',
       'perfect',
       'perfectly', 'no worries', 'no dramas', 'no probs', 'all fine', 'no biggie', 'not bad at all', 'doesnt bother me',
-      'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'no effect', 'no impact', 'manage fine', 'as usual',
+      'doesnt affect', 'doesnt stop me', 'havent noticed', 'not noticed', 'havent really noticed', 'not really noticed', 'didnt notice', 'no effect', 'no impact', 'manage fine', 'as usual',
       'like normal', 'a breeze', 'like a baby',
       // "sitting is actually the best bit" (not "a bit").
       'best bit', 'the best bit', 'best part', 'the best part', 'nothing is bad', 'none is bad', 'no ache', 'no aches',

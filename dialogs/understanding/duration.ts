@@ -165,6 +165,10 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   if (AND.has(tokens[end]!) && tokens[end + 1] === 'a' && tokens[end + 2] === 'half') {
     value += 0.5;
     end += 3;
+  } else if (AND.has(tokens[end]!) && tokens[end + 1] === 'half') {
+    // "one month and half" (learners drop the "a").
+    value += 0.5;
+    end += 2;
   } else if (RANGE_LINKS.has(tokens[end] ?? '')) {
     const more = readNumber(tokens, end + 1);
     if (more && !unitAt(tokens[more.end]) && more.value > value) {

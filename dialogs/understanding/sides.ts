@@ -15,6 +15,8 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
     [
       'both', 'both sides', 'both side', 'both of them', 'either side', 'each side', 'bilateral', 'bilaterally',
       'left and right', 'right and left', 'left & right', 'on both', 'two sides', 'both ones', 'all sides',
+      // Learners' English for both: "the two side".
+      'two side', 'the two side', 'two of them',
     ],
   ],
   ['centre', ['middle', 'centre', 'center', 'central', 'centrally', 'midline', 'down the middle', 'dead centre', 'dead center', 'in between']],
@@ -103,12 +105,16 @@ export function afterLastCorrection<T extends Span>(tokens: readonly string[], s
 
 type SideWord = Side | 'not_a_side';
 const LEXICON = lexicon<SideWord>([...SIDE_PHRASES, ['not_a_side', NOT_A_SIDE]], { shortTypos: ['both'] });
-/** The writing hand, and the sides of an Australian car (the driver sits on the right). */
+/** The writing hand, the sides of an Australian car (the driver sits on the right), and learners' "two". */
 const SIDE_BY_OTHER_WORDS = lexicon<Side>([
   ['left', ['leftie', 'lefty', 'left handed', 'left hander', 'passenger side', 'passengers side']],
   // ("the write one": the sound of it, typed.)
   ['right', ['rightie', 'righty', 'right handed', 'right hander', 'drivers side', 'driver side', 'write one', 'the write one', 'write side']],
+  // Learners' English, asked which side: "two knee", "the two".
+  ['both', ['the two', 'two knee', 'two knees', 'two shoulder', 'two hip', 'two leg', 'two arm', 'two foot', 'two hand', 'two wrist', 'two elbow', 'two ankle']],
 ]);
+
+const TIME_UNITS = new Set(['day', 'days', 'wk', 'wks', 'week', 'weeks', 'month', 'months', 'mths', 'year', 'years', 'yrs']);
 
 export function parseSide(text: string): Understood<Side> {
   return guarded(() => {
@@ -123,7 +129,8 @@ export function parseSide(text: string): Understood<Side> {
     const sides = [...new Set(kept.map((m) => m.value))];
     if (sides.length === 0) {
       // "the one i throw with, im a leftie", "drivers side": a side said another way, taken only when no side word is.
-      const other = [...new Set(findAll(tokens, SIDE_BY_OTHER_WORDS).map((m) => m.value))];
+      // ("the two weeks" counts time, not sides.)
+      const other = [...new Set(findAll(tokens, SIDE_BY_OTHER_WORDS).filter((m) => !TIME_UNITS.has(tokens[m.end] ?? '')).map((m) => m.value))];
       return other.length === 1 ? ok(other[0]!) : miss('not_understood');
     }
     if (sides.length === 1) return ok(sides[0]!);

@@ -19,10 +19,13 @@ import { safety, understanding } from '../../eval/report.js';
  * And follow-up, from 85 to 84, when first-sight batch x added 3 never-tuned held-out follow-up answers, 1 read
  * wrong; on the slice before it, follow-up is 37 of 43 (86%).
  * Raised 2026-12-03 after batches w to ab: movement 75 → 78, red flags 88 → 90, precautions 84 → 85.
+ * After batches ac to ae: location 87 → 89, side 80 → 88, primary 84 → 90, cause 72 → 74, movement 78 → 79,
+ * duration 86 → 87; and summary from 88 to 87, when first-sight batch ae added 1 never-tuned held-out summary
+ * answer, read wrong; on the slice before it, summary is 21 of 23 (91%).
  */
 const HELD_OUT_FLOOR: Record<string, number> = {
-  consent: 90, location: 87, side: 80, primary: 84, spread: 87, duration: 86, cause: 72, intensity_now: 88,
-  intensity_worst: 90, movement: 78, red_flags: 90, follow_up: 84, precautions: 85, summary: 88, contact: 90,
+  consent: 90, location: 89, side: 88, primary: 90, spread: 87, duration: 87, cause: 74, intensity_now: 88,
+  intensity_worst: 90, movement: 79, red_flags: 90, follow_up: 84, precautions: 85, summary: 87, contact: 90,
 };
 const OVERALL_HELD_OUT_FLOOR = 84;
 

@@ -1,7 +1,7 @@
 // Classes found by fresh-eyes batches ac (single answers) and ad (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parseCauses, parseDifficulty, parsePainScore } from '../../dialogs/understanding/index.js';
+import { parseCauses, parseDifficulty, parseDuration, parsePainScore, parseSide, parseSites } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
@@ -89,6 +89,46 @@ describe('a movement echoed back with a bare "no" is asked, not taken as no trou
     ['walking? fine', 'none'],
     ['probably some? not a lot i dont think', 'some'],
     ['no', 'none'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
+
+// Batch ae's tuning part (first sight 82.5%).
+describe('sides: corrections across a full stop, "both" of a list, and learners\' "two"', () => {
+  it.each<[string, object[]]>([
+    ['right knee. sorry no, left', [{ region: 'knee', side: 'left' }]],
+    ['shoulder. right. no sorry LEFT, the right was last year', [{ region: 'shoulder', side: 'left' }]],
+    ['left knee was the worst', [{ region: 'knee', side: 'left' }]],
+    ['left knee n me lower back, both pretty crook', [{ region: 'knee', side: 'left' }, { region: 'lower_back' }]],
+    ['knees, both', [{ region: 'knee', side: 'both' }]],
+  ])('%j', (text, sites) => {
+    expect(parseSites(text)).toMatchObject({ ok: true, value: { sites } });
+  });
+
+  it.each([['two knee', 'both'], ['the two', 'both']])('asked which side, %j is %s', (text, side) => {
+    expect(parseSide(text)).toEqual({ ok: true, value: side });
+  });
+  it('"the two weeks" at the side question counts time, not sides', () => {
+    expect(parseSide('the two weeks i think').ok).toBe(false);
+    expect(parseSide('two weeks').ok).toBe(false);
+  });
+});
+
+describe('lengths, causes and limits in learners\' English and surf talk', () => {
+  it('"one month and half" is six and a half weeks', () => {
+    expect(parseDuration('one month and half', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 6.5 } });
+  });
+  it.each<[string, string[]]>([
+    ["wiped out surfing at Bells, got dumped onto the sand bar. pain's about a 5 now", ['injury']],
+    ['bills piling up', ['stress']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each<[string, string]>([
+    ['now I no lift anything, boss give me light duty', 'unable'],
+    ['dropped a jug of milk yesterday, grip is pretty weak', 'a_lot'],
+    ['idk havent really noticed tbh', 'none'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
