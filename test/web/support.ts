@@ -153,18 +153,27 @@ export async function connected(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.webchat__connectivityStatus'), undefined, { timeout: 15_000 });
 }
 
-/** Waits for Web Chat's smooth scroll to reach the newest message (before a screenshot). */
+/**
+ * Waits for Web Chat's smooth scroll to end (before a screenshot): at the newest message, or still for half a
+ * second. A tall card or the body chart is scrolled to its top, not the transcript's end, and waiting for the
+ * end there only ran out the clock (ten seconds at each such question).
+ */
 export async function settle(page: Page | import('playwright-core').Frame): Promise<void> {
   await page
     .waitForFunction(
       () => {
         const s = document.querySelector('.webchat__basic-transcript__scrollable');
-        return !s || s.scrollHeight - s.clientHeight - s.scrollTop < 2;
+        if (!s || s.scrollHeight - s.clientHeight - s.scrollTop < 2) return true;
+        const w = window as unknown as { settleAt?: string; settleSeen?: number };
+        const at = `${s.scrollTop}|${s.scrollHeight}`;
+        w.settleSeen = w.settleAt === at ? (w.settleSeen ?? 0) + 1 : 0;
+        w.settleAt = at;
+        return w.settleSeen >= 5;
       },
       undefined,
       // Seconds on a loaded machine (CI runs the browser files beside the rest); a wait that runs out
       // leaves the assertion after it to say what is off screen.
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
     )
     .catch(() => undefined);
 }
