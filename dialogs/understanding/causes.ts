@@ -54,7 +54,7 @@ const LEXICON = lexicon<CauseWord>([
       // Heavy jobs around the house and yard.
       'mowing', 'mowed', 'mowing the lawn', 'shovelling', 'shoveling', 'shovelled', 'shovel', 'digging', 'dug', 'pavers',
       'laying pavers', 'paving', 'landscaping', 'pulling', 'pulling out', 'pushing', 'wrestling', 'hauling', 'hauled', 'dragging',
-      'dragged', 'unloaded', 'unloading', 'loading', 'renovating', 'renovation', 'renovations', 'renos', 'ripping up',
+      'dragged', 'unloaded', 'unloading', 'loading', 'renovating', 'renovation', 'renovations', 'renos', 'ripping up', 'ripping out',
       'doing too much', 'did too much', 'done too much', 'moving', 'moved house', 'removalist', 'firewood', 'chopping wood',
       'chopping firewood', 'splitting wood', 'splitting firewood', 'cutting wood', 'shopping bags', 'bent down', 'bending down',
       'pick up', 'pick something up', 'caught', 'catching', 'chasing', 'building', 'playing with the kids', 'rough housing',
@@ -321,9 +321,14 @@ const LEXICON = lexicon<CauseWord>([
       'flight of', 'flights of', 'flights', 'up the drive', 'down the drive', 'driveway', 'the driveway',
       'sat arvo', 'sat night', 'sat morning', 'sat afternoon', 'on sat', 'last sat', 'this sat', 'since sat', 'sat n sun', 'sat and sun', 'blood pressure', 'high blood pressure', 'carry it all', 'carry it in my', 'carry my stress', 'carry stress', 'carry tension', 'carrying it all', 'carrying it in my', 'carrying my stress', 'carrying stress', 'carrying tension', 'carrying the stress', 'knock off', 'by knock off', 'knock off time', 'pulling forward', 'pulls forward', 'fridge died', 'the fridge died', 'fridge broke', 'fridge broke down', 'fridge packed up', 'long story', 'something at work', 'got to do with', 'shopping',
       // Garden beds are dug, not slept on; "since we moved" dates it ("working off the laptop on the couch since we moved").
+      // The other driver, on a phone, is no posture of the patient's ("rear ended, other driver was on her phone");
+      // shoulders held tense are the stress said with them.
+      'other driver', 'the other driver', 'on her phone', 'on his phone', 'on their phone', 'keeping my shoulders', 'keep my shoulders', 'hates typing', 'hate typing',
       'garden bed', 'garden beds', 'new beds', 'raised beds', 'raised bed', 'veggie beds', 'vegie beds', 'since we moved', 'since i moved', 'since we moved in', 'since moving in',
       // Errands called runs, and cable run through a roof, are no running; "the usual" names nothing.
       'bin run', 'the bin run', 'school run', 'the school run', 'milk run', 'coffee run', 'running cable', 'running cables', 'running wire', 'running wires', 'the usual',
+      // A truckie's runs are drives: "12 hr runs Brisbane to Sydney".
+      'hr runs', 'hour runs', 'hr run', 'hour run', 'interstate runs', 'interstate run',
     ],
   ],
 ]);

@@ -121,6 +121,11 @@ describe('lengths, causes and limits in learners\' English and surf talk', () =>
   });
   it.each<[string, string[]]>([
     ["wiped out surfing at Bells, got dumped onto the sand bar. pain's about a 5 now", ['injury']],
+    // The other driver, on her phone, is no driver's posture of the patient's.
+    ['got rear ended at the lights on the 10th, other driver was on her phone', ['injury']],
+    ['truck driver, 12 hr runs', ['posture']],
+    ['spent the long weekend ripping out the old agapanthus along the fence. paying for it now', ['strain']],
+    ['Work is very much pressure these days, deadlines, I think I am keeping my shoulders tense all the time', ['stress']],
     ['bills piling up', ['stress']],
   ])('%j → %j', (text, causes) => {
     expect(parseCauses(text)).toEqual({ ok: true, value: causes });
