@@ -127,7 +127,11 @@ const LEXICON = lexicon<DifficultyWord>([
       // It hurts when done, or sets the pain off, but it gets done.
       'sets it off', 'set it off', 'flare up', 'flares up', 'flares', 'burning', 'burns', 'jab', 'sharp', 'twinge', 'twinges',
       'pinch', 'after a while', 'limping', 'limp', 'getting around', 'lean on', 'leaning on', 'squirming', 'fidgeting', 'fidgety',
-      'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake', 'weak', 'go tingly', 'goes tingly', 'tingly',
+      'disturbed', 'sleep is disturbed', 'once in the night', 'wake once', 'i wake',
+      // Woken now and then, not over and over: "It wakes me once or twice a night when I roll onto that side".
+      'wakes me once', 'wakes me up once', 'wakes me once or twice', 'wakes me up once or twice', 'once or twice a night', 'once or twice',
+      // Careful English for it hurts: "Looking down at the keyboard aggravates it after half an hour or so".
+      'aggravates it', 'aggravates', 'aggravating', 'irritates it', 'after half an hour', 'after an hour', 'weak', 'go tingly', 'goes tingly', 'tingly',
       'takes a sec', 'takes a second', 'takes a moment', 'takes a minute', 'get through it', 'i get through it',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',

@@ -38,6 +38,8 @@ const OTHER_TIME_BEFORE = new Set(['was', 'were', 'worst', 'peak', 'peaked', 'pe
 const OTHER_TIME_AFTER = lexicon<true>([[true, [
   'ago', 'this morning', 'yesterday', 'last night', 'earlier', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
   'on friday', 'on saturday', 'on sunday', 'at worst', 'at its worst', 'at night', 'when i', 'when it', 'in yyyy', 'last week',
+  // "Six, perhaps seven on a bad evening": a bad spell is another time.
+  'on a bad day', 'on a bad evening', 'on a bad night', 'on bad days', 'on bad nights', 'on a bad one', 'on the bad days',
   // A score without the painkillers taken now is not now: "2 with the panadol in me, prob 6 without".
   'without', 'without it', 'without them', 'without the', 'without my', 'if i didnt', 'if i hadnt',
 ]]]);

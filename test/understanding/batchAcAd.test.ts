@@ -31,6 +31,12 @@ describe('pain scores', () => {
     expect(parsePainScore(text)).toMatchObject({ ok: true, value });
   });
 
+  // Found chatting: "Six, perhaps seven on a bad evening" at the worst question was asked "6 or 7?".
+  it('a score said of a bad spell is the worst, and not the score now', () => {
+    expect(parsePainScore('Six, perhaps seven on a bad evening.', 'worst')).toEqual({ ok: true, value: 7 });
+    expect(parsePainScore('5, 7 on a bad day')).toEqual({ ok: true, value: 5 });
+  });
+
   it('"fiver" is not a fever', () => {
     expect(affirmed('bout a fiver')).toEqual([]);
   });
@@ -134,6 +140,10 @@ describe('lengths, causes and limits in learners\' English and surf talk', () =>
     ['now I no lift anything, boss give me light duty', 'unable'],
     ['dropped a jug of milk yesterday, grip is pretty weak', 'a_lot'],
     ['idk havent really noticed tbh', 'none'],
+    // Found chatting, in careful English.
+    ['Looking down at the keyboard aggravates it after half an hour or so.', 'some'],
+    ['It wakes me once or twice a night when I roll onto that side.', 'some'],
+    ['wakes me every night', 'a_lot'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
