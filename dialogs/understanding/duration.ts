@@ -269,7 +269,9 @@ function sinceDate(tokens: readonly string[], now: Date | null): Found | null {
   const starts = tokens.filter((t) => !JUST_GONE.has(t)).length <= 2 ? [-1] : [];
   // "came on monday": the pain's start, like "since monday".
   // "on the 20th": the day it started.
-  tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && (tokens[i - 1] === 'came' || tokens[i + 1] === 'the'))) && starts.push(i));
+  // "fell off my skateboard on tues", "hurt it on saturday": the day it happened (not "on mondays", a habit).
+  const onADay = (i: number) => WEEKDAYS.includes(tokens[i + 1] ?? '') || WEEKDAY_SHORT[tokens[i + 1] ?? ''] !== undefined;
+  tokens.forEach((t, i) => (SINCE.has(t) || (t === 'on' && (tokens[i - 1] === 'came' || tokens[i + 1] === 'the' || onADay(i)))) && starts.push(i));
   for (const i of starts) {
     for (let j = i + 1; j < tokens.length && j <= i + SINCE_REACH; j++) {
       const found = dateAt(tokens, i, j, now);

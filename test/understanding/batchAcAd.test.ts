@@ -122,6 +122,17 @@ describe('sides: corrections across a full stop, "both" of a list, and learners\
 });
 
 describe('lengths, causes and limits in learners\' English and surf talk', () => {
+  // Found chatting: "fell off my skateboard on tues" at the length question was "did not catch that".
+  it.each<[string, number]>([
+    ['fell off my skateboard on tues', 0.3],
+    ['hurt it on saturday', 0.7],
+  ])('the day it happened: %j is about %s weeks on Thursday 3 December', (text, weeks) => {
+    expect(parseDuration(text, '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks } });
+  });
+  it('"worse on mondays" is a habit, not a start', () => {
+    expect(parseDuration('worse on mondays', '2026-12-03T09:00:00Z').ok).toBe(false);
+  });
+
   it('"one month and half" is six and a half weeks', () => {
     expect(parseDuration('one month and half', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 6.5 } });
   });
