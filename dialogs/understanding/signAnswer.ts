@@ -5,7 +5,7 @@
 // last week but it's gone now"), and what rules this sign out is a no ("lost 6 kilos but I've been
 // doing Weight Watchers", "worse at night but if I roll over it settles").
 import type { FlagCode } from '../vocabulary.js';
-import { findAll, lexicon, type Match } from './phrases.js';
+import { findAll, lexicon, negated, type Lexicon, type Match } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { HISTORY_COUNTS, findSigns, isAffirmed, ruledOut } from './signs.js';
 import { isBlank, tokenise } from './text.js';
@@ -53,6 +53,17 @@ const CANNOT_SAY = lexicon<true>([[true, [
   'never had a scan', 'never had a bone scan', 'never been scanned', 'never been tested', 'never been checked', 'never had it checked',
   'havent been tested', 'havent had a scan', 'not been tested', 'never had a test',
 ]]]);
+/**
+ * What describes a sign as there now, at its own follow-up, beyond the sign's words: after a fall, a swelling or
+ * a joint that will not move is what "could something be broken?" asks about ("idk maybe? its rly swollen").
+ */
+const DESCRIBED_BY: Partial<Record<FlagCode, Lexicon<true>>> = {
+  trauma_fracture: lexicon<true>([[true, [
+    'swollen', 'swelling', 'swelled', 'swelled up', 'puffed up', 'cant move it', 'cant bend it', 'cant straighten it', 'cant put weight on it',
+    'cant walk on it', 'cant stand on it', 'looks bent', 'looks wonky', 'out of place', 'gone purple', 'all purple', 'black and blue',
+  ]]]),
+};
+
 /** Both legs, said side by side: "left is worse but the right tingles a bit too". */
 const ALSO = new Set(['too', 'also', 'aswell', 'both']);
 
@@ -79,6 +90,10 @@ export function parseSignAnswer(text: string, code: FlagCode): Understood<boolea
     const still = findAll(tokens, STILL).at(-1);
     // "gone now but still there at night": what is said after the over-words wins ("im right now" is one phrase).
     if (over && !(still && still.start >= over.end)) return ok(false);
+    // ("idk maybe? its rly swollen": described as there now, hedged or not, unless denied or opened with a no.)
+    // ("swelling went down yesterday" is not said to be there: asked again.)
+    const described = (DESCRIBED_BY[code] ? findAll(tokens, DESCRIBED_BY[code]!) : []).filter((m) => !tokens.slice(m.end, m.end + 3).includes('down'));
+    if (described.length > 0 && !opensWithNo && !negated(tokens, described).some(Boolean)) return ok(true);
     const mentions = findSigns(text, 'checklist', tokens).filter((m) => m.code === code);
     const someoneElse = mentions.some((m) => m.other);
     if (HISTORY_COUNTS.has(code) && !someoneElse && !opensWithNo && findAll(tokens, TOLD_AS_HISTORY).length > 0) return ok(true);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCauses, parseDifficulty, parseDuration, parsePainScore, parseSide, parseSites } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
+import { parseSignAnswer } from '../../dialogs/understanding/index.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
 
@@ -157,5 +158,20 @@ describe('lengths, causes and limits in learners\' English and surf talk', () =>
     ['wakes me every night', 'a_lot'],
   ])('%j → %s', (text, level) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
+
+// Found chatting with a teenager after a skateboard fall: "idk maybe? its rly swollen" at "could something be broken?"
+// was "did not catch that". What describes a possible break, said as there now, is a yes however hedged.
+describe('the follow-up after a fall', () => {
+  it.each<[string, boolean]>([
+    ['idk maybe? its rly swollen', true],
+    ['its swollen and i cant put weight on it', true],
+    ['no its not swollen', false],
+  ])('%j → %s', (text, yes) => {
+    expect(parseSignAnswer(text, 'trauma_fracture')).toEqual({ ok: true, value: yes });
+  });
+  it.each(['swelling went down yesterday', 'maybe'])('%j is asked again', (text) => {
+    expect(parseSignAnswer(text, 'trauma_fracture').ok).toBe(false);
   });
 });
