@@ -216,7 +216,7 @@ function missText(state: QuestionState, why: Why, detail?: string): string {
       return WORDS.outOfRange(state);
     case 'not_understood':
     case 'empty':
-      // "Which part of your back: …?" is itself the re-ask.
+      // "Which part of your back: …?" says what to add, in place of "did not catch that" and the examples.
       if (detail?.startsWith('vague:')) return WORDS.miss(why, detail);
       // The help line is the re-ask with examples, specific to this question.
       return `${WORDS.miss(why, detail)} ${WORDS.help[state]}`;

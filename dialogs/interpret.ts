@@ -308,16 +308,18 @@ function found(early: EarlyAnswers): EarlyAnswers | undefined {
  * with the words it asked about. Only after a miss at this question, only when the answer alone names no
  * place, and only with the words of earlier tries at it (a place named would have ended the question).
  */
-function sitesContinued(ctx: IntakeContext, text: string): ReturnType<typeof nlu.parseSites> {
+function sitesContinued(ctx: IntakeContext, text: string): { read: ReturnType<typeof nlu.parseSites>; text: string } {
   const read = nlu.parseSites(text);
-  if (read.ok || read.reason !== 'not_understood' || ctx.misses === 0) return read;
-  // The latest earlier try first: "my back", "bout 2 wks", "lower" is still the lower back.
-  // (Only tries that missed: an answer taken before, when the question comes back for an edit, is not continued.)
-  for (const before of [...(ctx.patientWords.location ?? [])].reverse().filter((w) => !nlu.parseSites(w).ok)) {
-    const joined = nlu.parseSites(`${before}, ${text}`);
-    if (joined.ok) return joined;
+  if (read.ok || read.reason !== 'not_understood' || ctx.misses === 0) return { read, text };
+  // The latest earlier try first: "my back", "bout 2 wks", "lower" is still the lower back. Only this visit's
+  // tries (each miss kept its words): what was answered before a "back" or an edit is not continued.
+  for (const before of (ctx.patientWords.location ?? []).slice(-ctx.misses).reverse()) {
+    const joined = `${before}, ${text}`;
+    const again = nlu.parseSites(joined);
+    // ("my back, been 2 weeks" then "lower": the length said in the first try is kept too.)
+    if (again.ok) return { read: again, text: joined };
   }
-  return read;
+  return { read, text };
 }
 
 /** Later answers in a location message, kept for when the flow reaches their questions. */
@@ -365,6 +367,9 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   return { kind: 'event', event: { type: 'DIFFICULTY', difficulty, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }
 
+/** Not knowing the answer to the question asked: "couldnt tell you", "not sure", "hard to say", "cant remember". */
+const HEDGE = /\b(couldnt|couldn't|cant|can't|cannot) (tell|say|remember|recall)\b|\bnot sure\b|\bhard to (say|tell|remember)\b|\bno idea\b|\bdunno\b|\bidk\b/i;
+
 /** A movement said to be limited now. */
 const LIMIT_CUE = /\b(cant|can't|cannot|can not|couldnt|couldn't|unable|hard|harder|difficult|struggle|struggling|impossible|hurts?|painful|kills?|agony|no way|not a chance|wont|won't|limits?|trouble|nightmare|sore|a mission|forget it|wakes?|woken)\b/i;
 
@@ -397,8 +402,9 @@ function lateCause(ctx: IntakeContext, text: string, said: string): Interpretati
  * instead of "did not catch that". The score is asked again either way.
  */
 function movementLater(ctx: IntakeContext, text: string, said: string): Interpretation | null {
-  // Said as a limit now ("cant", "hard", "kills"), not a story ("I lifted a lot of heavy boxes" is the cause).
-  if (!namesAMovement(text) || !LIMIT_CUE.test(text)) return null;
+  // Said as a limit now ("cant", "hard", "kills"), not a story ("I lifted a lot of heavy boxes" is the cause),
+  // nor a hedge about this question ("couldnt tell you, it hurts when i walk though" at the length).
+  if (!namesAMovement(text) || !LIMIT_CUE.test(text) || HEDGE.test(text)) return null;
   const level = nlu.parseDifficulty(text);
   if (!level.ok) return null;
   const movement = movementNamed(text);
@@ -459,10 +465,10 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return withSaid(nlu.parseConsent(text), (agree) => ({ type: 'CONSENT', agree }));
     case 'location': {
       // "bout 2 wks", "6ish", "lifted the kids car seat": no place named, but a later answer, kept or pointed to.
-      const read = sitesContinued(ctx, text);
+      const { read, text: whole } = sitesContinued(ctx, text);
       return (read.ok || read.detail ? null : laterQuestion(ctx, read, text, at, 'duration_later', said)) ?? withSaid(read, (a) => {
         if (!a.sites.length) return { kind: 'miss', why: 'not_understood', said };
-        const early = { ...earlyAnswers(text, at), ...(a.spread ? { spread: a.spread } : {}) };
+        const early = { ...earlyAnswers(whole, at), ...(a.spread ? { spread: a.spread } : {}) };
         return { type: 'SITES', sites: a.sites, ...(Object.keys(early).length ? { early } : {}) };
       });
     }

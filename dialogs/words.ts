@@ -11,6 +11,12 @@ const WHICH_PART: Readonly<Record<string, string>> = {
   leg: 'Which part of your leg: the thigh, the knee, the shin or calf, or the ankle and foot?',
 };
 
+/** "Which part of your back: …?" for one vague word; for several, which part of each. */
+function whichPart(wholes: readonly string[]): string {
+  if (wholes.length === 1) return WHICH_PART[wholes[0]!] ?? 'Which part is it?';
+  return `Which part of your ${wholes.join(' and of your ')}? For example "lower back and thigh" or "elbow and knee".`;
+}
+
 export const WORDS = {
   welcome: (clinic: ClinicProfile) =>
     `Hi, I'm the ${clinic.name} intake assistant. In about 3 minutes I'll ask where it hurts, since when, ` +
@@ -116,9 +122,9 @@ export const WORDS = {
         // An answer to a later question, kept for it (it is not asked again).
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         if (detail === 'kept_for_movements') return "Thanks, I've kept that for when I ask about each movement.";
-        // A bare "yes" at a list: which of them.
         // "my back", "my left arm": which part of it, by name, so the patient can pick without guessing the words.
-        if (detail?.startsWith('vague:')) return WHICH_PART[detail.slice('vague:'.length)] ?? 'Which part is it?';
+        if (detail?.startsWith('vague:')) return whichPart(detail.slice('vague:'.length).split('+'));
+        // A bare "yes" at a list: which of them.
         if (detail === 'which_items') return 'Which of them? You can type the numbers, e.g. "2", or the words.';
         // "no_unit:6": a duration said without its unit.
         if (detail?.startsWith('no_unit:')) return `${detail.slice('no_unit:'.length)} days, weeks, months or years?`;

@@ -338,26 +338,31 @@ function pastOrOther(tokens: readonly string[], spans: readonly Match<RegionWord
   return out;
 }
 
-/** Everything the other parsers need about body sites in one pass. */
 /**
  * "my back is pain, the low part", "back, top bit": a part of the back named by its level, next to the
  * word "back", is that part. Only said of the back ("the lower part of my leg" names the leg).
  */
 const BACK_LEVEL_PHRASES = lexicon<Region>([
   // A level word alone too, next to the back ("my back" → "which part?" → "lower"); not "bottom", which is the buttock.
-  ['lower_back', ['lower', 'low', 'the lower one', 'lower one', 'bottom one', 'low part', 'lower part', 'bottom part', 'low bit', 'lower bit', 'bottom bit', 'lower half', 'bottom half', 'low end', 'bottom end', 'lower down', 'down low', 'down the bottom']],
+  ['lower_back', ['lower', 'low', 'the lower one', 'lower one', 'low part', 'lower part', 'bottom part', 'low bit', 'lower bit', 'bottom bit', 'lower half', 'low end', 'lower down', 'down low']],
   ['mid_back', ['middle', 'mid', 'middle one', 'the middle one', 'middle part', 'mid part', 'middle bit', 'mid bit', 'middle section', 'in the middle', 'the middle']],
-  ['upper_back', ['upper', 'top', 'top one', 'upper one', 'the top one', 'upper part', 'top part', 'upper bit', 'top bit', 'top half', 'upper half', 'top end', 'up high', 'higher up', 'up the top']],
+  ['upper_back', ['upper', 'top', 'top one', 'upper one', 'the top one', 'upper part', 'top part', 'upper bit', 'top bit', 'top half', 'upper half', 'top end', 'up the top']],
 ]);
+/** A level word alone names the part only at the end of what is said of the back, not of a noun after it ("low key", "mid 40s", "top shelf"). */
+const LEVEL_ALONE_ENDS = new Set([',', '.', ';', '!', '?', 'and', 'but', 'one', 'bit', 'part', 'mostly', 'mainly', 'i', 'please', 'thanks']);
+const LEVEL_NEGATORS = new Set(['not', 'no', 'isnt', 'never']);
 /** How far from "back" a level phrase may stand, in words, within one sentence. */
 const BACK_LEVEL_REACH = 6;
-function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: ReadonlyArray<Match<RegionWord>>): Match<RegionWord> {
+function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: ReadonlyArray<Match<RegionWord>>, sides: ReadonlyArray<{ start: number; end: number }>): Match<RegionWord> {
   if (m.value.could !== BACKS) return m;
   const level = findAll(tokens, BACK_LEVEL_PHRASES).find((l) => {
     const [from, to] = l.end <= m.start ? [l.end, m.start] : [m.end, l.start];
     if (to - from > BACK_LEVEL_REACH || tokens.slice(from, to).some((t) => SENTENCE_BREAKS.has(t))) return false;
-    // ("lower leg": the level is part of a region's own name.)
-    if (regions.some((o) => o.start < l.end && l.start < o.end)) return false;
+    // ("lower leg": the level is part of a region's own name; "right down the middle" is a side.)
+    if (regions.some((o) => o.start < l.end && l.start < o.end) || sides.some((o) => o.start < l.end && l.start < o.end && o.end - o.start > l.end - l.start)) return false;
+    // ("not the lower part, higher up": a level ruled out.)
+    if (LEVEL_NEGATORS.has(tokens[l.start - 1] ?? '') || LEVEL_NEGATORS.has(tokens[l.start - 2] ?? '')) return false;
+    if (l.end - l.start === 1 && l.end < tokens.length && !LEVEL_ALONE_ENDS.has(tokens[l.end]!)) return false;
     // "the lower part of my leg", "the middle of the night": the level is of what follows its "of".
     if (tokens[l.end] === 'of') return m.start > l.end && m.start <= l.end + 3;
     // "in the middle between the shoulder blades": nor of a region between it and the back, or right after it.
@@ -368,6 +373,7 @@ function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: R
   return level ? { ...m, value: r(level.value) } : m;
 }
 
+/** Everything the other parsers need about body sites in one pass. */
 export function readSites(input: readonly string[], question: SitesQuestion = 'any'): SitesReading {
   const tokens = expandSharedNouns(input);
   const all = findAll(tokens, LEXICON);
@@ -384,7 +390,7 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
     }
     return false;
   });
-  regions = regions.map((m) => backAtLevel(tokens, m, regions));
+  regions = regions.map((m) => backAtLevel(tokens, m, regions, sideMatches));
   regions.forEach((m, k) => {
     for (let i = m.start; i < m.end; i++) regionAt[i] = k;
   });
@@ -500,8 +506,10 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       const after = regions[nextK + 1];
       if (after && tokens.slice(next.end, after.start).includes('and') && distance(tokens, mark.end, next.start) === 0) continue;
     }
-    // "left knee n me lower back, both pretty crook": after a list, with no region after it, "both" is both of them.
-    if (mark.bare && !next && regions.filter((g, k) => g.end <= mark.start && live(k)).length >= 2) continue;
+    // "left knee n me lower back, both pretty crook": after a list at the first question, with something said of
+    // them after it, "both" is both of them ("down my thigh and calf, both" at the spread is both sides).
+    const saidOfThem = mark.end < tokens.length && /^[a-z]/.test(tokens[mark.end]!) && tokens[mark.end] !== 'sides' && tokens[mark.end] !== 'side';
+    if (question === 'location' && mark.bare && !next && saidOfThem && regions.filter((g, k) => g.end <= mark.start && live(k)).length >= 2) continue;
     const dPrev = prevM ? distance(tokens, prevM.end, mark.start) : Infinity;
     const dNext = next ? distance(tokens, mark.end, next.start) : Infinity;
     let target = dNext <= dPrev ? (dNext <= MAX_ATTACH_DISTANCE ? nextK : -1) : dPrev <= MAX_ATTACH_DISTANCE ? prev : -1;
@@ -629,7 +637,7 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
 }
 
 /** "no sorry LEFT, the right was last year": a side said on its own, in its own clause, to be of the past. */
-const PAST_AFTER_SIDE = new Set(['was', 'were', 'ago', 'last', 'previously', 'before']);
+const PAST_AFTER_SIDE = new Set(['ago', 'last', 'previously', 'before']);
 const SIDE_CLAUSE_ENDS = new Set([',', '.', ';', '!', '?', 'but', 'and']);
 function saidOfThePast(tokens: readonly string[], m: { end: number }): boolean {
   for (let i = m.end; i < tokens.length && i < m.end + 4 && !SIDE_CLAUSE_ENDS.has(tokens[i]!); i++) if (PAST_AFTER_SIDE.has(tokens[i]!)) return true;
@@ -748,10 +756,10 @@ function sideFragmentJoined(tokens: string[]): string[] {
   });
 }
 
-/** The whole part a vague word names ("my back", "my left arm"), for asking which part of it. */
-function vagueWhole(reading: SitesReading): 'back' | 'arm' | 'leg' {
-  const could = reading.mentions.find((m) => m.could === BACKS || m.could === ARMS || m.could === LEGS)?.could;
-  return could === ARMS ? 'arm' : could === LEGS ? 'leg' : 'back';
+/** The whole parts vague words name ("my back", "my left arm", "my back and my leg"), for asking which part of each. */
+function vagueWhole(reading: SitesReading): string {
+  const wholes = reading.mentions.map((m) => (m.could === BACKS ? 'back' : m.could === ARMS ? 'arm' : m.could === LEGS ? 'leg' : null)).filter((w) => w !== null);
+  return [...new Set(wholes)].join('+') || 'back';
 }
 
 export function parseSites(text: string): Understood<SitesAnswer> {

@@ -55,7 +55,7 @@ const LEXICON = lexicon<CauseWord>([
       'mowing', 'mowed', 'mowing the lawn', 'shovelling', 'shoveling', 'shovelled', 'shovel', 'digging', 'dug', 'pavers',
       'laying pavers', 'paving', 'landscaping', 'pulling', 'pulling out', 'pushing', 'wrestling', 'hauling', 'hauled', 'dragging',
       'dragged', 'unloaded', 'unloading', 'loading', 'renovating', 'renovation', 'renovations', 'renos', 'ripping up', 'ripping out',
-      'doing too much', 'did too much', 'done too much', 'moving', 'moved house', 'removalist', 'firewood', 'chopping wood',
+      'doing too much', 'did too much', 'done too much', 'moving', 'moved house', 'since we moved house', 'since moving house', 'since i moved house', 'removalist', 'firewood', 'chopping wood',
       'chopping firewood', 'splitting wood', 'splitting firewood', 'cutting wood', 'shopping bags', 'bent down', 'bending down',
       'pick up', 'pick something up', 'caught', 'catching', 'chasing', 'building', 'playing with the kids', 'rough housing',
       'mucking around',
@@ -149,7 +149,9 @@ const LEXICON = lexicon<CauseWord>([
       'rolled my ankle', 'rolled', 'sprained', 'sprain', 'dislocated', 'broke', 'broken', 'fracture', 'fractured', 'collision',
       'came off my bike', 'bike accident', 'assaulted', 'landed on', 'slipping', 'tripping', 'acl', 'tore', 'ruptured', 'rupture',
       // Surf: "wiped out surfing at Bells, got dumped onto the sand bar".
-      'wiped out', 'wipe out', 'wipeout', 'dumped onto', 'dumped by a wave', 'got dumped by a wave', 'smashed by a wave', 'hit by a wave', 'dumped into the sand',
+      // ("wiped out from night shifts" is exhaustion.)
+      'wiped out surfing', 'wiped out on a wave', 'wiped out on my board', 'wiped out on the bike', 'wiped out on my bike', 'wiped out skiing',
+      'wiped out snowboarding', 'wipeout', 'dumped onto', 'dumped by a wave', 'got dumped by a wave', 'smashed by a wave', 'hit by a wave', 'dumped into the sand',
       'came off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
       'turned my ankle', 'stepped in a hole', 'missed a step', 'missed the step', 'landed awkwardly', 'landed badly',
       'rear ended', 'landed', 'landed flat', 'pulled me over', 'knocked me over', 'pulled me down',
@@ -325,10 +327,11 @@ const LEXICON = lexicon<CauseWord>([
       // shoulders held tense are the stress said with them.
       'other driver', 'the other driver', 'on her phone', 'on his phone', 'on their phone', 'keeping my shoulders', 'keep my shoulders', 'hates typing', 'hate typing',
       'garden bed', 'garden beds', 'new beds', 'raised beds', 'raised bed', 'veggie beds', 'vegie beds', 'since we moved', 'since i moved', 'since we moved in', 'since moving in',
+      // (But a house moved is still the move: "started since we moved house".)
       // Errands called runs, and cable run through a roof, are no running; "the usual" names nothing.
       'bin run', 'the bin run', 'school run', 'the school run', 'milk run', 'coffee run', 'running cable', 'running cables', 'running wire', 'running wires', 'the usual',
-      // A truckie's runs are drives: "12 hr runs Brisbane to Sydney".
-      'hr runs', 'hour runs', 'hr run', 'hour run', 'interstate runs', 'interstate run',
+      // A truckie's runs are drives: "interstate runs".
+      'interstate runs', 'interstate run',
     ],
   ],
 ]);

@@ -17,6 +17,9 @@ import type { Understood } from './types.js';
  *   unsure      "couldnt say", "depends on the day": opening the answer with no level of the scale, asked again for a typical day
  *   between     "somewhere in between" two levels said: asked again, naming them
  */
+/** Verbs learners put after "I no" for "I can't" ("now I no lift anything"). */
+const NO_VERBS = ['lift', 'bend', 'walk', 'run', 'sleep', 'sit', 'stand', 'turn', 'reach', 'carry', 'kneel', 'squat', 'climb', 'grip', 'hold', 'drive', 'type', 'look', 'can'];
+
 type Qualifier = 'not_done' | 'must_stop' | 'partly' | 'other_way' | 'only' | 'unsure' | 'between';
 type DifficultyWord = Difficulty | Qualifier;
 
@@ -30,7 +33,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'havent been able to', 'not been able to', 'havent been able',
       // Learner's and careful English: "can not walk", "arm will not go up", "now I no lift anything".
       'can not', 'could not', 'wont go', 'will not go', 'doesnt go', 'does not go',
-      ...['lift', 'bend', 'walk', 'run', 'sleep', 'sit', 'stand', 'turn', 'reach', 'carry', 'kneel', 'squat', 'climb', 'grip', 'hold', 'drive', 'type', 'look', 'can'].map((verb) => `i no ${verb}`),
+      ...NO_VERBS.map((verb) => `i no ${verb}`),
       // Not done since it started: "havent run since, tried once and had to walk home".
       'havent run since', 'havent played since', 'havent done it since', 'havent been since', 'not since', 'havent since',
       // Someone else does it for them: "have to get hubby to do my bra up".
@@ -84,6 +87,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'weak as', 'im cooked', 'cooked by', 'havent slept properly', 'not slept properly', 'havent had a proper sleep', 'havent slept', 'not sleeping',
       'does it all',
       'does it now', 'has to do it', 'has to do', 'have to get someone', 'recliner', 'waddle', 'waddling', 'pretty limited', 'quite limited', 'a fair amount',
+      // "i no drive long, 30 min ok", "i no sleep good": learners' "can't … for long / well" is a lot, not unable.
+      ...NO_VERBS.flatMap((verb) => ['long', 'far', 'good', 'well', 'heavy', 'much', 'properly'].map((how) => `i no ${verb} ${how}`)),
       // Grip that fails ("dropped a jug of milk yesterday, grip is pretty weak"); put on light work.
       'pretty weak', 'really weak', 'very weak', 'so weak', 'light duty',
       'halfway', 'half way', 'kills', 'it kills', 'i can only', 'have to sleep', 'only sleep on', 'both hands', 'two hands', 'both arms', 'both my arms', 'arms on the chair',
@@ -94,7 +99,8 @@ const LEXICON = lexicon<DifficultyWord>([
       // Woken over and over, or a long way short of what they did before.
       'times a night', 'times every night', 'times at night',
       // "I wake up many time in the night because pain": woken again and again, said without a count.
-      'many times', 'many time', 'several times', 'multiple times', 'heaps of times', 'so many times', 'a few times a night',
+      ...['wake', 'wake up', 'woke', 'woke up', 'wakes me', 'wakes me up', 'waking', 'waking up'].flatMap((w) => ['many times', 'many time', 'several times', 'multiple times', 'heaps of times', 'so many times'].map((n) => `${w} ${n}`)),
+      'many times a night', 'many time in the night', 'many times in the night', 'several times a night', 'multiple times a night', 'a few times a night',
       // Bending that stops at the knees: "can't touch my knees let alone my toes", "can touch my knees, thats about it".
       'cant touch my knees', 'cant even touch my knees', 'cant reach my knees', 'cant get past my knees', 'cant get past the knees', 'touch my knees', 'reach my knees', 'only round the block', 'only around the block', 'thats about it',
       'screaming', 'and thats it', 'circus act', 'a circus', 'an ordeal', 'a production', 'pull me up', 'pulls me up', 'help me up', 'helps me up', 'get me up', 'gets me up', 'swear words', 'swearing', 'a good minute',
@@ -336,8 +342,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (found.some((m) => m.value === 'unsure') && levelsIn(found).size >= 2 && severitySpread(found) >= 2) return miss('ambiguous', 'varies');
     // "knee clicks n grinds a bit but doesnt hurt": how much it clicks is no limit when it is said not to hurt.
     const painless = found.some((m) => m.value === 'none' && PAINLESS.has(phrase(m)));
-    const noisy = new Set(tokens.flatMap((t, i) => (painless && NOISES.has(t) ? [clause[i]] : [])));
-    if (noisy.size > 0) found.splice(0, found.length, ...found.filter((m) => !(m.value === 'some' && noisy.has(clause[m.start]))));
+    // (Only the amount said of the noise: "clicks and grinds a bit and is pretty stiff, doesnt hurt" is still stiff.)
+    const noises = tokens.flatMap((t, i) => (painless && NOISES.has(t) ? [i] : []));
+    const ofANoise = (m: Match<DifficultyWord>) => m.value === 'some' && NOISE_AMOUNTS.has(phrase(m)) && noises.some((i) => m.start > i && m.start - i <= 3);
+    if (noises.length > 0) found.splice(0, found.length, ...found.filter((m) => !ofANoise(m)));
     const neg = negated(tokens, found);
     const has = (q: Qualifier) => found.some((m) => m.value === q);
     // (Typed wide: it is set inside the callback below, which the compiler's narrowing does not follow.)
@@ -416,12 +424,17 @@ function echoedNo(tokens: readonly string[]): boolean {
 /** Noises a joint makes, and the words that say they do not hurt. */
 const NOISES = new Set(['clicks', 'click', 'clicking', 'clicky', 'grinds', 'grinding', 'cracks', 'cracking', 'crunches', 'crunching', 'crunchy', 'pops', 'popping', 'clunks', 'clunking', 'creaks', 'creaky', 'creaking']);
 const PAINLESS = new Set(['doesnt hurt', 'dont hurt', 'no pain', 'not sore']);
+const NOISE_AMOUNTS = new Set(['a bit', 'bit', 'a little', 'a little bit', 'little bit', 'slightly', 'a tad', 'sometimes']);
 
 /** "have to use the other arm", "gotta swap hands": the other way is forced, not chosen. */
-const FORCED = new Set(['have', 'has', 'had', 'need', 'needs', 'gotta', 'got', 'must']);
+const FORCED_TO = new Set(['have', 'has', 'had', 'need', 'needs', 'got']);
+const FORCED = new Set(['gotta', 'must']);
 const FORCED_REACH = 4;
 function forcedOtherWay(tokens: readonly string[], found: ReadonlyArray<Match<DifficultyWord>>): boolean {
-  return found.some((m) => m.value === 'other_way' && tokens.slice(Math.max(0, m.start - FORCED_REACH), m.start).some((t) => FORCED.has(t)));
+  return found.some((m) => {
+    const from = Math.max(0, m.start - FORCED_REACH);
+    return tokens.slice(from, m.start).some((t, k) => FORCED.has(t) || (FORCED_TO.has(t) && tokens[from + k + 1] === 'to'));
+  });
 }
 
 /** Who does it for them, and the doing, in another clause than the can't. */

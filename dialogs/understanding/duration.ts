@@ -31,6 +31,13 @@ interface Unit {
   letter: boolean;
 }
 
+/** Hours and minutes: how long a spell lasts, never how long the pain has been there. */
+const SHORT_UNITS = new Set(['hour', 'hours', 'hr', 'hrs', 'min', 'mins', 'minute', 'minutes', 'sec', 'secs', 'seconds']);
+/** A word that counts time, from seconds to years ("the two weeks", "the two hours after work"). */
+export function namesTimeUnit(tok: string | undefined): boolean {
+  return tok !== undefined && (SHORT_UNITS.has(tok) || (unitAt(tok) !== null && tok.length > 1));
+}
+
 function unitAt(tok: string | undefined): Unit | null {
   if (tok === undefined) return null;
   const short = ABBREVIATIONS.get(tok);
@@ -165,8 +172,8 @@ function readAt(tokens: readonly string[], i: number): Found | null {
   if (AND.has(tokens[end]!) && tokens[end + 1] === 'a' && tokens[end + 2] === 'half') {
     value += 0.5;
     end += 3;
-  } else if (AND.has(tokens[end]!) && tokens[end + 1] === 'half') {
-    // "one month and half" (learners drop the "a").
+  } else if (AND.has(tokens[end]!) && tokens[end + 1] === 'half' && !HALF_OF.has(tokens[end + 2] ?? '')) {
+    // "one month and half" (learners drop the "a"; "2 weeks and half the time its fine" is another half).
     value += 0.5;
     end += 2;
   } else if (RANGE_LINKS.has(tokens[end] ?? '')) {
@@ -384,6 +391,8 @@ const CORRECTION_FILLERS = new Set(['more', 'its', 'was', 'closer', 'nearer', 't
 
 /** Words that make "weekend" a particular holiday one, not the last one. */
 const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour', 'anzac', 'queens', 'kings', 'cup']);
+
+const HALF_OF = new Set(['the', 'of', 'my', 'that', 'this']);
 
 /** "two and a half", typed "two n a half" or "two & a half". */
 const AND = new Set(['and', 'n', '&']);

@@ -28,12 +28,12 @@ const CORRECTIONS = lexicon<true>([[true, [
 /** A choice made from a range just said ("5 or 6, closer to 6", "6 or 7, prob 7"); after one score it is no choice ("its more like 8 when i move"). */
 const CHOICES = lexicon<true>([[true, ['closer to', 'probably', 'prob', 'more like', 'id say', 'leaning towards', 'if i had to pick', 'if i had to choose']]]);
 
+/** Words back from a score, in its clause and not past the score before it, to a word of another time: "worst it's been is 10". */
+const OTHER_TIME_REACH = 5;
 /**
  * A score said of another time or of the worst, not of now: dropped at "right now" ("6, was 9 an hour
  * ago", "6 now, worst was a 9 on monday", "7, not as bad as when I broke my leg in 2019").
  */
-/** Words back from a score, in its clause, to a word of another time: "worst it's been is 10". */
-const OTHER_TIME_REACH = 5;
 const OTHER_TIME_BEFORE = new Set(['was', 'were', 'worst', 'peak', 'peaked', 'peaks', 'hit', 'reached', 'used', 'went', 'gets', 'goes']);
 const OTHER_TIME_AFTER = lexicon<true>([[true, [
   'ago', 'this morning', 'yesterday', 'last night', 'earlier', 'on monday', 'on tuesday', 'on wednesday', 'on thursday',
@@ -132,7 +132,8 @@ function scoresAsked(tokens: readonly string[], all: Score[], of: 'now' | 'worst
   const shadow = tokens.map((t) => (/^(19|20)\d\d$/.test(t) ? 'yyyy' : t));
   const later = findAll(shadow, OTHER_TIME_AFTER);
   const otherTime = (s: Score): boolean =>
-    sameClauseBefore(tokens, s.start, OTHER_TIME_REACH).some((t) => OTHER_TIME_BEFORE.has(t)) ||
+    // ("it was 8 and now 6": the "was" is the 8's, not the 6's.)
+    sameClauseBefore(tokens, s.start, Math.min(OTHER_TIME_REACH, s.start - Math.max(0, ...all.filter((o) => o.end <= s.start).map((o) => o.end)))).some((t) => OTHER_TIME_BEFORE.has(t)) ||
     // "7 but when i lift my arm up its a 9": a score under a condition is not the one of now.
     // Only after a score said without one: "when i sit still 3, moving around 6" names two levels, and is asked.
     (underCondition(tokens, s.start) && all.some((o) => o.start < s.start && !underCondition(tokens, o.start))) ||

@@ -5,6 +5,7 @@ import { findAll, lexicon, negated, type Match, type Span } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import type { Understood } from './types.js';
 import { isBlank, tokenise } from './text.js';
+import { namesTimeUnit } from './duration.js';
 
 export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
   // "lef", "rite": sound-alike spellings too short or too far for the typo rule.
@@ -16,7 +17,7 @@ export const SIDE_PHRASES: ReadonlyArray<readonly [Side, readonly string[]]> = [
       'both', 'both sides', 'both side', 'both of them', 'either side', 'each side', 'bilateral', 'bilaterally',
       'left and right', 'right and left', 'left & right', 'on both', 'two sides', 'both ones', 'all sides',
       // Learners' English for both: "the two side".
-      'two side', 'the two side', 'two of them',
+      'two side', 'the two side',
     ],
   ],
   ['centre', ['middle', 'centre', 'center', 'central', 'centrally', 'midline', 'down the middle', 'dead centre', 'dead center', 'in between']],
@@ -111,10 +112,8 @@ const SIDE_BY_OTHER_WORDS = lexicon<Side>([
   // ("the write one": the sound of it, typed.)
   ['right', ['rightie', 'righty', 'right handed', 'right hander', 'drivers side', 'driver side', 'write one', 'the write one', 'write side']],
   // Learners' English, asked which side: "two knee", "the two".
-  ['both', ['the two', 'two knee', 'two knees', 'two shoulder', 'two hip', 'two leg', 'two arm', 'two foot', 'two hand', 'two wrist', 'two elbow', 'two ankle']],
+  ['both', ['the two', 'two of them', 'two knee', 'two knees', 'two shoulder', 'two hip', 'two leg', 'two arm', 'two foot', 'two hand', 'two wrist', 'two elbow', 'two ankle']],
 ]);
-
-const TIME_UNITS = new Set(['day', 'days', 'wk', 'wks', 'week', 'weeks', 'month', 'months', 'mths', 'year', 'years', 'yrs']);
 
 export function parseSide(text: string): Understood<Side> {
   return guarded(() => {
@@ -129,8 +128,8 @@ export function parseSide(text: string): Understood<Side> {
     const sides = [...new Set(kept.map((m) => m.value))];
     if (sides.length === 0) {
       // "the one i throw with, im a leftie", "drivers side": a side said another way, taken only when no side word is.
-      // ("the two weeks" counts time, not sides.)
-      const other = [...new Set(findAll(tokens, SIDE_BY_OTHER_WORDS).filter((m) => !TIME_UNITS.has(tokens[m.end] ?? '')).map((m) => m.value))];
+      // ("the two weeks", "the two hours after work" count time, not sides; "one of the two" is one of them.)
+      const other = [...new Set(findAll(tokens, SIDE_BY_OTHER_WORDS).filter((m) => !namesTimeUnit(tokens[m.end]) && tokens[m.start - 1] !== 'of').map((m) => m.value))];
       return other.length === 1 ? ok(other[0]!) : miss('not_understood');
     }
     if (sides.length === 1) return ok(sides[0]!);

@@ -206,6 +206,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['not_a_sign', {
     anywhere: [
+      // Money slang for a score of 5 ("bout a fiver"), not a misspelt fever ("been getting a fiver at night" still is).
+      'bout a fiver', 'about a fiver', 'like a fiver', 'maybe a fiver', 'prob a fiver', 'a fiver i reckon',
       'cortisone shot', 'cortisone injection', 'cortisone injections', 'steroid injection', 'steroid shot', 'steroid injections',
       'cancer scare', 'sick leave', 'chest day', 'chest press', 'chest workout', 'bench press', 'heavy on bench', 'night shift', 'night shifts', 'last night', 'tonight', 'good night', 'night out', 'sat night', 'friday night',
       'fell asleep', 'fall asleep', 'falling asleep', 'broke up', 'lost my job', 'heart broken', 'broken heart', 'broke my heart', 'breaks my heart', 'feel fine', 'feeling fine',
@@ -400,8 +402,10 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
     for (const [need, code, scope] of SIGN_RULES) {
       if (scope === 'checklist' && where === 'anywhere') continue;
       for (;;) {
-        // ("right bum cheek, pins and needles right down to my foot": numbness said of the foot is not around the bum.)
-        const fits = (piece: Piece) => !(code === 'saddle_numbness' && piece.part === 'NUMB' && placedElsewhere(tokens, piece.m));
+        // ("right bum cheek, pins and needles right down to my foot": numbness said of the foot is not around the bum;
+        // "tingling right down to my toes and around my privates" names the saddle after it, and is.)
+        const groinAfter = (piece: Piece) => bag.some((o) => (o.part === 'GROIN' || o.part === 'SADDLE') && o.m.start >= piece.m.end);
+        const fits = (piece: Piece) => !(code === 'saddle_numbness' && piece.part === 'NUMB' && placedElsewhere(tokens, piece.m) && !groinAfter(piece));
         const used = need.map((part) => bag.findIndex((piece) => piece.part === part && fits(piece)));
         if (used.some((u) => u < 0)) break;
         const pieces = used.map((u) => bag[u]!).sort((a, z) => a.m.start - z.m.start);

@@ -233,6 +233,34 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('cause');
   });
 
+  it('keeps a length said with the vague try, and never continues a try from before "back"', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('my back, been 2 weeks');
+    await h.send('lower');
+    expect(h.last()?.step).toBe('spread');
+    await h.send('no');
+    // The length said with "my back" is kept: the cause comes next.
+    expect(h.last()?.step).toBe('cause');
+    // (A bare "back" at a pain-area question is the body part; "go back" is the command.)
+    for (let i = 0; i < 4 && h.last()?.step !== 'location'; i++) await h.send('go back');
+    expect(h.last()?.step).toBe('location');
+    await h.send('hmm not sure');
+    await h.send('my back');
+    // Asked which part again, not joined with the "lower" of the first visit.
+    expect(h.last()?.step).toBe('location');
+  });
+
+  it('does not keep a hedge at the length question as a movement limit', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('left knee');
+    await h.send('no');
+    const reply = texts(await h.send('couldnt tell you, it hurts when i walk though'));
+    expect(reply).not.toMatch(/kept that for when I ask about each movement/);
+    expect(h.last()?.step).toBe('duration');
+  });
+
   // Found chatting: "cant squat at all" at the length question was "did not catch that".
   it('keeps a movement limit typed before the movements for its question', async () => {
     await h.send('hi');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCauses, parseDifficulty, parseDuration, parsePainScore, parseSide, parseSites } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
-import { parseSignAnswer } from '../../dialogs/understanding/index.js';
+import { parseSignAnswer, parseSpread } from '../../dialogs/understanding/index.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
 
@@ -141,7 +141,8 @@ describe('lengths, causes and limits in learners\' English and surf talk', () =>
     ["wiped out surfing at Bells, got dumped onto the sand bar. pain's about a 5 now", ['injury']],
     // The other driver, on her phone, is no driver's posture of the patient's.
     ['got rear ended at the lights on the 10th, other driver was on her phone', ['injury']],
-    ['truck driver, 12 hr runs', ['posture']],
+    ['truck driver, interstate runs', ['posture']],
+    ['half hour runs every morning', ['repetitive_use']],
     ['spent the long weekend ripping out the old agapanthus along the fence. paying for it now', ['strain']],
     ['Work is very much pressure these days, deadlines, I think I am keeping my shoulders tense all the time', ['stress']],
     ['bills piling up', ['stress']],
@@ -173,5 +174,64 @@ describe('the follow-up after a fall', () => {
   });
   it.each(['swelling went down yesterday', 'maybe'])('%j is asked again', (text) => {
     expect(parseSignAnswer(text, 'trauma_fracture').ok).toBe(false);
+  });
+});
+
+// A helper's review of the afternoon's rules (2026-12-03): each sentence was misread by a rule added that day.
+describe('review: the afternoon\'s rules leave these alone', () => {
+  it.each([
+    'yes, tingling right down to my toes and around my privates',
+    'tingling in my foot and groin',
+    'pins and needles in my hands and bum',
+  ])('saddle numbness named after a limb is still the sign: %j', (text) => {
+    expect(affirmed(text)).toContain('saddle_numbness');
+  });
+  it('"been getting a fiver at night" is still a misspelt fever', () => {
+    expect(affirmed('been getting a fiver at night')).toContain('fever_unwell');
+  });
+  it('"both" at the spread question is both sides', () => {
+    expect(parseSpread('down the back of my thigh and calf, both')).toMatchObject({ ok: true, value: { sites: [{ region: 'thigh', side: 'both' }, { region: 'lower_leg', side: 'both' }] } });
+    expect(parseSites('my back and hip, both')).toMatchObject({ ok: true, value: { sites: [{ region: 'lower_back' }, { region: 'hip', side: 'both' }] } });
+  });
+  it.each(['back pain, low level but constant', 'my back low key kills', 'back pain, middle aged bloke', 'my back hurts when i reach up high', 'back pain, right down the middle', 'not the lower part, higher up'])(
+    'a level word said of something else names no part of the back: %j',
+    (text) => {
+      expect(parseSites(text).ok).toBe(false);
+    },
+  );
+  it('asks which part of each vague place', () => {
+    expect(parseSites('my back and my leg')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back+leg' });
+  });
+  it.each<[string, number]>([
+    ['it was 8 and now 6', 6],
+    ['was 8 yesterday now 5', 5],
+    ['worst was 9 and now its 6', 6],
+  ])('the "was" of an earlier score is not the later one\'s: %j → %s', (text, value) => {
+    expect(parsePainScore(text)).toEqual({ ok: true, value });
+  });
+  it.each<[string, string[]]>([
+    ['no idea, been wiped out from night shifts', ['unknown']],
+    ['started since we moved house', ['strain']],
+    ['tired all the time', ['other']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it.each<[string, string]>([
+    ['got my good arm, just use that one', 'some'],
+    ['i have been using my other hand, easier', 'some'],
+    ['it clicks and grinds a bit and is pretty stiff, doesnt hurt though', 'some'],
+    ['done it many times no problem', 'none'],
+    ['i no drive long, 30 min ok', 'some'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+  it('sides: "two of them fingers" is no side, "one of the two" and "the two hours" are not both', () => {
+    expect(parseSites('right hand, two of them fingers')).toMatchObject({ ok: true, value: { sites: [{ region: 'wrist_hand', side: 'right' }] } });
+    expect(parseSide('one of the two, not sure which').ok).toBe(false);
+    expect(parseSide('for the two hours after work').ok).toBe(false);
+    expect(parseSites('knee, the left one was twisted at footy')).toMatchObject({ ok: true, value: { sites: [{ region: 'knee', side: 'left' }] } });
+  });
+  it('"2 weeks and half the time its fine" is 2 weeks', () => {
+    expect(parseDuration('2 weeks and half the time its fine', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 2 } });
   });
 });

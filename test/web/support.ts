@@ -159,18 +159,21 @@ export async function connected(page: Page): Promise<void> {
  * end there only ran out the clock (ten seconds at each such question).
  */
 export async function settle(page: Page | import('playwright-core').Frame): Promise<void> {
+  // Each wait counts its own still polls (a position seen by an earlier wait does not count).
+  const wait = `${Date.now()}-${Math.random()}`;
   await page
     .waitForFunction(
-      () => {
+      (id) => {
         const s = document.querySelector('.webchat__basic-transcript__scrollable');
         if (!s || s.scrollHeight - s.clientHeight - s.scrollTop < 2) return true;
-        const w = window as unknown as { settleAt?: string; settleSeen?: number };
+        const w = window as unknown as { settleWait?: string; settleAt?: string; settleSeen?: number };
+        if (w.settleWait !== id) Object.assign(w, { settleWait: id, settleAt: undefined, settleSeen: 0 });
         const at = `${s.scrollTop}|${s.scrollHeight}`;
         w.settleSeen = w.settleAt === at ? (w.settleSeen ?? 0) + 1 : 0;
         w.settleAt = at;
         return w.settleSeen >= 5;
       },
-      undefined,
+      wait,
       // Seconds on a loaded machine (CI runs the browser files beside the rest); a wait that runs out
       // leaves the assertion after it to say what is off screen.
       { timeout: 10_000, polling: 100 },
