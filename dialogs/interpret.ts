@@ -76,6 +76,9 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
   const back = nlu.parseQuestionBack(text);
   if (back) return { kind: 'question', back };
   const command = nlu.parseCommand(text);
+  // A bare "back" where the spread is asked could be either, and a body part taken there could never be
+  // undone with "back" (each "back" would note it again): ask which.
+  if (command === 'back' && state === 'spread' && BARE_BACK.test(text)) return { kind: 'miss', why: 'ambiguous', detail: 'back_or_place' };
   if (command && !(command === 'back' && meansBodyPart(state, text))) return { kind: 'command', command };
   const who = proxyOf(state, ctx, text);
   return fromText(state, ctx, who && state !== 'contact' ? nlu.inPatientsVoice(text, who) : text, at, text);
@@ -95,6 +98,9 @@ export function proxyOf(state: QuestionState, ctx: IntakeContext, text: string):
 export function stepOf(state: QuestionState, ctx: IntakeContext) {
   return state === 'checkItem' && ctx.itemCheck?.of === 'precautions' ? 'precautions' : STEP_OF[state];
 }
+
+/** "back", "back!", "back pls": the word alone. */
+const BARE_BACK = /^back[\s!.]*(please|pls|plz)?[\s!.]*$/i;
 
 /** Where the question is about body parts, "back" or "the back" is the body part; "go back" still goes back. */
 const REGION_STATES: ReadonlySet<QuestionState> = new Set(['location', 'primary', 'spread']);

@@ -104,6 +104,8 @@ export const WORDS = {
         if (detail === 'unsure') return 'You sound unsure about that one, so I would rather ask than guess.';
         // "depends on the day", "couldnt say": how much it limits them swings, or they do not know.
         if (detail === 'varies') return 'If it changes from day to day, think of a typical day this week.';
+        // A bare "back" where the spread is asked: the command or the body part.
+        if (detail === 'back_or_place') return 'To go back to the last question, say "go back". If it spreads into your back, say which part, e.g. "my upper back".';
         // "running? lol no": no trouble, not something they do, or can't do it at all.
         if (detail === 'echo_no') return "Do you mean it's no trouble (or not something you do), or that you can't do it at all?";
         // "both equally" at the main-area question: either will do to start with; both are kept.

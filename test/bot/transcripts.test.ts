@@ -670,6 +670,12 @@ describe('help, back, restart, stop and delete at every step', () => {
     expect(h.last()?.step).toBe('primary');
     await h.send('back');
     expect(h.last()?.step).toBe('spread');
+    // At the spread a bare "back" is asked about: a body part taken there could not be undone with "back".
+    const asked = texts(await h.send('back'));
+    expect(h.last()?.step).toBe('spread');
+    expect(asked).toMatch(/To go back to the last question, say "go back"/);
+    await h.send('go back');
+    expect(h.last()?.step).toBe('primary');
   });
 
   it('back at the first question says so', async () => {
