@@ -342,7 +342,11 @@ export function isWorthAsking(m: SignMention): boolean {
 }
 
 /** Sore leg muscles from sport or training: said of both legs, not the emergency sign of both legs. */
-const LOCAL_LEG_PAIN = lexicon<true>([[true, ['shin splints', 'shin splint', 'shins', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day']]]);
+const LOCAL_LEG_PAIN = lexicon<true>([[true, [
+  'shin splints', 'shin splint', 'shins', 'quads', 'hammies', 'doms', 'marathon', 'half marathon', 'leg day', 'legs day',
+  // Both legs moved together to spare the sore side ("getting out of the car, have to swing both legs out together").
+  'swing both legs', 'swing both my legs', 'both legs out together', 'both legs together', 'keep both legs together', 'keeping both legs together',
+]]]);
 
 const NERVE_SIGNS: ReadonlySet<FlagCode> = new Set(['numbness_tingling', 'progressive_weakness', 'saddle_numbness']);
 const NERVE_WORDS: ReadonlySet<SignWord> = new Set<SignWord>(['NUMB', 'WEAK']);
@@ -423,7 +427,8 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
     // emergency sign ("numb in my groin but its gone now" is ticked, and then asked "is that happening now?").
     if (levelOf(m.code) !== 'emergency' && !m.historical && findAll(tokens, OVER_SINCE).some((o) => o.start > m.start && sameOrButAfter(o.start + 1))) m.historical = true;
   }
-  // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign.
+  // "shin splints in both legs", "quads on both legs after the marathon": muscles sore from sport, not the nerve sign;
+  // nor both legs swung out of the car together.
   const localLegs = new Set(findAll(tokens, LOCAL_LEG_PAIN).map((m) => sentence[m.start]));
   // (Numb or weak legs in that sentence are the sign whatever else is said: "both legs went weak during the marathon".)
   const nerveIn = new Set(matches.filter((m, k) => NERVE_WORDS.has(m.value) && !props[k]!.negated).map((m) => sentence[m.start]));

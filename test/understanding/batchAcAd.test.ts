@@ -235,3 +235,14 @@ describe('review: the afternoon\'s rules leave these alone', () => {
     expect(parseDuration('2 weeks and half the time its fine', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 2 } });
   });
 });
+
+// Found chatting with a lawn bowler: "have to swing both legs out together" (out of the car) was asked about as
+// symptoms in both legs.
+describe('both legs moved together are no sign; numb or weak they still are', () => {
+  it('"swing both legs out together" asks nothing', () => {
+    expect(affirmed('getting out of the car is the worst, have to swing both legs out together')).toEqual([]);
+  });
+  it.each(['swing both legs out and they go numb', 'both legs feel weak', 'pain down both legs'])('%j', (text) => {
+    expect(affirmed(text)).toContain('both_legs_symptoms');
+  });
+});
