@@ -246,3 +246,15 @@ describe('both legs moved together are no sign; numb or weak they still are', ()
     expect(affirmed(text)).toContain('both_legs_symptoms');
   });
 });
+
+// Found chatting with a lawn bowler: "bending to bowl is ok if i warm up" at the safety checklist was read as
+// "none of these", because "bowl" typo-matched "bowel" (a denied bowel sign answers none); "I play lawn bowls"
+// there ticked the bowel item.
+describe('a bowl is no bowel', () => {
+  it.each(['bending to bowl is ok if i warm up', 'I play lawn bowls 3 times a week'])('%j names no sign', (text) => {
+    expect(findSigns(text, 'checklist')).toEqual([]);
+  });
+  it('"cant control my bowels" is still the sign', () => {
+    expect(findSigns('cant control my bowels', 'checklist').map((m) => m.code)).toEqual(['bladder_bowel_change']);
+  });
+});
