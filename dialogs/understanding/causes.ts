@@ -71,6 +71,8 @@ const LEXICON = lexicon<CauseWord>([
     [
       'gym', 'sport', 'sports', 'gardening', 'raking', 'raking leaves', 'raked', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
       'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
+      // Lawn bowls, and its weekly competition.
+      'bowls', 'lawn bowls', 'lawnbowls', 'pennant', 'pennants',
       'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
       'hit the gym', 'squats', 'deadlift', 'deadlifts', 'deadlifting', 'hike', 'marathon', 'hiking', 'cycling', 'yoga',
       'pilates', 'dancing', 'swimming', 'bowling', 'in the nets', 'nets',
@@ -476,12 +478,16 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       return null;
     case 'repeats':
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
+    case 'posture':
+      // "crutching sheep all week, bent over the whole time": a task kept up for days is the cause; the bend is how.
+      return has('repetitive_use', clause) && has('spell', clause) ? null : 'posture';
     case 'repetitive_use':
       // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause;
       // "hunched over my laptop writing": the posture it was done in is the cause the patient names, unless
       // the task is also said to go on day after day ("nail salon 10 hours every day, always bent over").
       // ("laptop on the dining table, typing the whole day": the task kept up all day is named too.)
-      return has('injury', clause) || (has('posture', clause) && !has('daily') && !has('all_day', clause)) ? null : 'repetitive_use';
+      // ("crutching sheep all last week, bent over": kept up for days, the task too.)
+      return has('injury', clause) || (has('posture', clause) && !has('daily') && !has('all_day', clause) && !has('spell')) ? null : 'repetitive_use';
     default:
       return m.value;
   }

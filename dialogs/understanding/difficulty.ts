@@ -27,7 +27,7 @@ const LEXICON = lexicon<DifficultyWord>([
   [
     'unable',
     [
-      'cant', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
+      'cant', 'cnt', 'unable', 'impossible', 'not at all able', 'cant do it', 'cant do it at all', 'cant at all', 'couldnt', 'not able',
       'no way', 'not possible', 'totally unable', 'completely unable', 'not able to', 'cant even', 'couldnt even', 'can not even', 'no chance', 'wont let me',
       'incapable', 'beyond me', 'stopped', 'given up', 'gave up', 'forget it', 'forget about it', 'not a chance', 'not happening', 'no hope',
       'havent been able to', 'not been able to', 'havent been able',

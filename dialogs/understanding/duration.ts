@@ -207,7 +207,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** No number at all, but plainly long: "ages", "donkey's years", "forever". */
 const VAGUE_LONG = lexicon<number>([[2 * YEAR, [
-  'ages', 'donkeys years', 'donkeys', 'forever', 'yonks', 'as long as i can remember', 'for ever', 'a long time', 'a long while',
+  'ages', 'donkeys years', 'donkeys', 'forever', 'yonks', 'yrs', 'yrs and yrs', 'years and years', 'as long as i can remember', 'for ever', 'a long time', 'a long while',
   'since i was a teenager', 'since i was young', 'since i was a kid', 'since i was little', 'most of my adult life', 'all my life',
   'most of my life', 'my whole life',
 ]]]);

@@ -137,6 +137,16 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
   return null;
 }
 
+const SENTENCE_ENDS = new Set(['.', ';', '!', '?']);
+/** The tokens of the sentence holding token `at`. */
+function sentenceTokens(tokens: readonly string[], at: number): readonly string[] {
+  let from = at;
+  while (from > 0 && !SENTENCE_ENDS.has(tokens[from - 1]!)) from--;
+  let to = at;
+  while (to < tokens.length && !SENTENCE_ENDS.has(tokens[to]!)) to++;
+  return tokens.slice(from, to);
+}
+
 const AS_A_CHILD = /\bwhen i was (\d+|a kid|little|young|a child|a teenager)\b/;
 /** The words of the clause holding token `at`: to a comma, a full stop, "but" or "and". */
 function clauseOf(tokens: readonly string[], at: number): string {
@@ -192,10 +202,16 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
       }
       if (p.negated) return;
       if (p.hypothetical && !(m.value === 'pregnancy' && hedged(m))) return;
+      // "had the knee scoped 3 weeks ago. gallbladder out back in 2015": each operation by the date in its own
+      // sentence, when it has one; otherwise by the message's.
+      const own = sentenceTokens(tokens, m.start);
+      const ownDated = now ? monthsAgo(own, new Date(now)) : null;
+      const recent = recentlyDated(own) || (ownDated === null && recentlyDated(tokens));
+      const monthsBack = ownDated ?? (recentlyDated(own) ? null : dated);
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
-      if (p.historical && !(m.value === 'recent_surgery' && recentlyDated(tokens)) && m.value !== 'osteoporosis') return;
+      if (p.historical && !(m.value === 'recent_surgery' && recent) && m.value !== 'osteoporosis') return;
       // "gallbladder out in july": more than three months before this month is not recent.
-      if (m.value === 'recent_surgery' && dated !== null && dated > 3) return;
+      if (m.value === 'recent_surgery' && monthsBack !== null && monthsBack > 3) return;
       // "appendix out when I was 12": an age then, long ago (in the surgery's own clause).
       if (m.value === 'recent_surgery' && AS_A_CHILD.test(clauseOf(tokens, m.start))) return;
       codes.push(m.value);

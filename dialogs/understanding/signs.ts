@@ -60,7 +60,8 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   }],
   ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day', 'more than it was', 'more than before', 'more than last week'] }],
   ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
-  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up', 'all purple', 'gone purple', 'black and blue'] }],
+  // (A lump or a bump counts only with a fall: "came off my bike, theres a lump on my collarbone".)
+  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up', 'all purple', 'gone purple', 'black and blue', 'a lump on', 'lump on my', 'a bump on', 'sticking out', 'sticks out'] }],
   ['FEVER', {
     anywhere: [
       'fever', 'fevers', 'feverish', 'temperature', 'high temperature', 'a temp', 'temp', 'hot and cold', 'chills', 'the chills',
@@ -93,7 +94,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'cant move it', 'cant move', 'cant put weight on it', 'cant put weight on', 'cant put any weight on',
       // A hedge inside the phrase: "can't really put weight on it".
       'cant really put weight on', 'cant really put any weight on', 'cant really weight bear', 'cant really stand on it', 'cant really walk on it', 'cant bear weight', 'cant weight bear', 'cant stand on it',
-      'cant walk on it', 'cant lift my arm', 'cant lift it', 'cant use it', 'cant move my', 'cant bend it', 'cant straighten it', 'cant turn it',
+      'cant walk on it', 'cant lift my arm', 'cant lift the arm', 'cant raise my arm', 'cant raise the arm', 'cant use my arm', 'cant lift it', 'cant use it', 'cant move my', 'cant bend it', 'cant straighten it', 'cant turn it',
     ],
   }],
   ['bladder_bowel_change', {

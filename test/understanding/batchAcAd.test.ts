@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCauses, parseDifficulty, parseDuration, parsePainScore, parseSide, parseSites } from '../../dialogs/understanding/index.js';
 import { findSigns, isAffirmed } from '../../dialogs/understanding/signs.js';
-import { parseSignAnswer, parseSpread } from '../../dialogs/understanding/index.js';
+import { parsePrecautions, parseSignAnswer, parseSpread } from '../../dialogs/understanding/index.js';
 
 const affirmed = (text: string) => findSigns(text, 'anywhere').filter(isAffirmed).map((m) => m.code);
 
@@ -256,5 +256,32 @@ describe('a bowl is no bowel', () => {
   });
   it('"cant control my bowels" is still the sign', () => {
     expect(findSigns('cant control my bowels', 'checklist').map((m) => m.code)).toEqual(['bladder_bowel_change']);
+  });
+});
+
+// Batch ag's tuning part (first sight 83.0%).
+describe('batch ag', () => {
+  it('"fiveish" is no fever', () => {
+    expect(affirmed('fiveish')).toEqual([]);
+    expect(parsePainScore('fiveish')).toEqual({ ok: true, value: 5 });
+  });
+  it('a lump after a fall, and an arm that will not lift, is asked about as a break', () => {
+    expect(affirmed('came off my bike. typin w left hand sry. theres a lump on my collarbone and i cant lift the arm')).toContain('trauma_fracture');
+    expect(affirmed('found a lump on my neck')).toEqual([]);
+  });
+  it('each operation is dated by its own sentence', () => {
+    expect(parsePrecautions('had the knee scoped 3 weeks ago. gallbladder out back in 2015 but thats ages ago', undefined, '2026-12-03T09:00:00Z')).toEqual({ ok: true, value: ['recent_surgery'] });
+    expect(parsePrecautions('gallbladder out in july', undefined, '2026-12-03T09:00:00Z')).toEqual({ ok: true, value: [] });
+  });
+  it.each<[string, string[]]>([
+    ['crutching sheep all last week, bent over a pen of ewes from sunup', ['repetitive_use']],
+    ['crutching sheep all week, bent over the whole time', ['repetitive_use']],
+    ['I play lawn bowls 3 times a week', ['repetitive_use']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it('"cnt do it at all" is unable, and "yrs" is years', () => {
+    expect(parseDifficulty('cnt do it at all w the right. partner does my bra')).toEqual({ ok: true, value: 'unable' });
+    expect(parseDuration('yrs, like since i started hairdressing', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 104.4 } });
   });
 });
