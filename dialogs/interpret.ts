@@ -369,6 +369,9 @@ function movementAnswer(ctx: IntakeContext, text: string, said: string): Interpr
   const corrects = nlu.correctionPoints(tokens).length > 0 || tokens.includes('actually');
   const otherHalf = before === 'unable' && level.value !== 'unable' && !corrects;
   const difficulty = otherHalf ? 'a_lot' : level.value;
+  // Said again, and already so recorded ("kettle and shopping bags hurt" at lifting, once taken for carrying):
+  // it answers the question asked, or the question would come back for ever.
+  if (before === difficulty) return null;
   const change = before !== undefined && before !== difficulty ? `, now ${DIFFICULTY_WORDS[difficulty]} (it was ${DIFFICULTY_WORDS[before]})` : `, ${DIFFICULTY_WORDS[difficulty]}`;
   return { kind: 'event', event: { type: 'DIFFICULTY', difficulty, movement: other, said }, note: MOVEMENT_LABELS[other] + change };
 }

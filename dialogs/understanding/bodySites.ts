@@ -220,7 +220,8 @@ const CUES = lexicon<Cue>([
 
 /** Where a clause ends for these rules. */
 const CLAUSE_END: ReadonlySet<string> = new Set([',', '.', ';', '!', '?', 'but', 'however', 'though', 'although', 'whereas', 'except']);
-const FILLERS: ReadonlySet<string> = new Set(['my', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'that', 'this', 'those', 'these', 'both', 'is', 'are', 'i', 'im', 'am']);
+// ("just above me bum": Australian "me" for "my".)
+const FILLERS: ReadonlySet<string> = new Set(['my', 'me', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'that', 'this', 'those', 'these', 'both', 'is', 'are', 'i', 'im', 'am']);
 
 /** Between two regions of one list ("left knee and calf", "neck is paining and shoulder also"): a side word carries over these. */
 // "left glute and into the hammy": pain running on into the next region stays on its side.

@@ -71,6 +71,8 @@ const LEXICON = lexicon<CauseWord>([
     [
       'gym', 'sport', 'sports', 'gardening', 'raking', 'raking leaves', 'raked', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'swim', 'swims', 'laps', 'tri', 'overhead press', 'shoulder press',
       'military press', 'footy', 'football', 'soccer', 'netball', 'basketball', 'tennis', 'golf', 'cricket', 'rugby', 'hockey',
+      // Training for a sport ("she trains 4 times a week plus games on saturday"; "the train" is read below).
+      'train', 'trains', 'trained', 'trainings',
       // Lawn bowls, and its weekly competition.
       'bowls', 'lawn bowls', 'lawnbowls', 'pennant', 'pennants',
       'surfing', 'workout', 'working out', 'exercise', 'exercising', 'running', 'run', 'ran', 'jogging', 'weights', 'crossfit',
@@ -328,6 +330,8 @@ const LEXICON = lexicon<CauseWord>([
       // The other driver, on a phone, is no posture of the patient's ("rear ended, other driver was on her phone");
       // shoulders held tense are the stress said with them.
       'other driver', 'the other driver', 'on her phone', 'on his phone', 'on their phone', 'keeping my shoulders', 'keep my shoulders', 'hates typing', 'hate typing',
+      // A train ridden or driven is no training: "caught the train to work", "driving the road train".
+      'the train', 'a train', 'on the train', 'train ride', 'train trip', 'train to work', 'train home', 'train station', 'road train', 'the road train',
       'garden bed', 'garden beds', 'new beds', 'raised beds', 'raised bed', 'veggie beds', 'vegie beds', 'since we moved', 'since i moved', 'since we moved in', 'since moving in',
       // (But a house moved is still the move: "started since we moved house".)
       // Errands called runs, and cable run through a roof, are no running; "the usual" names nothing.

@@ -218,6 +218,8 @@ const LEXICON = lexicon<DifficultyWord>([
     'other_way',
     [
       'switched to', 'use the other', 'using the other', 'with my other', 'other hand', 'other arm', 'instead', 'a different way', 'differently',
+      // "cant hold my coffee mug with that hand, use the left now".
+      'use the left', 'use the right', 'use my left', 'use my right', 'using my left', 'using my right', 'with my left', 'with my right',
       // A workaround: "turn my whole body", "just use the reversing camera", "only use my good arm", "on my hip now not in front".
       'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".

@@ -465,6 +465,9 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     const counted = explicit.filter((f) => !f.dated);
     const restated = counted.length > 0 && counted.length < explicit.length && !tokens.some((t) => CONTRASTS.has(t)) && tokens.some((t) => RESTATES.has(t));
     const pool = restated ? counted : explicit.length > 0 ? explicit : found;
+    // "started around 18 wks so about 6 wks now": the length the patient concludes with is the answer.
+    const concluded = pool.filter((f) => tokens.slice(Math.max(0, f.start - 3), f.start).includes('so') && tokens.slice(f.end, f.end + 2).includes('now'));
+    if (concluded.length === 1 && pool.length > 1) return ok({ weeks: round1(concluded[0]!.weeks), text: said });
     // Two lengths in different bands ("years, but this flare started on the weekend"): ask, naming them.
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
     if (bands.size > 1 && (tokens.some((t) => t === 'but' || t === 'or' || t === 'either') || findAll(tokens, THIS_BOUT).length > 0)) {

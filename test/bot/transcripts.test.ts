@@ -261,6 +261,24 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('duration');
   });
 
+  // Batch af: "kettle and shopping bags hurt" at lifting was taken for carrying each time, and lifting came back for ever.
+  it('takes an answer said again for the question asked, once it was taken for another movement', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('right elbow');
+    await h.send('no');
+    await h.send('about a month');
+    await h.send('painting the fence');
+    await h.send('4');
+    await h.send('7');
+    for (let i = 0; i < 5 && h.last()?.subject !== 'lifting'; i++) await h.send('a bit');
+    expect(h.last()?.subject).toBe('lifting');
+    expect(texts(await h.send('kettle and shopping bags hurt'))).toMatch(/carrying things/);
+    expect(h.last()?.subject).toBe('lifting');
+    await h.send('kettle and shopping bags hurt');
+    expect(h.last()?.subject).not.toBe('lifting');
+  });
+
   // Found chatting: "cant squat at all" at the length question was "did not catch that".
   it('keeps a movement limit typed before the movements for its question', async () => {
     await h.send('hi');

@@ -285,3 +285,22 @@ describe('batch ag', () => {
     expect(parseDuration('yrs, like since i started hairdressing', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 104.4 } });
   });
 });
+
+// Batch af's tuning part (whole intakes, 13 of 20 clean at first sight).
+describe('batch af', () => {
+  it('"just above me bum" is a landmark, as "just above my bum" is', () => {
+    expect(parseSites('lower back, just above me bum. middle not one side')).toMatchObject({ ok: true, value: { sites: [{ region: 'lower_back' }] } });
+  });
+  it('the length the patient concludes with is the answer', () => {
+    expect(parseDuration('started around 18 wks so about 6 wks now', '2026-12-03T09:00:00Z')).toMatchObject({ ok: true, value: { weeks: 6 } });
+  });
+  it.each<[string, string[]]>([
+    ['i train 4 times a week plus games on saturday, no injury that we know of', ['repetitive_use']],
+    ['driving the road train 12 hrs a day', ['posture']],
+  ])('%j → %j', (text, causes) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: causes });
+  });
+  it('a mug held with the other hand now is a lot, not unable', () => {
+    expect(parseDifficulty('cant hold my coffee mug with that hand, use the left now')).toEqual({ ok: true, value: 'a_lot' });
+  });
+});
