@@ -97,6 +97,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'does my', 'does them for me', 'opens them for me', 'for me', 'is a no', 'thats a no',
       'she lifts', 'he lifts', 'she does it', 'he does it', 'hubby does', 'wife does',
       // Woken over and over, or a long way short of what they did before.
+      // A task someone at work or next door does for them (the settled rule: a lot): "heavy sheets i get my offsider to grab".
+      ...['offsider', 'apprentice', 'mate', 'workmate', 'boss', 'colleague', 'neighbour', 'boys', 'young fella'].flatMap((who) => [`get my ${who} to`, `get the ${who} to`]),
       'times a night', 'times every night', 'times at night',
       // "I wake up many time in the night because pain": woken again and again, said without a count.
       ...['wake', 'wake up', 'woke', 'woke up', 'wakes me', 'wakes me up', 'waking', 'waking up'].flatMap((w) => ['many times', 'many time', 'several times', 'multiple times', 'heaps of times', 'so many times'].map((n) => `${w} ${n}`)),
@@ -440,7 +442,7 @@ function forcedOtherWay(tokens: readonly string[], found: ReadonlyArray<Match<Di
 }
 
 /** Who does it for them, and the doing, in another clause than the can't. */
-const HELPERS = new Set(['hubby', 'husband', 'wife', 'partner', 'missus', 'son', 'daughter', 'kids', 'mum', 'dad', 'someone', 'somebody', 'mate', 'neighbour', 'neighbours', 'girls', 'boys', 'colleague', 'workmate', 'other', 'others']);
+const HELPERS = new Set(['hubby', 'husband', 'wife', 'partner', 'missus', 'son', 'daughter', 'kids', 'mum', 'dad', 'someone', 'somebody', 'mate', 'neighbour', 'neighbours', 'girls', 'boys', 'colleague', 'workmate', 'offsider', 'apprentice', 'other', 'others']);
 const DOING = new Set(['does', 'do', 'did', 'doing', 'lifts', 'changes', 'carries', 'passes', 'opens', 'helps', 'takes', 'taking', 'walks', 'hangs', 'tucks']);
 /** The whole movement ("at all", "anything"), or the patient's own body part ("my arm"), in the can't clause. */
 const WHOLE = new Set(['all', 'anything', 'nothing']);

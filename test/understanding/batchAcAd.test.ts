@@ -304,3 +304,14 @@ describe('batch af', () => {
     expect(parseDifficulty('cant hold my coffee mug with that hand, use the left now')).toEqual({ ok: true, value: 'a_lot' });
   });
 });
+
+// Found chatting with a plasterer: "heavy sheets i get my offsider to grab" at lifting was "did not catch that".
+describe('a task someone at work does for the patient is a lot (the settled rule)', () => {
+  it.each<[string, string]>([
+    ['heavy sheets i get my offsider to grab', 'a_lot'],
+    ['lugging the esky down to the boat ramp was a mission, had to get my mate to grab it', 'a_lot'],
+    ['cant lift at all, get my boss to do it', 'unable'],
+  ])('%j → %s', (text, level) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
+  });
+});
