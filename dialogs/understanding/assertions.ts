@@ -76,6 +76,11 @@ export const TRIGGERS: ReadonlyArray<readonly [Trigger, readonly string[]]> = [
   // (Not "next week" alone: it is a forward trigger above, and one phrase holds one meaning.)
   [b('hypothetical'), ['is next week', 'is next month', 'is next year', 'is coming up', 'coming up soon', 'is booked in', 'in a few weeks time']],
   [b('other'), ['was my sister', 'was my mum', 'was my mother', 'was my dad', 'was my father', 'was my brother', 'was my wife', 'was my husband', 'not me', 'runs in the family', 'runs in my family', 'in the family', 'in my family', 'on my mums side', 'on my dads side']],
+  // Said to be someone else's after it: "the cancer is my dad's not mine", "thats my mums".
+  [b('other'), [
+    ...['is', 'its', 'thats', 'was'].flatMap((verb) => ['mums', 'moms', 'dads', 'sisters', 'brothers', 'wifes', 'husbands', 'partners', 'sons', 'daughters', 'nans', 'friends'].map((whose) => `${verb} my ${whose}`)),
+    'not mine', 'isnt mine', 'wasnt mine',
+  ]],
 ];
 
 /** Phrases that contain a trigger word but are not triggers ("not sure", "no, it's my neck"). */

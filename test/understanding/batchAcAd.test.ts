@@ -315,3 +315,14 @@ describe('a task someone at work does for the patient is a lot (the settled rule
     expect(parseDifficulty(text)).toEqual({ ok: true, value: level });
   });
 });
+
+// A held-out intake of batch af showed it (so that intake is no longer first-sight): at the checklist, "no none of
+// those. the cancer is my dad's not mine" ticked cancer history, and the patient was told to see a GP first.
+describe("a sign said after it to be someone else's", () => {
+  it.each(["no none of those. the cancer is my dad's not mine, I've never had it", 'cancer is my mums not mine', "thats my sister's, not me"])('%j is not the patient\'s', (text) => {
+    expect(findSigns(text, 'checklist').filter(isAffirmed)).toEqual([]);
+  });
+  it('"breast cancer 5 years ago, mine not my mums" is still the patient\'s history', () => {
+    expect(findSigns('breast cancer 5 years ago, mine not my mums', 'checklist').filter(isAffirmed).map((m) => m.code)).toEqual(['cancer_history']);
+  });
+});
