@@ -76,10 +76,9 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
   const back = nlu.parseQuestionBack(text);
   if (back) return { kind: 'question', back };
   const command = nlu.parseCommand(text);
-  // A bare "back" where the spread is asked could be either, and a body part taken there could never be
-  // undone with "back" (each "back" would note it again): ask which.
-  if (command === 'back' && state === 'spread' && BARE_BACK.test(text)) return { kind: 'miss', why: 'ambiguous', detail: 'back_or_place' };
-  if (command && !(command === 'back' && meansBodyPart(state, text))) return { kind: 'command', command };
+  const backMeans = command === 'back' ? whatBackMeans(state, text) : 'command';
+  if (backMeans === 'ask') return { kind: 'miss', why: 'ambiguous', detail: 'back_or_place' };
+  if (command && backMeans === 'command') return { kind: 'command', command };
   const who = proxyOf(state, ctx, text);
   return fromText(state, ctx, who && state !== 'contact' ? nlu.inPatientsVoice(text, who) : text, at, text);
 }
@@ -106,8 +105,11 @@ const BARE_BACK = /^back[\s!.]*(please|pls|plz)?[\s!.]*$/i;
 const REGION_STATES: ReadonlySet<QuestionState> = new Set(['location', 'primary', 'spread']);
 const EXPLICIT_BACK = /^\s*(go back|go back please|please go back|previous|previous question|undo|back to (the )?(last|previous) question)\s*[.!]*\s*$/i;
 
-function meansBodyPart(state: QuestionState, text: string): boolean {
-  return REGION_STATES.has(state) && !EXPLICIT_BACK.test(text);
+function whatBackMeans(state: QuestionState, text: string): 'command' | 'body_part' | 'ask' {
+  if (!REGION_STATES.has(state) || EXPLICIT_BACK.test(text)) return 'command';
+  // A bare "back" where the spread is asked could be either, and a body part taken there could never be undone
+  // with "back" (each "back" would note it again): ask which.
+  return state === 'spread' && BARE_BACK.test(text) ? 'ask' : 'body_part';
 }
 
 function fromValue(state: QuestionState, ctx: IntakeContext, value: z.infer<typeof StructuredValue>, at: string): Interpretation {
@@ -509,13 +511,15 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       const elsewhere = notUnderstood(score) ? (movementLater(ctx, text, said) ?? precautionsEarly(text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
-    case 'movement':
-    {
-      const asked = movementList(ctx)[ctx.movementIndex];
+    case 'movement': {
+      const other = movementAnswer(ctx, text, said);
+      if (other) return other;
+      const list = movementList(ctx);
+      const asked = list[ctx.movementIndex];
       // "walking ok, cant run" at walking: the walking part, when it gives a level; else the whole answer.
-      const part = asked ? partAbout(text, asked, movementList(ctx)) : null;
+      const part = asked ? partAbout(text, asked, list) : null;
       const ofPart = part ? nlu.parseDifficulty(part) : null;
-      return movementAnswer(ctx, text, said) ?? withSaid(ofPart?.ok ? ofPart : nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
+      return withSaid(ofPart?.ok ? ofPart : nlu.parseDifficulty(text), (difficulty) => ({ type: 'DIFFICULTY', difficulty }));
     }
     case 'redFlags': {
       const read = nlu.parseFlagChecklist(text, screenFor(ctx.sites.map((s) => s.region)));

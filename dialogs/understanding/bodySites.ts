@@ -351,18 +351,19 @@ const BACK_LEVEL_PHRASES = lexicon<Region>([
 ]);
 /** A level word alone names the part only at the end of what is said of the back, not of a noun after it ("low key", "mid 40s", "top shelf"). */
 const LEVEL_ALONE_ENDS = new Set([',', '.', ';', '!', '?', 'and', 'but', 'one', 'bit', 'part', 'mostly', 'mainly', 'i', 'please', 'thanks']);
-const LEVEL_NEGATORS = new Set(['not', 'no', 'isnt', 'never']);
 /** How far from "back" a level phrase may stand, in words, within one sentence. */
 const BACK_LEVEL_REACH = 6;
 function backAtLevel(tokens: readonly string[], m: Match<RegionWord>, regions: ReadonlyArray<Match<RegionWord>>, sides: ReadonlyArray<{ start: number; end: number }>): Match<RegionWord> {
   if (m.value.could !== BACKS) return m;
-  const level = findAll(tokens, BACK_LEVEL_PHRASES).find((l) => {
+  const levels = findAll(tokens, BACK_LEVEL_PHRASES);
+  // ("not the lower part, higher up": a level ruled out.)
+  const ruledOut = negated(tokens, levels);
+  const level = levels.find((l, k) => {
+    if (ruledOut[k]) return false;
     const [from, to] = l.end <= m.start ? [l.end, m.start] : [m.end, l.start];
     if (to - from > BACK_LEVEL_REACH || tokens.slice(from, to).some((t) => SENTENCE_BREAKS.has(t))) return false;
     // ("lower leg": the level is part of a region's own name; "right down the middle" is a side.)
     if (regions.some((o) => o.start < l.end && l.start < o.end) || sides.some((o) => o.start < l.end && l.start < o.end && o.end - o.start > l.end - l.start)) return false;
-    // ("not the lower part, higher up": a level ruled out.)
-    if (LEVEL_NEGATORS.has(tokens[l.start - 1] ?? '') || LEVEL_NEGATORS.has(tokens[l.start - 2] ?? '')) return false;
     if (l.end - l.start === 1 && l.end < tokens.length && !LEVEL_ALONE_ENDS.has(tokens[l.end]!)) return false;
     // "the lower part of my leg", "the middle of the night": the level is of what follows its "of".
     if (tokens[l.end] === 'of') return m.start > l.end && m.start <= l.end + 3;

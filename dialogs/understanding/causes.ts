@@ -2,7 +2,7 @@
 import type { Cause } from '../vocabulary.js';
 import { assert } from './assertions.js';
 import { aThingBroke } from './brokenThings.js';
-import { findAll, lexicon, negated, type Match } from './phrases.js';
+import { FULL_STOPS, findAll, lexicon, negated, sentenceIds, type Match } from './phrases.js';
 import { parsePainScore } from './painScore.js';
 import { afterLastCorrection } from './sides.js';
 import { guarded, miss, ok } from './result.js';
@@ -389,7 +389,7 @@ export function parseCauses(text: string): Understood<Cause[]> {
     const neg = negated(tokens, found);
     const asserted = assert(tokens, found);
     const clause = clauseIds(tokens);
-    const sentence = sentenceIds(tokens);
+    const sentence = sentenceIds(tokens, FULL_STOPS);
     // "broke it years ago but that's long healed": a resolved marker closes what came before it in its sentence.
     const healed = found.filter((m) => m.value === 'resolved');
     const isOver = (m: Match<CauseWord>) => healed.some((r) => sentence[r.start] === sentence[m.start] && r.start > m.start);
@@ -529,12 +529,6 @@ function clauseIds(tokens: readonly string[]): number[] {
     const paired = t === 'and' && PAIRS[tokens[i - 1] ?? ''] === tokens[i + 1];
     return CLAUSE_ENDS.has(t) && !paired ? ++id : id;
   });
-}
-
-const SENTENCE_ENDS = new Set(['.', ';', '!', '?']);
-function sentenceIds(tokens: readonly string[]): number[] {
-  let id = 0;
-  return tokens.map((t) => (SENTENCE_ENDS.has(t) ? ++id : id));
 }
 
 /** Words that say nothing about a cause on their own. */

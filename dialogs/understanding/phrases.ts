@@ -218,8 +218,11 @@ export function negated(tokens: readonly string[], spans: readonly Span[], opts:
   return out;
 }
 
-/** Index of the sentence each token belongs to, for "named together" rules. */
-export function sentenceIds(tokens: readonly string[]): number[] {
+/** Full stops only: a "but" does not end these sentences ("gallbladder out in 2015 but thats ages ago"). */
+export const FULL_STOPS: ReadonlySet<string> = new Set(['.', ';', '!', '?']);
+
+/** Index of the sentence each token belongs to, for "named together" rules (`ends`: what ends one). */
+export function sentenceIds(tokens: readonly string[], ends: ReadonlySet<string> = SENTENCE_BREAKS): number[] {
   let id = 0;
-  return tokens.map((t) => (SENTENCE_BREAKS.has(t) ? ++id : id));
+  return tokens.map((t) => (ends.has(t) ? ++id : id));
 }

@@ -4,7 +4,7 @@
 import type { FlagCode } from '../vocabulary.js';
 import { assert } from './assertions.js';
 import { listNumbers } from './listItems.js';
-import { findAll, lexicon, type Span } from './phrases.js';
+import { FULL_STOPS, findAll, lexicon, sentenceIds, type Span } from './phrases.js';
 import { guarded, miss, ok } from './result.js';
 import { monthAt } from './duration.js';
 import { readNumber } from './numbers.js';
@@ -137,14 +137,17 @@ function monthsAgo(tokens: readonly string[], now: Date): number | null {
   return null;
 }
 
-const SENTENCE_ENDS = new Set(['.', ';', '!', '?']);
-/** The tokens of the sentence holding token `at`. */
-function sentenceTokens(tokens: readonly string[], at: number): readonly string[] {
-  let from = at;
-  while (from > 0 && !SENTENCE_ENDS.has(tokens[from - 1]!)) from--;
-  let to = at;
-  while (to < tokens.length && !SENTENCE_ENDS.has(tokens[to]!)) to++;
-  return tokens.slice(from, to);
+/**
+ * An operation's date: the one in its own sentence when that has one ("had the knee scoped 3 weeks ago. gallbladder
+ * out back in 2015"), otherwise the message's. `recent`: dated within weeks; `monthsBack`: by month or year.
+ */
+function surgeryDate(tokens: readonly string[], at: number, now: Date | null): { recent: boolean; monthsBack: number | null } {
+  const ids = sentenceIds(tokens, FULL_STOPS);
+  const own = tokens.filter((_, i) => ids[i] === ids[at]);
+  const ownMonths = now ? monthsAgo(own, now) : null;
+  if (recentlyDated(own)) return { recent: true, monthsBack: ownMonths };
+  if (ownMonths !== null) return { recent: false, monthsBack: ownMonths };
+  return { recent: recentlyDated(tokens), monthsBack: now ? monthsAgo(tokens, now) : null };
 }
 
 const AS_A_CHILD = /\bwhen i was (\d+|a kid|little|young|a child|a teenager)\b/;
@@ -184,7 +187,6 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     // "2 or 5 not sure which", "maybe 4?": numbers said unsure are not ticked.
     if (numbered.length > 0 && (unsure.length > 0 || (numbered.length > 1 && tokens.includes('or')))) return miss('ambiguous', 'unsure');
     const codes: FlagCode[] = [...numbered];
-    const dated = now ? monthsAgo(tokens, new Date(now)) : null;
     const hedged = (m: Span) => unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start));
     let doubted = false;
     found.forEach((m, k) => {
@@ -202,16 +204,11 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
       }
       if (p.negated) return;
       if (p.hypothetical && !(m.value === 'pregnancy' && hedged(m))) return;
-      // "had the knee scoped 3 weeks ago. gallbladder out back in 2015": each operation by the date in its own
-      // sentence, when it has one; otherwise by the message's.
-      const own = sentenceTokens(tokens, m.start);
-      const ownDated = now ? monthsAgo(own, new Date(now)) : null;
-      const recent = recentlyDated(own) || (ownDated === null && recentlyDated(tokens));
-      const monthsBack = ownDated ?? (recentlyDated(own) ? null : dated);
+      const date = m.value === 'recent_surgery' ? surgeryDate(tokens, m.start, now ? new Date(now) : null) : null;
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
-      if (p.historical && !(m.value === 'recent_surgery' && recent) && m.value !== 'osteoporosis') return;
+      if (p.historical && !date?.recent && m.value !== 'osteoporosis') return;
       // "gallbladder out in july": more than three months before this month is not recent.
-      if (m.value === 'recent_surgery' && monthsBack !== null && monthsBack > 3) return;
+      if (date && date.monthsBack !== null && date.monthsBack > 3) return;
       // "appendix out when I was 12": an age then, long ago (in the surgery's own clause).
       if (m.value === 'recent_surgery' && AS_A_CHILD.test(clauseOf(tokens, m.start))) return;
       codes.push(m.value);
