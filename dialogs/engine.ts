@@ -10,7 +10,7 @@ import { MAX_TEXT, interpret, isStructured, proxyOf, spreadSites, type Interpret
 import { describeSite } from './painAreas.js';
 import { FLOW_VERSION, intakeMachine } from './machine.js';
 import type { Effect, Output } from './outputs.js';
-import { ask, ending, marker } from './prompts.js';
+import { ask, ending, marker, whichPartAsk, type Whole } from './prompts.js';
 import { DIFFICULTY_WORDS, causeWords } from './summary.js';
 import { cutAt, findSigns, inPatientsVoice, isWorthAsking } from './understanding/index.js';
 import type { QuestionBack } from './understanding/questionsBack.js';
@@ -106,6 +106,12 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
   const newlyFor = who !== undefined && snapshot.context.proxy === undefined;
   const current = newlyFor ? transition(snapshot, { type: 'PROXY', ...who }) : snapshot;
   const interpretation = interpret(state, current.context, input, env.now);
+  // Before consent nothing is stored, so no miss is counted there: an answer that is both or neither a
+  // yes and a no ("yeah nah all good", "maybe") gets why, the buttons and the clinic's number each time,
+  // not the welcome again as if it were never said.
+  if (restored === null && interpretation.kind === 'miss' && (interpretation.why === 'ambiguous' || interpretation.detail === 'unsure')) {
+    return { persisted: null, outputs: [...preface, ...consentAgain(interpretation, env)], effects: [] };
+  }
   // A first message that is not an answer to consent ("hi") simply gets the welcome.
   if (restored === null && interpretation.kind !== 'event' && interpretation.kind !== 'command') {
     const fresh = welcome(env);
@@ -113,6 +119,15 @@ export function takeTurn(stored: unknown, input: PatientInput, env: TurnEnv): Tu
   }
   const result = respond(current, state, interpretation, typedSigns(state, input, who), env);
   return { ...result, outputs: [...preface, ...(newlyFor ? [say(WORDS.answeringFor)] : []), ...result.outputs] };
+}
+
+/** The consent question alone (the welcome was just read), after an answer that was not a clear yes or no. */
+function consentAgain(interpretation: Extract<Interpretation, { kind: 'miss' }>, env: TurnEnv): Output[] {
+  const question = ask('consent', start(env).context, env.clinic);
+  return [
+    say(`${missText('consent', interpretation.why, interpretation.detail)} ${WORDS.stuck(env.clinic)}`),
+    question.kind === 'ask' ? { ...question, text: WORDS.consent } : question,
+  ];
 }
 
 /** Safety questions whose own words are the answer; everywhere else a typed sign is asked about. */
@@ -169,14 +184,26 @@ function respond(snapshot: Snapshot, state: QuestionState, interpretation: Inter
           state === 'movement' ? { type: 'SKIP', ...said } : state === 'spread' ? { type: 'SPREAD', sites: [], ...said } : { type: 'CAUSES', causes: ['other'], ...said };
         return advance(snapshot, kept, env, [say(WORDS.somethingElse)], signs);
       }
+      const early = interpretation.early ? { early: interpretation.early } : {};
+      const miss: IntakeEvent = { type: 'MISS', step: STEP_OF[state], ...said, ...early };
+      // "my back": the question comes back as which part of it, with those parts as its buttons.
+      const vague = interpretation.detail?.startsWith('vague:') ? wholesOf(interpretation.detail.slice('vague:'.length)) : undefined;
+      if (vague && signs.length === 0) return advance(snapshot, miss, env, [], signs, vague);
       // A sign typed in an answer that fits nothing else is asked about first; the question comes back after.
       const before = signs.length > 0 ? [] : [say(missText(state, interpretation.why, interpretation.detail))];
-      const early = interpretation.early ? { early: interpretation.early } : {};
-      return advance(snapshot, { type: 'MISS', step: STEP_OF[state], ...said, ...early }, env, before, signs);
+      return advance(snapshot, miss, env, before, signs);
     }
     case 'event':
       return advance(snapshot, interpretation.event, env, interpretation.note ? [say(WORDS.noted(interpretation.note))] : [], signs);
   }
+}
+
+/** "back+arm.left" (a vague miss's detail) as the wholes named and their sides. */
+function wholesOf(detail: string): Whole[] {
+  return detail.split('+').map((item) => {
+    const [whole = '', side] = item.split('.');
+    return side === 'left' || side === 'right' || side === 'both' ? { whole, side } : { whole };
+  });
 }
 
 /** Details of a miss that say the words answer another question, kept or to come. */
@@ -216,8 +243,6 @@ function missText(state: QuestionState, why: Why, detail?: string): string {
       return WORDS.outOfRange(state);
     case 'not_understood':
     case 'empty':
-      // "Which part of your back: …?" says what to add, in place of "did not catch that" and the examples.
-      if (detail?.startsWith('vague:')) return WORDS.miss(why, detail);
       // The help line is the re-ask with examples, specific to this question.
       return `${WORDS.miss(why, detail)} ${WORDS.help[state]}`;
     default:
@@ -260,7 +285,7 @@ function earlyEvent(snapshot: Snapshot): { event: IntakeEvent; noted: string } |
  * Runs the event through the chart, applies any answers given early, asks about any warning sign typed
  * with it (the answer is still used; the question it led to comes back after), and says what comes next.
  */
-function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[], signs: SignMention[] = []): TurnResult {
+function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: Output[], signs: SignMention[] = [], wholes?: readonly Whole[]): TurnResult {
   let next = transition(snapshot, event);
   const noted: string[] = [];
   for (let early = earlyEvent(next); early; early = earlyEvent(next)) {
@@ -286,7 +311,8 @@ function advance(snapshot: Snapshot, event: IntakeEvent, env: TurnEnv, before: O
   // item at a time) and a human's number.
   const wentOneByOne = event.type === 'MISS' && state === 'checkItem' && stateOf(snapshot) !== 'checkItem';
   if (next.context.misses >= 2 || wentOneByOne) outputs.push(say(WORDS.closedForm(env.clinic)));
-  const question = ask(state, next.context, env.clinic);
+  const asked = ask(state, next.context, env.clinic);
+  const question = wholes && state === 'location' && asked.kind === 'ask' ? whichPartAsk(asked, wholes) : asked;
   // The closed form names its buttons, so the question is never the same words a third time.
   const closed = next.context.misses >= 2 && question.kind === 'ask' && question.choices.length > 0;
   outputs.push(closed ? { ...question, closed: true, text: `${question.text}\n${WORDS.pickOne(question.choices.map((c) => c.label))}` } : question);

@@ -85,11 +85,11 @@ export function interpret(state: QuestionState, ctx: IntakeContext, input: Patie
 
 /**
  * Who the answers are for when someone answers for the patient: known once said, or said now ("answering for mum,
- * she had a fall"); "my son's left heel" says so only where the pain areas are asked. Not before consent, when
- * nothing is kept.
+ * she had a fall"; "Yes. I'm filling this in for my mum" at consent, kept only if the answer is a yes, since
+ * nothing is kept before it); "my son's left heel" says so only where the pain areas are asked.
  */
 export function proxyOf(state: QuestionState, ctx: IntakeContext, text: string): IntakeContext['proxy'] {
-  if (ctx.proxy || state === 'consent') return ctx.proxy;
+  if (ctx.proxy) return ctx.proxy;
   return nlu.answeringFor(text, state === 'location') ?? undefined;
 }
 

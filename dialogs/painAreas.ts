@@ -41,6 +41,13 @@ export function describeSite(region: Region, side: Side | undefined): string {
   return MIDLINE.has(region) ? `${label} (${SIDE_WORDS[side]} side)` : `${SIDE_WORDS[side]} ${label}`;
 }
 
+/** The parts a whole limb or "my back" is asked about by (their buttons when the patient names only the whole). */
+export const PARTS_OF: Readonly<Record<'back' | 'arm' | 'leg', readonly Region[]>> = {
+  back: ['lower_back', 'mid_back', 'upper_back'],
+  arm: ['upper_arm', 'elbow', 'forearm', 'wrist_hand'],
+  leg: ['thigh', 'knee', 'lower_leg', 'ankle_foot'],
+};
+
 /** Regions offered as buttons when free text keeps missing: the ones patients name most. */
 export const COMMON_REGIONS: readonly Region[] = [
   'neck', 'shoulder', 'upper_back', 'lower_back', 'hip', 'knee', 'elbow', 'wrist_hand', 'head', 'ankle_foot',

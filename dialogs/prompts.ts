@@ -4,10 +4,10 @@ import { STEP_OF, itemsOf, movementList, pendingFollowUps, siteAwaitingSide, typ
 import { MOVEMENT_LABELS } from './movements.js';
 import type { Ask, Choice, Marker, Output, Progress } from './outputs.js';
 import { progressAt, progressOf } from './progress.js';
-import { COMMON_REGIONS, REGION_LABELS, describeSite } from './painAreas.js';
+import { COMMON_REGIONS, PARTS_OF, REGION_LABELS, describeSite } from './painAreas.js';
 import { FOLLOW_UPS, PRECAUTIONS, PRECAUTION_TEXT, SIGN_IN_PLAIN_WORDS, screenFor, screenText } from './redFlags.js';
 import { buildSummary, summaryFacts } from './summary.js';
-import type { Cause, Difficulty, Step } from './vocabulary.js';
+import type { Cause, Difficulty, Side, Step } from './vocabulary.js';
 import { WORDS } from './words.js';
 
 export function marker(step: Step, subject?: string, progress: Progress = progressOf(step)): Marker {
@@ -52,6 +52,24 @@ const EDIT_CHOICES: Choice[] = [
   { label: 'Change the movements', answer: { edit: 'movement' } },
   { label: 'Change the health answers', answer: { edit: 'flags' } },
 ];
+
+/**
+ * The location question narrowed to the parts of what was named ("my back": lower, middle or upper back),
+ * asked in its place so the patient sees one question with those parts as buttons, not the first one again.
+ */
+export function whichPartAsk(question: Ask, wholes: readonly Whole[]): Ask {
+  const choices = wholes.flatMap(({ whole, side }) =>
+    (PARTS_OF[whole as keyof typeof PARTS_OF] ?? []).map((region) => ({ label: capitalise(describeSite(region, side)), answer: [side ? { region, side } : { region }] })),
+  );
+  if (choices.length === 0) return question;
+  return { ...question, text: WORDS.whichPart(wholes.map((w) => w.whole)), choices };
+}
+
+/** A whole limb or the back named alone, with the side said with it: "arm.left" from understanding's detail. */
+export interface Whole {
+  whole: string;
+  side?: Side;
+}
 
 /** The question for a state, exactly as the patient will see it. */
 export function ask(state: QuestionState, ctx: IntakeContext, clinic: ClinicProfile): Output {

@@ -22,6 +22,8 @@ export const WORDS = {
     `Hi, I'm the ${clinic.name} intake assistant. In about 3 minutes I'll ask where it hurts, since when, ` +
     `how much, and a few safety questions, then suggest the right appointment. ` +
     `This is a pre-assessment for your therapist, not a diagnosis.`,
+  // "my back", "my left arm": which part of it, by name, so the patient can pick without guessing the words.
+  whichPart,
   consent:
     'To do this I need to collect some health information, which only the clinic will see. ' +
     'You can type "delete my data" at any time. Do you agree?',
@@ -124,8 +126,6 @@ export const WORDS = {
         // An answer to a later question, kept for it (it is not asked again).
         if (detail === 'kept_for_later') return "Thanks, I've kept that for later.";
         if (detail === 'kept_for_movements') return "Thanks, I've kept that for when I ask about each movement.";
-        // "my back", "my left arm": which part of it, by name, so the patient can pick without guessing the words.
-        if (detail?.startsWith('vague:')) return whichPart(detail.slice('vague:'.length).split('+'));
         // A bare "yes" at a list: which of them.
         if (detail === 'which_items') return 'Which of them? You can type the numbers, e.g. "2", or the words.';
         // "no_unit:6": a duration said without its unit.

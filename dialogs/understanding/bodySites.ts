@@ -6,6 +6,9 @@ import { findAll, lexicon, negated, SENTENCE_BREAKS, type Match } from './phrase
 import { guarded, joinNotes, miss, ok } from './result.js';
 import { NOT_ITEM_UNITS } from './listItems.js';
 import { afterLastCorrection, correctionPoints, NOT_A_SIDE, saidFine, SIDE_PHRASES } from './sides.js';
+
+/** Words after a correction that make it replace every place named before it: "sorry, just the shoulder". */
+const ONLY_WORDS: ReadonlySet<string> = new Set(['just', 'only', 'jus', 'purely', 'solely']);
 import { isBlank, isDigitToken, tokenise, wordCount } from './text.js';
 import type { NamedSite, SitesAnswer, Understood } from './types.js';
 
@@ -462,16 +465,23 @@ export function readSites(input: readonly string[], question: SitesQuestion = 'a
       if (aside[k] === undefined && !neg[k] && staysIn(tokens, m.start, cueAt)) aside[k] = 'stays';
     });
   }
-  // "left heel, sorry i mean right heel": the correction replaces what came before it.
+  // "left heel, sorry i mean right heel": the correction replaces what came before it, as many of the last
+  // places named as it names ("lower back and right hip. sorry no, left hip" keeps the lower back), or all of
+  // them when it says only ("neck and shoulder, sorry, just the shoulder").
   const standing = keptOnes().map((k) => ({ start: regions[k]!.start, end: regions[k]!.end, k }));
   const survived = new Set(afterLastCorrection(tokens, standing).map((s) => s.k));
-  for (const s of standing) if (!survived.has(s.k)) aside[s.k] = 'corrected';
+  const replaced = standing.filter((s) => !survived.has(s.k));
+  const cue = replaced.length ? correctionPoints(tokens).filter((c) => c >= replaced.at(-1)!.end).at(0) : undefined;
+  const only = cue !== undefined && tokens.slice(cue, (standing.find((s) => survived.has(s.k))?.start ?? cue) + 1).some((t) => ONLY_WORDS.has(t));
+  const kept = only ? [] : replaced.slice(0, Math.max(0, replaced.length - survived.size));
+  for (const s of replaced) if (!kept.includes(s)) aside[s.k] = 'corrected';
+  // Sides said before the correction stay with the places it left standing.
+  const keptUpTo = kept.at(-1)?.end ?? -1;
 
   // Join "left and right" spread over words into one mark, so it lands on one region as 'both'.
-  const liveSides = afterLastCorrection(
-    tokens,
-    sideMatches.filter((m) => !negatedSides.has(m.start) && !saidFine(tokens, m) && !(saidOfThePast(tokens, m) && !regions.some((g) => g.start >= m.end && g.start <= m.end + 1))),
-  );
+  const candidateSides = sideMatches.filter((m) => !negatedSides.has(m.start) && !saidFine(tokens, m) && !(saidOfThePast(tokens, m) && !regions.some((g) => g.start >= m.end && g.start <= m.end + 1)));
+  const afterCorrection = afterLastCorrection(tokens, candidateSides);
+  const liveSides = candidateSides.filter((m) => afterCorrection.includes(m) || m.end <= keptUpTo);
   const marks: Mark[] = [];
   for (const m of liveSides) {
     if (m.value.kind !== 'side') continue;
@@ -758,10 +768,17 @@ function sideFragmentJoined(tokens: string[]): string[] {
   });
 }
 
-/** The whole parts vague words name ("my back", "my left arm", "my back and my leg"), for asking which part of each. */
+/**
+ * The whole parts vague words name ("my back", "my left arm", "my back and my leg"), for asking which part
+ * of each: "back+arm.left". A side said with the whole is kept with it, so a part picked by button keeps it.
+ */
 function vagueWhole(reading: SitesReading): string {
-  const wholes = reading.mentions.map((m) => (m.could === BACKS ? 'back' : m.could === ARMS ? 'arm' : m.could === LEGS ? 'leg' : null)).filter((w) => w !== null);
-  return [...new Set(wholes)].join('+') || 'back';
+  const wholes = reading.mentions.map((m) => {
+    const whole = m.could === BACKS ? 'back' : m.could === ARMS ? 'arm' : m.could === LEGS ? 'leg' : null;
+    const side = reading.sites.find((s) => s.region === m.region)?.side;
+    return whole && side && side !== 'centre' ? `${whole}.${side}` : whole;
+  });
+  return [...new Set(wholes.filter((w) => w !== null))].join('+') || 'back';
 }
 
 export function parseSites(text: string): Understood<SitesAnswer> {
@@ -967,13 +984,16 @@ function byClause(tokens: readonly string[], picks: ReadonlyArray<{ region: Regi
   const corrected = afterLastCorrection(tokens, picks.map((p) => ({ ...p, end: p.start + 1 })));
   const left = [...new Set(corrected.map((p) => p.region))];
   if (left.length === 1) return left[0];
+  // "Probably the neck, though the shoulder is what annoys me at night, but yeah neck": the one the
+  // patient starts with and comes back to, past the other, is their answer.
+  const returnedTo = picks.length >= 3 && picks[0]!.region === picks.at(-1)!.region ? picks[0]!.region : undefined;
   const clauses = picks.map((p) => clauseWords(tokens, p.start));
-  if (new Set(clauses.map((c) => c.id)).size < picks.length) return undefined;
+  if (new Set(clauses.map((c) => c.id)).size < picks.length) return returnedTo;
   const worse = picks.filter((_, k) => clauses[k]!.words.some((t) => WORSE_WORDS.has(t)));
   if (new Set(worse.map((p) => p.region)).size === 1) return worse[0]!.region;
   const notLesser = picks.filter((_, k) => !clauses[k]!.words.some((t) => LESSER_WORDS.has(t)));
   if (new Set(notLesser.map((p) => p.region)).size === 1) return notLesser[0]!.region;
-  return undefined;
+  return returnedTo;
 }
 
 function clauseWords(tokens: readonly string[], at: number): { id: number; words: string[] } {

@@ -10,6 +10,8 @@ const YES = [
   'go ahead', 'go for it', 'sounds good', 'why not', 'no problem', 'no worries', 'please do', 'yes please', 'happy to', 'i do',
   'correct', 'thats right', 'right', 'indeed', 'affirmative', 'totally', 'for sure', 'i guess so', 'i think so', 'ye', 'yess',
   'yeh', 'yas', 'it is', 'i am', 'i have', 'as we speak', 'right now', 'still', 'too right', 'you bet', 'righto', 'sweet',
+  // Australian "nah yeah": the last word is the answer (and "yeah nah" is a no, below).
+  'nah yeah', 'na yeah', 'nah yep', 'no yeah', 'nah yeh',
 ];
 const NO = [
   'no', 'nope', 'nah', 'n', 'no thanks', 'no thank you', 'rather not', 'id rather not', 'not really', 'never', 'no way',
@@ -17,8 +19,9 @@ const NO = [
   'definitely not', 'absolutely not', 'of course not', 'certainly not', 'not right now', 'i do not', 'i dont', 'i dont agree',
   'i do not agree', 'dont agree', 'do not agree', 'not ok', 'not okay', 'not anymore', 'no longer', 'not at the moment',
   'not happening', 'its not', 'it isnt', 'im not', 'i havent', 'not currently', 'all gone', 'nup', 'naa', 'nah mate',
+  'yeah nah', 'yea nah', 'yeah na', 'yeh nah', 'yep nah',
 ];
-const CONSENT_YES = ['consent', 'i consent', 'accept', 'i accept', 'accepted', 'allow', 'i allow', 'permit', 'you may', 'you can', 'proceed', 'continue', 'lets go', 'lets do it', 'start', 'i give consent', 'i give my consent', 'agree to'];
+const CONSENT_YES = ['all good', 'no wukkas', 'no wuckas', 'no wuckers', 'no dramas', 'too easy', 'consent', 'i consent', 'accept', 'i accept', 'accepted', 'allow', 'i allow', 'permit', 'you may', 'you can', 'proceed', 'continue', 'lets go', 'lets do it', 'start', 'i give consent', 'i give my consent', 'agree to'];
 /** Yes-words that mean yes only when they are the answer itself, not inside a sentence about something else. */
 const WEAK_YES = new Set(['fine', 'ok', 'okay', 'alright', 'all right', 'right', 'sure', 'sweet', 'still', 'i have', 'i am', 'it is', 'right now']);
 

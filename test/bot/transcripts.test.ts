@@ -43,6 +43,26 @@ describe('welcome and consent', () => {
     expect(texts(replies)).not.toMatch(/did not catch/i);
   });
 
+  // Batch ai: "yep no wukkas" got the welcome again at every try, with no word of why, and looped.
+  it.each(['yeah nah all good', 'maybe'])('answers %j at consent with why, the buttons and the phone, not the welcome again', async (said) => {
+    await h.send('hi');
+    for (let i = 0; i < 3; i++) {
+      const replies = await h.send(said);
+      expect(h.last()?.step).toBe('consent');
+      expect(texts(replies)).not.toMatch(/intake assistant/);
+      expect(texts(replies)).toMatch(/Do you agree\?/);
+      expect(texts(replies)).toMatch(/call Harbourside Myotherapy on/);
+      expect(replies.find((r) => r.suggestedActions)?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes, I agree', 'No thanks']);
+    }
+    expect(await storedKeys()).toBe(0);
+  });
+
+  it.each(['yep no wukkas', 'nah yeah go for it', 'no dramas'])('takes the Australian yes %j at consent', async (said) => {
+    await h.send('hi');
+    await h.send(said);
+    expect(h.last()?.step).toBe('location');
+  });
+
   it('declining ends politely and stores nothing', async () => {
     await h.send('hi');
     const replies = await h.send('no thanks');
@@ -213,11 +233,26 @@ describe('a full intake by free text, with typos', () => {
   it('asks which part of the back by name, and takes the part given by its level', async () => {
     await h.send('hi');
     await h.send('yes');
-    const asked = texts(await h.send('my back'));
+    const replies = await h.send('my back');
+    const asked = texts(replies);
     expect(h.last()?.step).toBe('location');
     expect(asked).toMatch(/Which part of your back: the lower back, the middle of the back, or between the shoulder blades\?/);
     expect(asked).not.toMatch(/did not catch/);
+    // One question, with the parts as its buttons: not the first question again under it.
+    expect(asked).not.toMatch(/Where does it hurt/);
+    expect(replies.find((r) => r.suggestedActions)?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Lower back', 'Mid back', 'Upper back']);
     await h.send('the low part');
+    expect(h.last()?.step).toBe('spread');
+  });
+
+  it('takes the part of the arm picked by its button, with the side said before', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    const replies = await h.send('my left arm');
+    const buttons = replies.find((r) => r.suggestedActions)!.suggestedActions!.actions;
+    // The side said with the arm is kept with the part picked: no side question for it.
+    expect(buttons.map((a) => a.title)).toEqual(['Left upper arm', 'Left elbow', 'Left forearm', 'Left wrist or hand']);
+    await h.send({ type: 'message', value: buttons[1]!.value });
     expect(h.last()?.step).toBe('spread');
   });
 
@@ -456,6 +491,33 @@ async function reachRedFlags(where = 'lower back'): Promise<void> {
 }
 
 describe('the safety screen', () => {
+  // Batch ai: a daughter said at consent she was answering for her mum; "She had breast cancer 8 years ago" at the
+  // checklist was then read as someone else's, and the see-your-GP-first advice was lost.
+  it('knows from the consent answer who the answers are for, and reads the checklist in their voice', async () => {
+    await h.send('hi');
+    const consented = texts(await h.send("Yes. I'm filling this in for my mum, she's 68 and not great with phones."));
+    expect(consented).toMatch(/answering for someone else/);
+    expect(h.last()?.step).toBe('location');
+    await h.send('her mid back');
+    await h.send('no');
+    await h.send('about 7 weeks');
+    await h.send('not sure');
+    await h.send('5');
+    await h.send('7');
+    while (h.last()?.step === 'movement') await h.send('some');
+    await h.send("She had breast cancer 8 years ago but she's been all clear since");
+    const shown = texts(await h.send('no'));
+    expect(h.last()?.step).toBe('summary');
+    expect(shown).toMatch(/Health notes: .*cancer/i);
+  });
+
+  it('keeps nothing of a consent answer that says who it is for but declines', async () => {
+    await h.send('hi');
+    await h.send("no thanks, I was filling this in for my mum but she'd rather call");
+    expect(h.last()?.step).toBe('declined');
+    expect(await storedKeys()).toBe(0);
+  });
+
   it('ends with urgent advice and no booking on an emergency flag, once a typed sign is confirmed', async () => {
     await reachRedFlags();
     const asked = await h.send('I cant control my bladder');

@@ -76,7 +76,9 @@ describe('parseSites: lay words and synonyms', () => {
   it('asks which part when only "back", "arm" or "leg" is said', () => {
     expect(parseSites('back')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back' });
     expect(parseSites('my back hurts')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back' });
-    expect(parseSites('my left arm')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:arm' });
+    // A side said with the whole is kept with it, so the part picked next keeps it.
+    expect(parseSites('my left arm')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:arm.left' });
+    expect(parseSites('my back and my right leg')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:back+leg.right' });
     expect(parseSites('the leg')).toEqual({ ok: false, reason: 'not_understood', detail: 'vague:leg' });
   });
 
