@@ -143,7 +143,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'takes a sec', 'takes a second', 'takes a moment', 'takes a minute', 'get through it', 'i get through it',
       // Fine only with a condition or a painkiller.
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
-      'pain after', 'after pain', 'panadol', 'painkillers', 'nurofen',
+      'pain after', 'after pain',
+      // Learners' "it hurts": "look down long time is pain", "walking have pain".
+      'is pain', 'have pain', 'has pain', 'got pain', 'panadol', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
       // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
       'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum', 'trips instead of',
@@ -168,7 +170,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // "sitting is actually the best bit" (not "a bit").
       'best bit', 'the best bit', 'best part', 'the best part', 'nothing is bad', 'none is bad', 'no ache', 'no aches',
       // It eases the pain: "walking actually helps".
-      'actually helps', 'helps the pain', 'walking helps', 'my relief',
+      'actually helps', 'helps the pain', 'walking helps', 'my relief', 'pain free', 'pain-free', 'is pain free', 'painfree',
     ],
   ],
   [

@@ -394,6 +394,9 @@ const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour'
 
 const HALF_OF = new Set(['the', 'of', 'my', 'that', 'this']);
 
+/** Words that leave a unit said alone as one of it: "a month", "bout a week", "just over a year". */
+const ONE_OF = new Set(['a', 'an', 'one', 'bout', 'just', 'over', 'nearly', 'almost', 'under', 'only', 'abt']);
+
 /** "two and a half", typed "two n a half" or "two & a half". */
 const AND = new Set(['and', 'n', '&']);
 
@@ -428,6 +431,12 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
       if (PER.has(tokens[i + 1] ?? '') && unitAt(tokens[i + 2])) continue;
       found.push({ weeks: 2 * unit.weeks, start: i, end: i + 1, note: `${unit.name}s as about 2 ${unit.name}s`, named: `${unit.name}s` });
       break;
+    }
+    if (found.length === 0) {
+      // "month", "bout a week": a unit said alone is one of it.
+      const words = tokens.filter((t) => !ROUGHLY.has(t) && !ONE_OF.has(t));
+      const unit = words.length === 1 && !isPlural(words[0]!) ? unitAt(words[0]) : undefined;
+      if (unit && !unit.letter && unit.weeks >= DAY) return ok({ weeks: round1(unit.weeks), text: said });
     }
     if (found.length === 0) {
       const vague = findAll(tokens, VAGUE_LONG)[0];

@@ -110,7 +110,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
       'cant control my pee', 'cant control my wee', 'cant control my poo', 'cant control my urine', 'cant control the toilet',
       'pee myself', 'wee myself', 'poo myself', 'pooed myself', 'peed myself', 'weed myself', 'cant pass urine', 'cant pass water',
       'cant hold my poo', 'cant hold my bowels', 'cant hold my urine', 'cant feel when go toilet', 'cant feel when i go toilet', 'cant feel when i go to the toilet',
-      'cant feel when i pee', 'cant feel when i wee', 'cant feel the toilet paper', 'no feeling when i wipe',
+      'cant feel when i pee', 'cant feel when i wee',
       // A hedge inside the phrase: "can't really tell when I need to wee".
       'didnt make it to the loo', 'didnt make it to the toilet', 'make it to the loo in time', 'make it to the toilet in time',
       'cant feel when i need to', 'cant feel when i need to wee', 'cant feel when i need to pee', 'cant really tell when i need to', 'cant tell when i need to wee', 'cant tell when i need to pee', 'cant really feel when i need to',

@@ -1,0 +1,101 @@
+// Classes found by fresh-eyes batches ah (single answers) and ai (whole intakes), 2026-12-03: each test is
+// a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
+import { describe, expect, it } from 'vitest';
+import { parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseYesNo } from '../../dialogs/understanding/index.js';
+import type { Region } from '../../dialogs/vocabulary.js';
+
+const sitesOf = (text: string) => {
+  const r = parseSites(text);
+  return r.ok ? r.value.sites : r;
+};
+
+describe('a correction replaces as many of the last places as it names', () => {
+  it.each<[string, Array<{ region: Region; side?: string }>]>([
+    ['lower back, L4/5 area, and right hip. sorry no, left hip', [{ region: 'lower_back' }, { region: 'hip', side: 'left' }]],
+    ['left knee and right hip, sorry, left hip', [{ region: 'knee', side: 'left' }, { region: 'hip', side: 'left' }]],
+    ['knee and hip, sorry no, knee and ankle', [{ region: 'knee' }, { region: 'ankle_foot' }]],
+    ['lower back and knee, sorry, I mean lower back and hip', [{ region: 'lower_back' }, { region: 'hip' }]],
+  ])('%j', (text, want) => {
+    expect(sitesOf(text)).toEqual(want);
+  });
+
+  it.each<[string, Array<{ region: Region; side?: string }>]>([
+    ['left heel, sorry i mean right heel', [{ region: 'ankle_foot', side: 'right' }]],
+    ['neck, no wait, shoulder', [{ region: 'shoulder' }]],
+    // "just" after the correction: only what follows it.
+    ['neck and shoulder, sorry no, just the shoulder', [{ region: 'shoulder' }]],
+    ['right knee. sorry no, left', [{ region: 'knee', side: 'left' }]],
+  ])('still replaces what it corrects: %j', (text, want) => {
+    expect(sitesOf(text)).toEqual(want);
+  });
+});
+
+describe('words one letter from a body part are not it', () => {
+  it.each([
+    ['left calf, felt it grab halfway up a hill sprint', [{ region: 'lower_leg', side: 'left' }]],
+  ])('%j', (text, want) => {
+    expect(sitesOf(text)).toEqual(want);
+  });
+  it('still reads a misspelt foot', () => {
+    expect(sitesOf('fet')).toEqual([{ region: 'ankle_foot', side: 'both' }]);
+  });
+});
+
+describe('the main area is the one the patient starts with and comes back to', () => {
+  it.each<[string, Region]>([
+    ['Probably the neck, though honestly the shoulder is what annoys me at night, but yeah neck', 'neck'],
+    ['neck. shoulder. neck', 'neck'],
+    // The worse one still wins over coming back.
+    ['shoulder worse, neck a bit, neck stiff too', 'shoulder'],
+  ])('%j', (text, want) => {
+    expect(parsePrimary(text, ['neck', 'shoulder'])).toMatchObject({ ok: true, value: want });
+  });
+});
+
+describe('a unit said alone is one of it', () => {
+  it.each<[string, number]>([
+    ['month', 4.3],
+    ['week', 1],
+    ['bout a week', 1],
+    ['fortnight', 2],
+    ['year', 52.2],
+  ])('%j', (text, weeks) => {
+    expect(parseDuration(text)).toMatchObject({ ok: true, value: { weeks } });
+  });
+  it('"weeks" alone is still about two of them, said back', () => {
+    expect(parseDuration('weeks')).toMatchObject({ ok: true, value: { weeks: 2 }, note: 'weeks as about 2 weeks' });
+  });
+});
+
+describe("learners' and Australians' yes and no", () => {
+  it.each<[string, boolean]>([
+    ['yep no wukkas', true],
+    ['no dramas', true],
+    ['nah yeah go for it', true],
+    ['yeah nah', false],
+  ])('consent %j', (text, yes) => {
+    expect(parseConsent(text)).toEqual({ ok: true, value: yes });
+  });
+  it('"yeah nah all good" at consent is asked, not taken as a no', () => {
+    expect(parseConsent('yeah nah all good')).toMatchObject({ ok: false, reason: 'ambiguous' });
+  });
+  it.each<[string, boolean]>([
+    ['yeah nah', false],
+    ['nah yeah', true],
+    ['yeah no worries', true],
+  ])('at a yes/no question %j', (text, yes) => {
+    expect(parseYesNo(text)).toEqual({ ok: true, value: yes });
+  });
+});
+
+describe('how much it limits, in learners\' English', () => {
+  it.each<[string, string]>([
+    ['look down long time is pain', 'some'],
+    ['walking have pain', 'some'],
+    ['is very pain', 'a_lot'],
+    ['it is pain free', 'none'],
+    ['pain-free now', 'none'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+});
