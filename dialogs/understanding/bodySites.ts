@@ -228,7 +228,8 @@ const FILLERS: ReadonlySet<string> = new Set(['my', 'me', 'the', 'a', 'an', 'of'
 
 /** Between two regions of one list ("left knee and calf", "neck is paining and shoulder also"): a side word carries over these. */
 // "left glute and into the hammy": pain running on into the next region stays on its side.
-const LIST_GAP: ReadonlySet<string> = new Set([',', 'and', 'n', '&', '/', 'plus', 'my', 'the', 'also', 'is', 'are', 'into', ...PAIN_WORDS]);
+// ("left side of my neck and across the top of my shoulder": the part of the next region, on the same side.)
+const LIST_GAP: ReadonlySet<string> = new Set([',', 'and', 'n', '&', '/', 'plus', 'my', 'me', 'the', 'also', 'is', 'are', 'into', 'across', 'top', 'of', 'front', ...PAIN_WORDS]);
 /** "hip or maybe lower back", "knee or shin": two regions offered as alternatives. */
 const OR_GAP: ReadonlySet<string> = new Set(['or', ',', 'maybe', 'perhaps', 'possibly', 'its', 'it', 'is', 'the', 'my', 'might', 'be', 'could']);
 

@@ -32,7 +32,7 @@ import type { Understood } from './types.js';
  *   vague     words that look like a cause but name none ("trip to", "long story", "a bit of everything")
  *   medicine  a medicine started before it: other, even when someone else prescribed it ("they put me on new tablets")
  */
-type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'hours' | 'spell' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine' | 'child';
+type Marker = 'sport' | 'floor_work' | 'setting' | 'thing' | 'waking' | 'manner' | 'stressor' | 'often' | 'daily' | 'all_day' | 'hours' | 'spell' | 'week' | 'offered' | 'overhead_work' | 'repeats' | 'resolved' | 'aggravated' | 'vague' | 'medicine' | 'child';
 type CauseWord = Cause | Marker;
 
 const LEXICON = lexicon<CauseWord>([
@@ -180,7 +180,7 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift',
+      'slouching', 'slouch', 'hunched', 'postural', 'posturally', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift',
       'standing on concrete', 'standing on the concrete', 'on concrete all day', 'on the concrete all day', 'on my feet on the concrete',
       // Hours on the couch or at a console are sitting, not a repeated movement; so is sitting at a bad angle.
       'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
@@ -192,7 +192,7 @@ const LEXICON = lexicon<CauseWord>([
       'reached awkwardly', 'reaching awkwardly',
       // Held positions: holding, cradling, kneeling on the floor, under a car, arms or eyes overhead.
       'holding', 'cradling', 'cradled', 'under cars', 'under the car', 'under the house', 'under the sink',
-      'crouching', 'crouched', 'crawling', 'overhead', 'ceiling', 'painting', 'neck bent', 'bent neck', 'head down',
+      'crouching', 'crouched', 'painting', 'neck bent', 'bent neck', 'head down',
       // Long sitting while travelling, and a makeshift or badly set up workstation.
       // (Not "jammed in" or "squashed in" alone: "jammed in the door" is an injury, "smashed in a tackle" a typo away.)
       'flight', 'long flight', 'long haul', 'flying', 'flew', 'plane', 'jammed in economy', 'jammed in a seat', 'crammed in',
@@ -210,6 +210,9 @@ const LEXICON = lexicon<CauseWord>([
   ],
   // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
+  // Work held overhead or crawling: the position done for a weekend, overuse kept up all day or for a week.
+  ['overhead_work', ['overhead', 'ceiling', 'ceilings', 'crawling']],
+  // Work on the knees: posture done once, overuse kept up for days or all day.
   ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'laid tiles', 'laid the tiles', 'laying the tiles', 'tiled', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['new bike', 'bike fit', 'bike setup', 'mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
   ['medicine', ['cholesterol tablets', 'blood pressure tablets', 'statins', 'new medication', 'new tablets', 'new medicine', 'new pills', 'started me on', 'put me on new']],
@@ -253,6 +256,8 @@ const LEXICON = lexicon<CauseWord>([
       'hope its not', 'hope it isnt', 'hope its nothing', 'not really sure', 'not exactly sure', 'not a clue', 'no real idea',
       'beats me', 'randomly', 'random', 'for no reason', 'on its own', 'by itself', 'crept up', 'came on slowly', 'over time',
       'built up', 'nothing i know of', 'not that i know of', 'cant pinpoint',
+      // Clinicians' shorthand for the same: "insidious onset, no MOI" (no mechanism of injury).
+      'insidious onset', 'insidious', 'gradual onset', 'no moi', 'no mechanism',
       // Nobody has said what did it; a joking "you tell me" is a patient who doesn't know (asking again gets nothing new).
       'didnt say what caused', 'didnt say why', 'no one knows', 'nobody knows', 'you tell me', 'mate you tell me', 'your job to tell me', 'thats your job', 'isnt that your job',
     ],
@@ -278,7 +283,7 @@ const LEXICON = lexicon<CauseWord>([
     'all_day',
     [
       'all day', 'whole day', 'the whole day', 'all shift', 'all day at work', 'every day at work', 'all night', 'whole shift',
-      'hr days', 'hour days',
+      'hr days', 'hour days', 'long hours', 'long days',
     ],
   ],
   ['hours', ['for hours']],
@@ -288,10 +293,14 @@ const LEXICON = lexicon<CauseWord>([
   [
     'spell',
     [
-      'all weekend', 'the whole weekend', 'whole weekend', 'all week', 'the whole week', 'whole week', 'all sat', 'all saturday',
-      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end', 'all last week', 'all of last week', 'all this week', 'the whole of last week', 'mon to fri', 'monday to friday', 'mon fri', 'all week long',
+      'all weekend', 'the whole weekend', 'whole weekend', 'all sat', 'all saturday',
+      'all sunday', 'all sat n sun', 'all sat and sun', 'for days', 'days on end',
     ],
   ],
+  // Told in passing, not as the cause: "im also 24 wks pregnant if that matters".
+  ['offered', ['if that matters', 'if it matters', 'if thats relevant', 'if its relevant', 'if relevant', 'not sure if relevant', 'not sure if that matters', 'if that helps', 'fyi', 'for what its worth']],
+  // A working week of it: overhead work kept up a week is overuse, where a weekend of it is the position.
+  ['week', ['all week', 'the whole week', 'whole week', 'all last week', 'all of last week', 'all this week', 'the whole of last week', 'mon to fri', 'monday to friday', 'mon fri', 'all week long']],
   // Said to be done over and over: a lift or a sport repeated is overuse ("picking up bub over and over").
   ['repeats', ['24/7', '24 7', 'over and over', 'again and again', 'repeatedly', 'volume', 'times a shift', 'a thousand times', 'thousand times', 'hundred times', 'hundreds of times']],
   // What made it worse after it started, not what started it: "the drive home made it way worse".
@@ -342,9 +351,9 @@ const LEXICON = lexicon<CauseWord>([
   ],
 ]);
 
-const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'hours', 'spell', 'repeats', 'resolved', 'aggravated', 'vague', 'child']);
+const MARKERS: ReadonlySet<CauseWord> = new Set<CauseWord>(['often', 'daily', 'all_day', 'hours', 'spell', 'week', 'offered', 'repeats', 'resolved', 'aggravated', 'vague', 'child']);
 /** Events that happen to a body: "he had his fall" is someone else's. */
-const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
+const PHYSICAL: ReadonlySet<CauseWord> = new Set<CauseWord>(['strain', 'sport', 'floor_work', 'overhead_work', 'injury', 'posture', 'repetitive_use', 'setting', 'thing', 'other']);
 /** "nearly fell off the ladder but didn't", "can't lift my arm": an event that did not happen, or a symptom. */
 const AVERTED = new Set(['nearly', 'almost', 'cant', 'couldnt']);
 /** "practising for my exam": a stressor after "for" is the purpose, not the cause. */
@@ -453,7 +462,11 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       // Done often is overuse; one long session ("dancing all night") is overdoing it.
       return has('often', clause) || has('daily', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
     case 'floor_work':
-      return has('often') || has('daily') || has('all_day') || has('hours') || has('spell') || has('repeats') ? 'repetitive_use' : 'posture';
+      return has('often') || has('daily') || has('all_day') || has('hours') || has('spell') || has('week') || has('repeats') ? 'repetitive_use' : 'posture';
+    case 'overhead_work':
+      // ("painting the ceiling all weekend" is the position; "hanging gyprock overhead all week" overuse.)
+      if (has('often') || has('daily') || has('all_day') || has('week') || has('repeats')) return 'repetitive_use';
+      return has('posture', clause) ? null : 'posture';
     case 'strain':
       // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain, but a
       // child lifted all day ("picking up the baby all day") is the daily round of caring for them.
@@ -464,6 +477,9 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       return has('strain', clause) || has('sport', clause) ? null : 'posture';
     case 'waking':
       return 'unknown';
+    case 'other':
+      // ("im also 24 wks pregnant if that matters": told in passing, beside the cause or none.)
+      return has('offered', clause) ? null : 'other';
     case 'manner':
       return has('strain', clause) || has('sport', clause) ? null : 'posture';
     case 'medicine':
@@ -475,6 +491,8 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'all_day':
     case 'hours':
     case 'spell':
+    case 'week':
+    case 'offered':
     case 'resolved':
     case 'aggravated':
     case 'vague':
@@ -484,14 +502,14 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
       return has('strain', clause) || has('sport', clause) ? null : 'repetitive_use';
     case 'posture':
       // "crutching sheep all week, bent over the whole time": a task kept up for days is the cause; the bend is how.
-      return has('repetitive_use', clause) && has('spell', clause) ? null : 'posture';
+      return has('repetitive_use', clause) && (has('spell', clause) || has('week', clause)) ? null : 'posture';
     case 'repetitive_use':
       // "fell off the ladder cleaning the gutters": the task is where the injury happened, not a second cause;
       // "hunched over my laptop writing": the posture it was done in is the cause the patient names, unless
       // the task is also said to go on day after day ("nail salon 10 hours every day, always bent over").
       // ("laptop on the dining table, typing the whole day": the task kept up all day is named too.)
       // ("crutching sheep all last week, bent over": kept up for days, the task too.)
-      return has('injury', clause) || (has('posture', clause) && !has('daily') && !has('all_day', clause) && !has('spell')) ? null : 'repetitive_use';
+      return has('injury', clause) || (has('posture', clause) && !has('daily') && !has('all_day', clause) && !has('spell') && !has('week')) ? null : 'repetitive_use';
     default:
       return m.value;
   }

@@ -207,7 +207,7 @@ const LEXICON = lexicon<DifficultyWord>([
     [
       'properly', 'for long', 'for very long', 'enough', 'fully', 'all the way', 'the whole way', 'as much', 'as far', 'as high',
       'as well', 'more than', 'longer than', 'without', 'without pain', 'without it hurting', 'far', 'too far', 'very far', 'heavy',
-      'anything heavy',
+      'anything heavy', 'heavier than', 'anything heavier', 'bigger than', 'anything bigger',
       // One task within the movement, not the movement itself ("can't reach my socks", "can't eat steak").
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
       'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
@@ -383,6 +383,10 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     const partlyUnable = !even && (notMuch || found.some((m) => m.value === 'partly' && clause[m.start] === unableClause));
     // Impossible one way, fine the other ("cant turn to the left at all, right is ok"): a lot, not unable.
     if (best === 'unable' && unableClause >= 0 && !partlyUnable && DIRECTIONS.some((d) => tokens.includes(d)) && easeElsewhere(unableClause)) best = 'a_lot';
+    // Fine with the lighter task first, then what cannot be done ("groceries are ok, the 20kg dog food not a chance",
+    // "squats ok with an empty bar, cant load it"): the patient leads with what they can do, so some.
+    const easeFirst = unableClause > 0 && found.some((m, k) => m.value === 'none' && !neg[k] && EASE.has(phrase(m)) && clause[m.start]! < unableClause);
+    if (best === 'unable' && !partlyUnable && easeFirst) best = 'some';
     // Done another way, or not fully: a lot, not unable.
     if (best === 'unable' && (partlyUnable || has('other_way'))) best = 'a_lot';
     // Someone else does the task now ("cant walk the dog anymore, the neighbour's been taking him"): one task within

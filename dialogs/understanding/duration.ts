@@ -387,7 +387,7 @@ function sinceAge(tokens: readonly string[]): Found | null {
 /** Words around a bare number that leave it bare: "about 6", "6ish", "maybe 3?". */
 const ROUGHLY = new Set(['about', 'around', 'roughly', 'maybe', 'like', 'ish', 'approx', 'prob', 'probably', '?', '.', '!']);
 /** Words between a correction and its number: "no wait more like 5", "sorry its closer to 5". */
-const CORRECTION_FILLERS = new Set(['more', 'its', 'was', 'closer', 'nearer', 'than', 'that', 'the', 'make']);
+const CORRECTION_FILLERS = new Set(['more', 'its', 'was', 'closer', 'nearer', 'than', 'that', 'the', 'make', 'nearly', 'almost', 'about', 'like', 'prob', 'probably', 'maybe', 'more like']);
 
 /** Words that make "weekend" a particular holiday one, not the last one. */
 const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour', 'anzac', 'queens', 'kings', 'cup']);

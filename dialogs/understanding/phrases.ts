@@ -44,7 +44,7 @@ export function lexicon<T>(groups: ReadonlyArray<readonly [T, readonly string[]]
 }
 
 // Little words patients put inside a phrase: "middle of my back", "lifted a heavy box" is not one.
-const INNER_FILLERS = new Set(['my', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'your', 'his', 'her', 'its', 'their', 'our', 'part', 'this', '-']);
+const INNER_FILLERS = new Set(['my', 'me', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'your', 'his', 'her', 'its', 'their', 'our', 'part', 'this', '-']);
 const MAX_INNER_SKIPS = 2;
 
 function matchAt<T>(tokens: readonly string[], start: number, entry: Entry<T>, shortTypos: ReadonlySet<string>): Match<T> | null {

@@ -187,7 +187,8 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     // "2 or 5 not sure which", "maybe 4?": numbers said unsure are not ticked.
     if (numbered.length > 0 && (unsure.length > 0 || (numbered.length > 1 && tokens.includes('or')))) return miss('ambiguous', 'unsure');
     const codes: FlagCode[] = [...numbered];
-    const hedged = (m: Span) => unsure.some((u) => u.end <= m.start && sameClause(tokens, u.end, m.start));
+    // Said before the item ("maybe thin bones"), or straight after it ("my bones could be thin?").
+    const hedged = (m: Span) => unsure.some((u) => (u.end <= m.start && sameClause(tokens, u.end, m.start)) || (u.start >= m.end && u.start - m.end <= 1));
     let doubted = false;
     found.forEach((m, k) => {
       const p = props[k]!;

@@ -47,12 +47,23 @@ const WHOSE = new RegExp(
 const PART_NEXT = /^(?:(?:left|right|lft|rt|both|poor|sore|bad|dodgy|little)\s+)*(?:heel|foot|feet|ankle|knee|knees|leg|legs|hip|hips|back|neck|shoulder|shoulders|wrist|hand|hands|elbow|arm|arms|shin|shins|calf|calves|hamstring|groin|toe|toes|finger|fingers|thumb|head|jaw|ribs|bum|glute|thigh|achilles)\b/i;
 
 /**
+ * "Mum's right hip. She fell 2 days ago": any family member's body part named first, in a message that names
+ * none of the writer's own ("my wife's knee is fine, mine's the hip" is the patient's own story).
+ */
+const KINS = new RegExp(String.raw`^\s*(?:(?:it'?s|its|this is)\s+)?(?:(?:my|our)\s+)?(?<who>${KIN_WORDS})(?:\s*\(\d+\))?\s*(?:'s|’s)\s+(?<rest>.*)$`, 'iu');
+const WRITERS_OWN = /\b(mine|my|me|myself)\b/i;
+function kinsOnly(text: string): RegExpExecArray | null {
+  const m = KINS.exec(text);
+  return m && !WRITERS_OWN.test(m.groups?.['rest'] ?? '') ? m : null;
+}
+
+/**
  * Who the message says it is answering for, if it plainly says so; `whose` also reads "my son's heel", which is
  * plain only where the pain areas are asked.
  */
 export function answeringFor(text: string, whose = true): AnsweredFor | null {
   const framed = FOR_SOMEONE.exec(text.trim());
-  const owned = !framed && whose ? WHOSE.exec(text.trim()) : null;
+  const owned = !framed && whose ? (WHOSE.exec(text.trim()) ?? kinsOnly(text.trim())) : null;
   const m = framed ?? (owned && PART_NEXT.test(owned.groups?.['rest'] ?? '') ? owned : null);
   if (!m) return null;
   const kin = (m.groups?.['who'] ?? '').toLowerCase();
@@ -67,6 +78,8 @@ const WORDS_FOR = ({ who, kin }: AnsweredFor): ReadonlyArray<readonly [RegExp, s
   return [
     // "my son's", "my boys": whose, so "my".
     [new RegExp(String.raw`\b(my|our)\s+${named}(\s*\(\d+\))?\s*('s|’s|s)${END}`, 'giu'), 'my'],
+    // ("Mum's right hip": whose, without the "my".)
+    [new RegExp(String.raw`\b${named}(\s*\(\d+\))?\s*('s|’s)${END}`, 'giu'), 'my'],
     [new RegExp(String.raw`\b(for|on behalf of)\s+((my|our)\s+)?${named}${END}`, 'giu'), 'for me'],
     [new RegExp(String.raw`\b(my|our)\s+${named}${END}`, 'giu'), 'i'],
     ...(he ? ([[/\b(he'?s)\b/gi, "i'm"], [/\bhe\b/gi, 'i'], [/\bhis\b/gi, 'my'], [/\bhim\b/gi, 'me'], [/\bhimself\b/gi, 'myself']] as const) : []),

@@ -1,7 +1,8 @@
 // Classes found by fresh-eyes batches ah (single answers) and ai (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseYesNo } from '../../dialogs/understanding/index.js';
+import { parseCauses, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
+import { answeringFor } from '../../dialogs/understanding/proxy.js';
 import type { Region } from '../../dialogs/vocabulary.js';
 
 const sitesOf = (text: string) => {
@@ -98,4 +99,58 @@ describe('how much it limits, in learners\' English', () => {
   ])('%j', (text, want) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
   });
+});
+
+describe('causes: work held overhead, and things told in passing', () => {
+  it.each<[string, string[]]>([
+    ['hanging gyprock overhead all week on a job at Kellyville', ['repetitive_use']],
+    ['from work, im a plasterer, doing ceilings all day', ['repetitive_use']],
+    // A weekend of it is the position.
+    ['painting the ceiling all weekend', ['posture']],
+    ['lifting patients on the ward mostly. im also 24 wks pregnant if that matters', ['strain']],
+    ["no idea really, nothing happened. I'm 22 weeks pregnant if that matters", ['unknown']],
+    ['being pregnant i reckon', ['other']],
+    ['insidious onset, no MOI. prob postural tbh, I sit 10h/day', ['posture']],
+  ])('%j', (text, want) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: want });
+  });
+});
+
+describe('how much: what can be done said first, then what cannot', () => {
+  it.each<[string, string]>([
+    ['groceries are ok, the 20kg bags of dog food not a chance', 'some'],
+    ['squats ok with an empty bar, cant load it tho', 'some'],
+    ["can't lift anything heavier than a cuppa", 'a_lot'],
+    // What cannot be done said first stays as it was.
+    ['cant lift at all', 'unable'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+});
+
+describe('places: Australian "me", a side over "across the top of", and a family member\'s body part', () => {
+  it('"back of me head" is the head, not the lower back', () => {
+    expect(parseSpread('up into the back of me head and behind the eye')).toMatchObject({ ok: true, value: { sites: [{ region: 'head' }] } });
+  });
+  it('"tops of both shoulders" are no toes', () => {
+    expect(sitesOf('tops of both shoulders')).toEqual([{ region: 'shoulder', side: 'both' }]);
+  });
+  it('a side carries across "across the top of"', () => {
+    expect(sitesOf('The left side of my neck and across the top of my shoulder.')).toEqual([
+      { region: 'neck', side: 'left' },
+      { region: 'shoulder', side: 'left' },
+    ]);
+  });
+  it.each<[string, string | null]>([
+    ["Mum's right hip. She fell 2 days ago and can't put any weight on it at all", 'mum'],
+    ["hubby's knee, he did it at footy", 'hubby'],
+    ["my wife's knee is fine, mine's the hip", null],
+    ["mum's knee and my hip", null],
+  ])('answering for: %j', (text, kin) => {
+    expect(answeringFor(text)?.kin ?? null).toBe(kin);
+  });
+});
+
+it('a correction to a length takes "nearly 3"', () => {
+  expect(parseDuration('2 weeks, no wait, nearly 3. it was the week before my birthday')).toMatchObject({ ok: true, value: { weeks: 3 } });
 });
