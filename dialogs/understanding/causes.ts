@@ -156,7 +156,7 @@ const LEXICON = lexicon<CauseWord>([
       // ("wiped out from night shifts" is exhaustion.)
       'wiped out surfing', 'wiped out on a wave', 'wiped out on my board', 'wiped out on the bike', 'wiped out on my bike', 'wiped out skiing',
       'wiped out snowboarding', 'wipeout', 'dumped onto', 'dumped by a wave', 'got dumped by a wave', 'smashed by a wave', 'hit by a wave', 'dumped into the sand',
-      'came off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
+      'came off', 'come off', 'stacked it', 'came a cropper', 'went over on', 'went over on my ankle', 'twisted my ankle', 'twisted my knee',
       'turned my ankle', 'stepped in a hole', 'missed a step', 'missed the step', 'landed awkwardly', 'landed badly',
       'rear ended', 'landed', 'landed flat', 'pulled me over', 'knocked me over', 'pulled me down',
       'rear end', 'prang', 'bingle', 'fender bender', 'hit by a car', 'knocked off', 'walked into', 'ran into', 'banged',
@@ -180,7 +180,7 @@ const LEXICON = lexicon<CauseWord>([
       'posture', 'bad posture', 'poor posture', 'slept funny', 'slept wrong', 'slept badly', 'slept awkwardly', 'slept on it',
       'slept weird', 'slept in a weird position', 'awkward position', 'sitting', 'sat', 'standing',
       // ("sitting all day" is sitting and a marker: as one phrase it swallowed "scanning all day", a typo away.)
-      'slouching', 'slouch', 'hunched', 'postural', 'posturally', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift',
+      'slouching', 'slouch', 'hunched', 'hunch', 'i hunch', 'postural', 'posturally', 'like a prawn', 'sit like a prawn', 'on my feet all day', 'on my feet all shift',
       'standing on concrete', 'standing on the concrete', 'on concrete all day', 'on the concrete all day', 'on my feet on the concrete',
       // Hours on the couch or at a console are sitting, not a repeated movement; so is sitting at a bad angle.
       'gaming', 'gaming marathon', 'gaming session', 'netflix marathon', 'movie marathon', 'sit for', 'sit too long', 'sit for too long', 'too low', 'too high', 'hunching', 'looking down at my phone',
@@ -258,6 +258,7 @@ const LEXICON = lexicon<CauseWord>([
       'built up', 'nothing i know of', 'not that i know of', 'cant pinpoint',
       // Clinicians' shorthand for the same: "insidious onset, no MOI" (no mechanism of injury).
       'insidious onset', 'insidious', 'gradual onset', 'no moi', 'no mechanism',
+      'could not say', 'couldnt say', 'cannot say', 'simply came on', 'it came on', 'just came on',
       // Nobody has said what did it; a joking "you tell me" is a patient who doesn't know (asking again gets nothing new).
       'didnt say what caused', 'didnt say why', 'no one knows', 'nobody knows', 'you tell me', 'mate you tell me', 'your job to tell me', 'thats your job', 'isnt that your job',
     ],
@@ -288,7 +289,7 @@ const LEXICON = lexicon<CauseWord>([
   ],
   ['hours', ['for hours']],
   // A baby or small child looked after: lifting them all day is the day-in day-out of caring, not one heavy day.
-  ['child', ['the baby', 'my baby', 'bub', 'the bub', 'toddler', 'my toddler', 'the twins', 'newborn', 'grandbaby', 'the cot', 'out of the cot', 'into the cot']],
+  ['child', ['1yo', '2yo', '3yo', '1 yo', '2 yo', '3 yo', 'year old', 'yr old', 'month old', 'the baby', 'my baby', 'bub', 'the bub', 'toddler', 'my toddler', 'the twins', 'newborn', 'grandbaby', 'the cot', 'out of the cot', 'into the cot']],
   // A spell of days: kneeling work kept up all weekend is overuse; a weekend of gardening is overdoing it (strain).
   [
     'spell',

@@ -204,6 +204,7 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
         return;
       }
       if (p.negated) return;
+      if (m.value === 'fear_of_movement' && worriedAboutSomethingElse(tokens, m)) return;
       if (p.hypothetical && !(m.value === 'pregnancy' && hedged(m))) return;
       const date = m.value === 'recent_surgery' ? surgeryDate(tokens, m.start, now ? new Date(now) : null) : null;
       // "2 years ago" makes surgery old; "3 weeks ago" keeps it recent, and so does a plain mention.
@@ -224,6 +225,20 @@ export function parsePrecautions(text: string, offered: readonly FlagCode[] = []
     if (found.length > 0 || findAll(tokens, NOTHING).length > 0) return ok([]);
     return miss('not_understood');
   });
+}
+
+/**
+ * "I did get a bit worried about the headaches", "scared of needles": a worry about something other than moving
+ * is not the fear that moving will make it worse ("worried about moving", "scared of making it worse" are).
+ */
+const WORRY_OBJECT = new Set(['about', 'of', 'that']);
+const MOVING_WORDS = new Set(['move', 'moving', 'movement', 'movements', 'exercise', 'exercising', 'worse', 'hurt', 'hurting', 'injure', 'injuring', 'damage', 'active', 'activity', 'bend', 'bending', 'lift', 'lifting', 'walk', 'walking', 'run', 'running', 'gym', 'stretch', 'stretching', 'massage', 'treatment', 'pain', 'flare', 'flaring', 'crack', 'cracking', 'snap', 'snapping', 'break', 'breaking', 'tear', 'tearing', 'more', 'it', 'doing']);
+function worriedAboutSomethingElse(tokens: readonly string[], m: Span): boolean {
+  // Only a worry word alone ("worried", "scared"): "scared to move it" says what of.
+  if (m.end - m.start !== 1 || !WORRY_OBJECT.has(tokens[m.end] ?? '')) return false;
+  const object = tokens.slice(m.end + 1, m.end + 6);
+  const end = object.findIndex((t) => CLAUSE_BREAKS.has(t) || t === ',');
+  return !(end < 0 ? object : object.slice(0, end)).some((t) => MOVING_WORDS.has(t));
 }
 
 const CLAUSE_BREAKS = new Set(['.', ';', '!', '?', 'but', 'and']);

@@ -1,7 +1,7 @@
 // Classes found by fresh-eyes batches ah (single answers) and ai (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parseCauses, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
+import { parseCauses, parsePrecautions, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
 import { answeringFor } from '../../dialogs/understanding/proxy.js';
 import type { Region } from '../../dialogs/vocabulary.js';
 
@@ -153,4 +153,29 @@ describe('places: Australian "me", a side over "across the top of", and a family
 
 it('a correction to a length takes "nearly 3"', () => {
   expect(parseDuration('2 weeks, no wait, nearly 3. it was the week before my birthday')).toMatchObject({ ok: true, value: { weeks: 3 } });
+});
+
+describe('batch ai, whole intakes: causes and a worry', () => {
+  it.each<[string, string[]]>([
+    ['carrying my 1yo on my right hip all day and feeding him hunched over on the couch', ['repetitive_use', 'posture']],
+    ['come off the quad bike 3 yrs back and its never come good since', ['injury']],
+    ['I honestly could not say. It simply came on.', ['unknown']],
+    ['Stress mostly (tax season), and I hunch over my laptop', ['stress', 'posture']],
+    // A fridge's age is no child.
+    ['lifted a 40 year old fridge', ['strain']],
+  ])('%j', (text, want) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: want });
+  });
+
+  it.each<[string, string[]]>([
+    // At the checklist it had been kept for the precautions as fear of movement, and the patient's "Nope" there kept it.
+    ['I did get a bit worried about the headaches so I googled it', []],
+    ['scared of needles', []],
+    ['worried about moving', ['fear_of_movement']],
+    ['scared to move it in case i do more damage', ['fear_of_movement']],
+    ['thin bones and heaps worried about cracking something', ['fear_of_movement', 'osteoporosis']],
+  ])('precautions %j', (text, want) => {
+    const r = parsePrecautions(text);
+    expect(r.ok && [...r.value].sort()).toEqual([...want].sort());
+  });
 });
