@@ -111,6 +111,8 @@ const NOT_A_SITE: readonly string[] = [
   'back in', 'heaps', 'aches', 'achy', 'footy',
   // "my back, the bottom part": which part of the back, not the buttock.
   'bottom part', 'the bottom part', 'bottom bit', 'the bottom bit',
+  // "the back of it": a part of the place already named, not the back.
+  'back of it', 'back of that', 'back of this', 'back bit of it',
   // Warning-sign areas, not pain areas (signs.ts reads them): "between my legs", "back passage".
   'between my legs', 'between legs', 'back passage',
   // A body part as a landmark for a movement, not where it hurts: "can't lift my arm over my head".
@@ -823,6 +825,9 @@ const STAYS_PUT = lexicon<true>([
       'nowhere else', 'stays where it is', 'it stays', 'doesnt',
       // "not that I've noticed": no spread the patient knows of.
       'not that ive noticed', 'not that i have noticed', 'not that i know of', 'havent noticed', 'not that i can tell',
+      // Where in the place it is, not somewhere else: "mostly the front of it", "just the outside bit".
+      'front of it', 'back of it', 'top of it', 'side of it', 'inside of it', 'outside of it', 'middle of it',
+      'the front bit', 'the outside bit', 'the inside bit', 'the top bit', 'right in it', 'deep in it', 'in the joint',
     ],
   ],
 ]);

@@ -6,7 +6,7 @@ import { FULL_STOPS, findAll, lexicon, negated, sentenceIds, type Match } from '
 import { parsePainScore } from './painScore.js';
 import { afterLastCorrection } from './sides.js';
 import { guarded, miss, ok } from './result.js';
-import { isBlank, tokenise, wordCount } from './text.js';
+import { isBlank, saturdays, tokenise, wordCount } from './text.js';
 import type { Understood } from './types.js';
 
 /**
@@ -369,15 +369,6 @@ const QUESTION_OPENERS = new Set([
   'when',
 ]);
 
-/**
- * "first nets session of the season sat, bowled 2 hrs": "sat" ending a clause after a noun is Saturday, not
- * sitting ("i sat", "sat at my desk", "sat down" are sitting).
- */
-const SAT_SITTING_BEFORE = new Set(['i', 'we', 'he', 'she', 'they', 'just', 'have', 'had', 'been', 'then', 'and', 'was', 'were', 'hours', 'hrs', 'day']);
-const SAT_DAY_AFTER = new Set([',', '.', ';', '!', '?', 'arvo', 'night', 'morning', 'afternoon', 'n', 'and', 'just', 'then', 'when', 'but']);
-function saturdays(tokens: string[]): string[] {
-  return tokens.map((t, i) => (t === 'sat' && i > 0 && !SAT_SITTING_BEFORE.has(tokens[i - 1]!) && (i === tokens.length - 1 || SAT_DAY_AFTER.has(tokens[i + 1]!)) ? 'saturday' : t));
-}
 
 /** "my son is 3", "bub's 9 months": an age, not a pain score. */
 const CHILD_AGE = /\b(son|daughter|boy|girl|kid|baby|bub|grandson|granddaughter|toddler|he|she)('?s| is)\s+(\d|one|two|three|four|five|six|seven|eight|nine|ten)/i;

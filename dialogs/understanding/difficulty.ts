@@ -212,7 +212,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'anything over', 'over about', 'socks', 'shoelaces', 'laces', 'shoes on', 'washing', 'the washing', 'top shelf', 'high shelves',
       'jars', 'lids', 'milk bottle', 'bottle', 'sit through', 'through a movie', 'steak', 'anything chewy', 'chewy food', 'chewy stuff', 'hard food', 'my hair', 'jar lids', 'tight lids',
       // A child or a heavy thing is one load within lifting or gripping: "cant pick up my 2 yr old", "cant hold the kettle".
-      'kettle', 'the kettle', 'bra', 'my bra', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
+      'kettle', 'the kettle', 'bra', 'my bra', 'belt', 'my belt', 'his belt', 'her bra', 'tuck my shirt', 'shirt in', 'zip up', 'my zip', 'my son', 'my daughter', 'the baby', 'my baby', 'the kids', 'my kids', 'grandkids',
       'the grandkids', 'toddler', 'yr old', 'year old', 'the shopping', 'pram', 'the pram', 'stroller', 'wok', 'the wok', 'frying pan',
       'a swing', 'my swing', 'golf', 'wallet', 'back pocket', 'swing a club', 'swing the club', 'a club',
       'tee the ball', 'tee it up', 'tee up', 'follow through', 'the queue', 'in the queue', 'in a queue', 'dishwasher', 'the dishwasher', 'kegs', 'the kegs', 'a tray', 'bub', 'the cot', 'out of the cot', 'the awning', 'get through', 'through a', 'any length of time', 'much past',
@@ -225,7 +225,7 @@ const LEXICON = lexicon<DifficultyWord>([
       // "cant hold my coffee mug with that hand, use the left now".
       'use the left', 'use the right', 'use my left', 'use my right', 'using my left', 'using my right', 'with my left', 'with my right',
       // A workaround: "turn my whole body", "just use the reversing camera", "only use my good arm", "on my hip now not in front".
-      'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not',
+      'whole body', 'my whole body', 'just use', 'good arm', 'good hand', 'good leg', 'good side', 'now not', 'other side now', 'the other side now',
       // An aid or a changed way: "sleep ok with a pillow between my knees", "do it up at the front and spin it round".
       'with a pillow', 'pillow between', 'at the front and', 'spin it round', 'spin it around', 'use the mirrors', 'use my mirrors', 'the mirrors',
       'swap arms', 'swap sides', 'swap hands', 'now i keep', 'keep it in the front', 'in the front now', 'front pocket', 'lives in the front', 'moved it to the front',
@@ -443,6 +443,8 @@ const FORCED_REACH = 4;
 function forcedOtherWay(tokens: readonly string[], found: ReadonlyArray<Match<DifficultyWord>>): boolean {
   return found.some((m) => {
     const from = Math.max(0, m.start - FORCED_REACH);
+    // ("sleeps on the other side now": the side the pain keeps them off, forced too.)
+    if (m.value === 'other_way' && tokens[m.end - 1] === 'now') return true;
     return tokens.slice(from, m.start).some((t, k) => FORCED.has(t) || (FORCED_TO.has(t) && tokens[from + k + 1] === 'to'));
   });
 }

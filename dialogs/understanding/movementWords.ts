@@ -2,7 +2,7 @@
 // bending forward is about sitting. A table a clinician can read; one small reader below.
 import type { Movement } from '../vocabulary.js';
 import { findAll, lexicon, type Match } from './phrases.js';
-import { tokenise } from './text.js';
+import { saturdays, tokenise } from './text.js';
 
 /** Everyday words for each movement the intake asks about. */
 const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
@@ -89,7 +89,8 @@ export function namesAMovement(text: string): boolean {
  * look like one ("have to sit", "last night"): the one reading every question below starts from.
  */
 function movementsIn(tokens: readonly string[]): Array<Match<Movement>> {
-  return findAll(tokens, LEXICON).filter((m): m is Match<Movement> => m.value !== 'not_a_movement' && m.penalty === 0);
+  // ("fell at the footy sat": Saturday, not sitting.)
+  return findAll(saturdays(tokens), LEXICON).filter((m): m is Match<Movement> => m.value !== 'not_a_movement' && m.penalty === 0);
 }
 const distinct = (matches: ReadonlyArray<Match<Movement>>): Movement[] => [...new Set(matches.map((m) => m.value))];
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCauses, parsePrecautions, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
 import { answeringFor } from '../../dialogs/understanding/proxy.js';
+import { namesAMovement } from '../../dialogs/understanding/movementWords.js';
 import type { Region } from '../../dialogs/vocabulary.js';
 
 const sitesOf = (text: string) => {
@@ -177,5 +178,36 @@ describe('batch ai, whole intakes: causes and a worry', () => {
   ])('precautions %j', (text, want) => {
     const r = parsePrecautions(text);
     expect(r.ok && [...r.value].sort()).toEqual([...want].sort());
+  });
+});
+
+describe('"sat" after a noun is Saturday at the movement questions too', () => {
+  it.each<[string, boolean]>([
+    ['fell at the footy sat, thats it', false],
+    ['on sat', false],
+    ['i sat too long', true],
+    ['sat in the car for 2 hours kills it', true],
+  ])('%j names a movement: %s', (text, named) => {
+    expect(namesAMovement(text)).toBe(named);
+  });
+});
+
+// Found chatting as a daughter answering for her father, 81, with a sore right shoulder.
+describe('chatting: where in the place, the other side now, a belt done up behind', () => {
+  it.each(['he says its mostly the front of it', 'the back of it', 'just the outside bit'])('%j at the spread question stays put', (text) => {
+    expect(parseSpread(text)).toEqual({ ok: true, value: { sites: [], excluded: [] } });
+  });
+  it('"the back of it" beside a place is that place', () => {
+    expect(sitesOf('my knee, the back of it')).toEqual([{ region: 'knee' }]);
+  });
+  it.each<[string, string]>([
+    ['he sleeps on the other side now', 'a_lot'],
+    ['cant do his belt up behind', 'a_lot'],
+    ['cant tuck my shirt in', 'a_lot'],
+    // "bolt" is no belt.
+    ['cant bend, full stop. stuck bolt upright like a broom handle', 'unable'],
+    ["cant lie on the sore side at all, the other sides fine", 'unable'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
   });
 });
