@@ -34,6 +34,8 @@ const LEXICON = lexicon<DifficultyWord>([
       // Learner's and careful English: "can not walk", "arm will not go up", "now I no lift anything".
       'can not', 'could not', 'wont go', 'will not go', 'doesnt go', 'does not go',
       ...NO_VERBS.map((verb) => `i no ${verb}`),
+      // "kneel no can", "no can do": learners' and slang "can't".
+      'no can', 'no can do', 'not can', 'no can not',
       // Not done since it started: "havent run since, tried once and had to walk home".
       'havent run since', 'havent played since', 'havent done it since', 'havent been since', 'not since', 'havent since',
       // Someone else does it for them: "have to get hubby to do my bra up".
@@ -145,7 +147,9 @@ const LEXICON = lexicon<DifficultyWord>([
       'ok if', 'okay if', 'alright if', 'fine if', 'ok as long as', 'fine as long as', 'but pain', 'can but', 'can do but',
       'pain after', 'after pain',
       // Learners' "it hurts": "look down long time is pain", "walking have pain".
-      'is pain', 'have pain', 'has pain', 'got pain', 'panadol', 'painkillers', 'nurofen',
+      'is pain', 'have pain', 'has pain', 'got pain', 'panadol',
+      // Fine only for a short while or a short way: "walk is ok short", "short walks are fine".
+      'ok short', 'short ok', 'ok for short', 'fine for short', 'short walks', 'short distance', 'short distances', 'short time', 'short times', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',
       // Done, and paid for afterwards; or one thing done but not another ("a pen but not a hammer").
       'pay for it', 'pay for it after', 'pay for it later', 'suffer after', 'suffer for it', 'regret it', 'sore after', 'but not', 'just not', 'sum', 'trips instead of',
@@ -428,7 +432,10 @@ function echoedNo(tokens: readonly string[]): boolean {
   if (q <= 0) return false;
   const after = tokens.slice(q + 1).filter((t) => /^[a-z0-9]/.test(t));
   const before = tokens.slice(0, q).filter((t) => /^[a-z0-9]/.test(t));
-  return before.length <= 3 && after.length > 0 && after.some((t) => BARE_NO.has(t)) && after.every((t) => BARE_NO.has(t) || LAUGHS.has(t));
+  if (before.length > 3 || after.length === 0) return false;
+  // "run? i no run": the learner's "I no run" after the movement echoed is "I don't" as much as "I can't".
+  const learners = after.length === 3 && after[0] === 'i' && after[1] === 'no' && before.includes(after[2]!);
+  return learners || (after.some((t) => BARE_NO.has(t)) && after.every((t) => BARE_NO.has(t) || LAUGHS.has(t)));
 }
 
 /** Noises a joint makes, and the words that say they do not hurt. */

@@ -211,3 +211,20 @@ describe('chatting: where in the place, the other side now, a belt done up behin
     expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
   });
 });
+
+// Found chatting as a cleaner typing in learner's English, left knee and hip.
+describe("chatting: learners' can't, short walks, and an echoed movement", () => {
+  it.each<[string, string]>([
+    ['kneel no can', 'unable'],
+    ['no can do', 'unable'],
+    ['walk is ok short', 'some'],
+    ['short walks are fine', 'some'],
+    ['now i no lift anything', 'unable'],
+    ['no, can do it fine', 'none'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+  it('"run? i no run" is asked: it is "I don\'t" as much as "I can\'t"', () => {
+    expect(parseDifficulty('run? i no run')).toEqual({ ok: false, reason: 'ambiguous', detail: 'echo_no' });
+  });
+});
