@@ -93,6 +93,18 @@ export function proxyOf(state: QuestionState, ctx: IntakeContext, text: string):
   return nlu.answeringFor(text, state === 'location') ?? undefined;
 }
 
+/**
+ * "right" at "Which bothers you most: neck or upper back (right side)?": the one place on that side, when no place
+ * was named and only one has it.
+ */
+function bySide(read: nlu.Understood<Region>, ctx: IntakeContext, text: string): nlu.Understood<Region> {
+  if (read.ok) return read;
+  const side = nlu.parseSide(text);
+  if (!side.ok || side.value === 'centre') return read;
+  const onThatSide = ctx.sites.filter((s) => s.side === side.value);
+  return onThatSide.length === 1 ? { ok: true, value: onThatSide[0]!.region } : read;
+}
+
 /** The step a state's buttons carry: a checklist gone one item at a time keeps its own step. */
 export function stepOf(state: QuestionState, ctx: IntakeContext) {
   return state === 'checkItem' && ctx.itemCheck?.of === 'precautions' ? 'precautions' : STEP_OF[state];
@@ -488,7 +500,7 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
       return laterQuestion(ctx, read, text, at, 'duration_later', said) ?? withSaid(read, (side) => ({ type: 'SIDE', side }));
     }
     case 'primary': {
-      const read = nlu.parsePrimary(text, ctx.sites.map((s) => s.region));
+      const read = bySide(nlu.parsePrimary(text, ctx.sites.map((s) => s.region)), ctx, text);
       return laterQuestion(ctx, read, text, at, 'duration_later', said) ?? withSaid(read, (region) => ({ type: 'PRIMARY', region }));
     }
     case 'spread': {

@@ -112,7 +112,7 @@ const NOT_A_SITE: readonly string[] = [
   // "my back, the bottom part": which part of the back, not the buttock.
   'bottom part', 'the bottom part', 'bottom bit', 'the bottom bit',
   // "the back of it": a part of the place already named, not the back.
-  'back of it', 'back of that', 'back of this', 'back bit of it',
+  'back of it', 'back of that', 'back of this', 'back bit of it', 'bottom of it', 'bottom of that',
   // Warning-sign areas, not pain areas (signs.ts reads them): "between my legs", "back passage".
   'between my legs', 'between legs', 'back passage',
   // A body part as a landmark for a movement, not where it hurts: "can't lift my arm over my head".

@@ -41,7 +41,7 @@ const LEXICON = lexicon<CauseWord>([
     [
       'lifting', 'lift', 'lifted', 'lifted a box', 'heavy lifting', 'overdid it', 'overdid', 'overdoing it',
       'overexertion', 'overexerted', 'pulled a muscle', 'pulled something', 'pulled', 'strain', 'strained',
-      'moving house', 'moving furniture', 'carry', 'bag of rice', 'rice bag', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
+      'chucking', 'chuckin', 'hay bales', 'bales', 'moving house', 'moving furniture', 'carry', 'bag of rice', 'rice bag', 'fridge', 'the fridge', 'move the fridge', 'move the couch', 'moved the couch', 'move furniture', 'tweaked', 'twisted', 'carrying', 'carried', 'shifting', 'carry him', 'carry her', 'carry them', 'lift him', 'lift her', 'pick him up', 'pick her up',
       // Moving a person: "helping mum in and out of bed", "getting dad up off the floor".
       // A child carried on the hip ("shes on my hip all day every day": day after day, overuse).
       'shes on my hip', 'hes on my hip', 'her on my hip', 'him on my hip',

@@ -77,7 +77,7 @@ const LEXICON = lexicon<DifficultyWord>([
       'hold the furniture', 'holding the furniture', 'hold onto the furniture', 'hold onto things', 'hold the wall', 'use the wall',
       'helps me', 'help me', 'helping me', 'has to help', 'does it for me', 'do it for me', 'everything for me', 'for me now',
       'need help', 'needs help', 'with help', 'walking stick', 'a stick', 'walker', 'pull myself up', 'push myself up',
-      'use my arms', 'using my arms', 'one at a time', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
+      'use my arms', 'using my arms', 'one at a time', 'one step at a time', 'to the car and back', 'to the letterbox and back', 'hold the rail', 'holding the rail', 'the rail', 'railing', 'banister',
       'on my bum', 'handrail', 'hand rail', 'rail', 'sideways', 'need a hand', 'to help me', 'to help', 'does all the',
       // Something to grab to get back up, or several goes at it: "need to grab the bench", "takes three goes and a groan".
       'grab the bench', 'grab the sink', 'grab the table', 'grab something', 'grab onto', 'need to grab', 'have to grab', 'hold the bench', 'hold onto the bench', 'takes a few goes', 'takes two goes',

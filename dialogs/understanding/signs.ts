@@ -61,7 +61,7 @@ export const SIGN_WORDS: ReadonlyArray<readonly [SignWord, Row]> = [
   ['WORSE', { anywhere: ['worse', 'worsening', 'getting worse', 'increasing', 'progressing', 'weaker', 'every day', 'each day', 'by the day', 'more than it was', 'more than before', 'more than last week'] }],
   ['HOT', { anywhere: ['hot', 'warm', 'red', 'redness', 'inflamed', 'inflammation', 'red hot'] }],
   // (A lump or a bump counts only with a fall: "came off my bike, theres a lump on my collarbone".)
-  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up', 'all purple', 'gone purple', 'black and blue', 'a lump on', 'lump on my', 'a bump on', 'sticking out', 'sticks out'] }],
+  ['SWOLLEN', { anywhere: ['swollen', 'swelling', 'puffy', 'swelled up', 'swelled', 'swole', 'blew up', 'blown up', 'like a balloon', 'ballooned', 'puffed up', 'all purple', 'gone purple', 'black and blue', 'a lump on', 'lump on my', 'a bump on', 'sticking out', 'sticks out', 'lump sticking', 'sticking up', 'lump near', 'a lump near'] }],
   ['FEVER', {
     anywhere: [
       'fever', 'fevers', 'feverish', 'temperature', 'high temperature', 'a temp', 'temp', 'hot and cold', 'chills', 'the chills',
@@ -418,6 +418,14 @@ export function findSigns(text: string, where: Where, tokens: readonly string[] 
         for (const u of [...used].sort((a, z) => z - a)) bag.splice(u, 1);
       }
     }
+  }
+  // "got smashed in a tackle last night. cant lift my arm at all": a fall and what it left, told in the next sentence,
+  // are one story (both plainly the patient's, now).
+  if (!found.some((m) => m.code === 'trauma_fracture')) {
+    const pieces = [...bags.values()].flat().filter((piece) => !piece.p.negated && !piece.p.historical && !piece.p.hypothetical && !piece.p.other);
+    const fall = pieces.find((piece) => piece.part === 'FALL');
+    const after = fall && pieces.find((piece) => (piece.part === 'CANT_MOVE' || piece.part === 'SWOLLEN') && sentence[piece.m.start] === sentence[fall.m.start]! + 1);
+    if (fall && after) found.push({ code: 'trauma_fracture', words: `${words(fall.m)} … ${words(after.m)}`, start: fall.m.start, ...fall.p });
   }
   // "lost 10kg since christmas on ozempic, on purpose": ruled out in its own sentence, it is said not to be the sign.
   for (const m of found) {

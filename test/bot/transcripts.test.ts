@@ -245,6 +245,16 @@ describe('a full intake by free text, with typos', () => {
     expect(h.last()?.step).toBe('spread');
   });
 
+  // Found chatting: "right" at "Which bothers you most: neck or upper back (right side)?" was not caught.
+  it('takes the one place on a side named at the main-area question', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('neck n right shoulder blade');
+    expect(h.last()?.step).toBe('primary');
+    await h.send('right');
+    expect(h.last()?.step).toBe('spread');
+  });
+
   it('takes the part of the arm picked by its button, with the side said before', async () => {
     await h.send('hi');
     await h.send('yes');

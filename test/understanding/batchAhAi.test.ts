@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCauses, parsePrecautions, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
 import { answeringFor } from '../../dialogs/understanding/proxy.js';
 import { namesAMovement } from '../../dialogs/understanding/movementWords.js';
+import { findSigns, isWorthAsking } from '../../dialogs/understanding/signs.js';
+import { tokenise } from '../../dialogs/understanding/text.js';
 import type { Region } from '../../dialogs/vocabulary.js';
 
 const sitesOf = (text: string) => {
@@ -226,5 +228,41 @@ describe("chatting: learners' can't, short walks, and an echoed movement", () =>
   });
   it('"run? i no run" is asked: it is "I don\'t" as much as "I can\'t"', () => {
     expect(parseDifficulty('run? i no run')).toEqual({ ok: false, reason: 'ambiguous', detail: 'echo_no' });
+  });
+});
+
+describe('batch aj: a fall and what it left, told in two sentences', () => {
+  const asked = (text: string) => findSigns(text, 'anywhere').filter(isWorthAsking).map((m) => m.code);
+  it.each([
+    'right shoulder, got smashed in a tackle last night. cant lift me arm at all and theres a lump sticking up near the collarbone',
+    'fell over yesterday. ankle is swollen',
+  ])('%j is asked about as a possible break', (text) => {
+    expect(asked(text)).toContain('trauma_fracture');
+  });
+  it.each(['fell off my bike 3 years ago. cant lift my arm now', 'no falls. cant move it much in the morning'])('%j is not', (text) => {
+    expect(asked(text)).not.toContain('trauma_fracture');
+  });
+});
+
+describe('batch aj: Australian "me" before a body word, and other readings', () => {
+  it('"cant lift me arm" reads as "my arm"', () => {
+    expect(tokenise('cant lift me arm')).toEqual(['cant', 'lift', 'my', 'arm']);
+    expect(tokenise('tell me about it')).toEqual(['tell', 'me', 'about', 'it']);
+  });
+  it.each<[string, string]>([
+    ['going down is worse than up, one step at a time like a toddler', 'a_lot'],
+    ['limping around, only to the car and back really', 'a_lot'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+  it.each<[string, string[]]>([
+    ["chuckin hay bales tues arvo. now me left leg's gone numb down to the foot", ['strain']],
+    // "checked me over" is no chucking.
+    ['got rear ended at the lights in october. ED checked me over, nothing broken', ['injury']],
+  ])('%j', (text, want) => {
+    expect(parseCauses(text)).toEqual({ ok: true, value: want });
+  });
+  it('"the bottom of it" after the lower back is no bottom', () => {
+    expect(sitesOf('lower back, right across the bottom of it')).toEqual([{ region: 'lower_back' }]);
   });
 });
