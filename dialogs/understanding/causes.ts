@@ -108,7 +108,7 @@ const LEXICON = lexicon<CauseWord>([
       'exams', 'exam', 'deadlines', 'deadline', 'divorce', 'divorced', 'marriage breakdown', 'breakup', 'broke up', 'new boss',
       'my boss',
       'boss', 'wedding planning', 'planning a wedding', 'planning the wedding', 'planning my wedding', 'redundancy',
-      'made redundant', 'lost my job', 'funeral', 'bereavement', 'passed away', 'died', 'death', 'money worries', 'finances',
+      'crunch time', 'made redundant', 'lost my job', 'funeral', 'bereavement', 'passed away', 'died', 'death', 'money worries', 'finances',
       'mortgage', 'bills', 'debt', 'separated', 'separation', 'split up', 'left me', 'walked out', 'hubby left',
       'husband left', 'wife left', 'partner left', 'bullying', 'bullied', 'harassment', 'fight with', 'fighting with', 'argument', 'arguments',
       // Australian for overloaded.
@@ -201,7 +201,7 @@ const LEXICON = lexicon<CauseWord>([
       'spare bed', 'swag', 'driver', 'truck driver', 'truckie', 'drive', 'drove', 'commute', 'commuting', 'road trip',
       'watching tv', 'watching telly', 'slept', 'slumped', 'slumping', 'leaning over', 'looking down',
       'looking up', 'craning', 'phone', 'look down', 'always look down', 'in roofs', 'in the roof', 'in ceilings', 'roof space',
-      'crawl space', 'up ladders', 'electrician', 'painter', 'bent over', 'bending over', 'always bend over', 'always bending over',
+      'crawl space', 'electrician', 'painter', 'bent over', 'bending over', 'always bend over', 'always bending over',
       'bend over all day', 'bent over all day',
       'twisted up', 'all twisted', 'lie on it all twisted', 'lying all twisted', 'bent right over', 'bent right down', 'contorted', 'twisted round', 'twisted around', 'watching the cricket', 'watching the footy',
       'watching footy', 'watching the tennis', 'watching sport', 'ceiling cavities', 'ceiling cavity', 'sparky',
@@ -211,7 +211,7 @@ const LEXICON = lexicon<CauseWord>([
   // Working on the knees or floor: a position when done once ("tiling the bathroom on my knees"), overuse when
   // kept up for days ("laying tiles all week on my knees", "weeding all sat n sun").
   // Work held overhead or crawling: the position done for a weekend, overuse kept up all day or for a week.
-  ['overhead_work', ['overhead', 'ceiling', 'ceilings', 'crawling']],
+  ['overhead_work', ['overhead', 'ceiling', 'ceilings', 'crawling', 'up ladders']],
   // Work on the knees: posture done once, overuse kept up for days or all day.
   ['floor_work', ['on my knees', 'on me knees', 'knelt', 'kneeling on', 'grouting', 're grouting', 'tiler', 'tiling', 'laying tiles', 'laying floor tiles', 'laid tiles', 'laid the tiles', 'laying the tiles', 'tiled', 'weeding', 'pulling weeds', 'pullin weeds', 'pulling out weeds']],
   ['thing', ['new bike', 'bike fit', 'bike setup', 'mattress', 'air mattress', 'pillow', 'couch', 'lounge', 'sofa', 'recliner', 'chair', 'office chair', 'car seat', 'seat']],
@@ -451,14 +451,16 @@ function resolve(m: Match<CauseWord>, clause: number, has: Has): Cause | null {
     case 'sport':
       // "footy. got tackled and someone landed on me": where the injury happened, in any clause.
       if (has('injury')) return null;
-      // Done often is overuse; one long session ("dancing all night") is overdoing it.
-      return has('often', clause) || has('daily', clause) || has('repeats', clause) ? 'repetitive_use' : 'strain';
+      // Done often is overuse, said anywhere in the answer ("5km sessions most mornings, heaps of freestyle");
+      // one long session ("dancing all night") is overdoing it.
+      return has('often') || has('daily') || has('repeats') ? 'repetitive_use' : 'strain';
     case 'floor_work':
       return has('often') || has('daily') || has('all_day') || has('hours') || has('spell') || has('week') || has('repeats') ? 'repetitive_use' : 'posture';
     case 'overhead_work':
       // ("painting the ceiling all weekend" is the position; "hanging gyprock overhead all week" overuse.)
       if (has('often') || has('daily') || has('all_day') || has('week') || has('repeats')) return 'repetitive_use';
-      return has('posture', clause) ? null : 'posture';
+      // ("hauling a roll of cable up the ladder": the lift is the cause, the ladder where it happened.)
+      return has('posture', clause) || has('strain', clause) ? null : 'posture';
     case 'strain':
       // A load handled day after day is overuse; a heavy day of it ("cement bags all day") is still a strain, but a
       // child lifted all day ("picking up the baby all day") is the daily round of caring for them.

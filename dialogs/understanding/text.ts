@@ -110,7 +110,7 @@ const NEVER_FUZZY = new Set(
     'how if in into is it its just like me might more most much my no not now of off on one or our out over she ' +
     'should shoulda so some than that the their them then there they this to too up us was we well were what when ' +
     'where which who why will with would you your also very okay yes yeah nope none ' +
-    'hard hit heat hear heal held help hell hill hills felt melt tops bolt bolts checked checking hang band bank black call calm food fool feel fell skin ship shine shit ranked hamstring hamstrings fishing spring bowel bowels lets let went want bite bells tired bowl bowls bowled bowler bowlers oneish twoish threeish fourish fiveish sixish sevenish eightish nineish tenish ' +
+    'hard hit heat hear heal held help hell hill hills hitching hitched felt melt tops bolt bolts checked checking hang band bank black call calm food fool feel fell skin ship shine shit ranked hamstring hamstrings fishing spring bowel bowels lets let went want bite bells tired bowl bowls bowled bowler bowlers oneish twoish threeish fourish fiveish sixish sevenish eightish nineish tenish ' +
     'sleeping sleep slept sleepy swapped swap swapping wait waits waited wrist wrists waste cooked cook rattle tyres tires load loading loaded temp temps tamp station stations tyre tire paying pay paid cork coach tablet nail stung sting ' +
     'angle lover loser finer buttons bake left lift right night light sight fight might tight bright lose lost ' +
     'last least list past post most must mist best rest test nest neat need next near lower power tower sore sure ' +

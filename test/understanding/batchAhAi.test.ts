@@ -266,3 +266,21 @@ describe('batch aj: Australian "me" before a body word, and other readings', () 
     expect(sitesOf('lower back, right across the bottom of it')).toEqual([{ region: 'lower_back' }]);
   });
 });
+
+describe('causes: a scene is not a second cause, and a sport done often is overuse wherever that is said', () => {
+  it.each<[string, string[]]>([
+    ['pulled something hauling a roll of cable up the ladder tues arvo', ['strain']],
+    ['hitching the van at Carnarvon, had to lift the drawbar onto the towball cos the jockey wheel was stuffed', ['strain']],
+    ['crunch time at work, 12 hour days on the keyboard and stressed to the eyeballs', ['stress', 'repetitive_use']],
+    ['5km sessions most mornings, heaps of freestyle, and anything with butterfly makes the shoulder way worse', ['repetitive_use']],
+    ['running. upped my ks for a half marathon', ['repetitive_use']],
+  ])('%j', (text, want) => {
+    const r = parseCauses(text);
+    expect(r.ok && [...r.value].sort()).toEqual([...want].sort());
+  });
+  it('one long session is still overdoing it, not overuse', () => {
+    const r = parseCauses('was at my cousins wedding dancing all night in heels');
+    expect(r.ok && r.value).toContain('strain');
+    expect(r.ok && r.value).not.toContain('repetitive_use');
+  });
+});
