@@ -282,6 +282,13 @@ const levelsIn = (words: ReadonlyArray<Match<DifficultyWord>>): Set<DifficultyWo
 const NOT_APPLICABLE = new Set(['n / a', 'not applicable', 'doesnt apply', 'not relevant']);
 const AFTER_ANSWER = new Set([',', '.', '-', ';', ':', '!']);
 /** "X is a killer, short ones ok": a hard part and an easy part is some, not a lot. */
+/** Said to get done all the same: "i can but", "i get there", "once I'm out I'm out". */
+const DONE_ANYWAY = lexicon<true>([[true, [
+  'i can but', 'i can do it but', 'can do it but', 'i can do it', 'can get it up there', 'i get there', 'get there in the end', 'i get through',
+  'but i get there', 'but i manage', 'once im out', 'once im up', 'still doing', 'still using', 'still get', 'still do',
+]]]);
+/** A lot in as many words, which doing it anyway does not soften. */
+const SAID_HARD = new Set(['a lot', 'lots', 'very', 'really hard', 'heaps', 'hard', 'difficult', 'very difficult', 'severe', 'struggle', 'struggling', 'terrible', 'awful', 'agony', 'killer', 'killing me', 'kills me', 'nightmare', 'a nightmare', 'a battle', 'a mission', 'the worst', 'painful', 'very painful', 'stuck']);
 const EASE = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'comfy', 'all good', 'no problem', 'easy']);
 const CLAUSE_ENDS = new Set([',', '.', ';', '!', '?', 'but', 'though', 'tho', 'although', 'however', 'whereas', 'except']);
 /** How long they last before they must stop: minutes is a lot, an hour or more some. */
@@ -418,6 +425,9 @@ export function parseDifficulty(text: string): Understood<Difficulty> {
     if (longAgo && best === 'unable') best = 'none';
     if (best === null && has('not_done')) best = 'none';
     // Less than before, in numbers: as much as the drop says, unless more was said.
+    // "i can do it but it grabs, gotta go slow", "gotta push off the arms of the chair … but i get there": done, with
+    // a cost, is some, unless the patient calls it hard in as many words.
+    if (best === 'a_lot' && findAll(tokens, DONE_ANYWAY).length > 0 && !found.some((m, k) => m.value === 'a_lot' && !neg[k] && SAID_HARD.has(phrase(m)))) best = 'some';
     const compared = best === null || best === 'some' ? comparedWithBefore(tokens, past) : null;
     if (compared && (best === null || SEVERITY[compared] > SEVERITY[best])) best = compared;
     return best === null ? miss('not_understood') : ok(best);

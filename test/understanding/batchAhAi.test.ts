@@ -284,3 +284,16 @@ describe('causes: a scene is not a second cause, and a sport done often is overu
     expect(r.ok && r.value).not.toContain('repetitive_use');
   });
 });
+
+describe('done all the same, with a cost, is some', () => {
+  it.each<[string, string]>([
+    ['stocking the top shelf behind the bar, i can do it but it grabs, gotta go slow', 'some'],
+    ['gotta push off the arms of the chair and make old man noises but i get there', 'some'],
+    ['bend down to the low fridges 50 times a night, sore but I get through', 'some'],
+    ["takes me ages to get comfy, but once I'm out I'm out", 'some'],
+    // Called hard in as many words, it stays a lot.
+    ['i can do it but its really hard', 'a_lot'],
+  ])('%j', (text, want) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+});
