@@ -8,7 +8,9 @@ export type QuestionBack = 'why' | 'meaning' | 'diagnosis' | 'privacy' | 'human'
 /** One line per kind; the patterns are anchored so "not sure why it started" stays an answer. */
 const PATTERNS: ReadonlyArray<readonly [QuestionBack, RegExp]> = [
   ['diagnosis', /\b(is (this|it|that) a diagnosis|are you (a )?(doctor|physio|therapist)|can you diagnose|(will|can) you tell me what('?s| is) wrong)\b/],
-  ['privacy', /^(who|where|what)\b.*\b(see|sees|read|reads|store|stored|keep|kept|happen|happens|share|shared|access)\b.*\b(this|my|these|it|data|info|information|answers|details)\b/],
+  // ("maybe, what do you do with it": a hedge or two may lead the question.)
+  ['privacy', /^((maybe|ok|okay|but|and|um|umm|hmm|first|sure|yes|yeah),? ){0,2}(who|where|what)\b.*\b(see|sees|read|reads|store|stored|keep|kept|happen|happens|share|shared|access)\b.*\b(this|my|these|it|data|info|information|answers|details)\b/],
+  ['privacy', /^((maybe|ok|okay|but|and|um|umm|hmm|first|sure|yes|yeah),? ){0,2}what (do|will|would|are|does) (you|u|they|the clinic) (do|doing) with\b/],
   ['privacy', /\b(is (this|it|my (data|info|information)) (private|confidential|secure|safe))\b/],
   ['human', /^(are you (a )?(real|human|bot|robot|person|computer|ai)|am i (talking|chatting|speaking) (to|with) a (real )?(person|human|bot)|can i (talk|speak) to (a )?(real )?(person|human|someone))\b/],
   ['why', /^(but |ok |okay |umm? |hmm |and )?(why|what for|how come|whats? (that|this|it) for|what does (it|that) matter|what has that got to do)\b/],

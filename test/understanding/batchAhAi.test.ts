@@ -1,7 +1,7 @@
 // Classes found by fresh-eyes batches ah (single answers) and ai (whole intakes), 2026-12-03: each test is
 // a sentence from the batch or one of its kind, so the rule behind the fix is pinned, not the sentence.
 import { describe, expect, it } from 'vitest';
-import { parseCauses, parsePrecautions, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
+import { parseCauses, parsePrecautions, parseQuestionBack, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
 import { answeringFor } from '../../dialogs/understanding/proxy.js';
 import { namesAMovement } from '../../dialogs/understanding/movementWords.js';
 import { findSigns, isWorthAsking } from '../../dialogs/understanding/signs.js';
@@ -295,5 +295,15 @@ describe('done all the same, with a cost, is some', () => {
     ['i can do it but its really hard', 'a_lot'],
   ])('%j', (text, want) => {
     expect(parseDifficulty(text)).toEqual({ ok: true, value: want });
+  });
+});
+
+// Found chatting as an older patient: "maybe, what do you do with it" at consent was "did not catch that".
+describe('what is done with the answers, asked with a hedge in front', () => {
+  it.each(['maybe, what do you do with it', 'what will you do with my answers', 'ok but who sees this'])('%j is asked about privacy', (text) => {
+    expect(parseQuestionBack(text)).toBe('privacy');
+  });
+  it.each(['what i do with my hands all day is type', 'what i use my arm for at work is lifting'])('%j is an answer', (text) => {
+    expect(parseQuestionBack(text)).toBeNull();
   });
 });
