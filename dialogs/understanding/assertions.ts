@@ -148,6 +148,13 @@ export interface Assertions {
  * The four ConText properties of each mention (sorted, non-overlapping spans of `tokens`). Cues are found
  * only outside the mentions, longest phrase first, so "no idea" is a pseudo-trigger and not a "no".
  */
+/**
+ * "and the colonoscopy last year", ", the colonoscopy last year": a new thing after the break, which a date after it
+ * belongs to alone ("knee scope and hip replacement last year", "knee scope, hip replacement last year" date both).
+ */
+const DATE_BREAKS: ReadonlySet<string> = new Set([',', 'and', 'but', '&', 'plus']);
+const NEW_THING: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'then', 'also', 'i']);
+
 export function assert(tokens: readonly string[], mentions: readonly Span[]): Assertions[] {
   const out = mentions.map(() => ({ negated: false, historical: false, hypothetical: false, other: false }));
   if (mentions.length === 0) return out;
@@ -172,16 +179,21 @@ export function assert(tokens: readonly string[], mentions: readonly Span[]): As
   function reach(from: number, step: 1 | -1, what: Assertion): void {
     const limit = step > 0 ? REACH[what] : BACKWARD_REACH[what];
     let counted = 0;
+    let dated = false;
     for (let i = from; i >= 0 && i < tokens.length; i += step) {
       const k = inMention[i]!;
       if (k >= 0) {
         out[k]![what] = true;
+        dated = true;
         // Skip over the rest of this mention; a scope carries on to later mentions in a list.
         const m = mentions[k]!;
         i = step > 0 ? m.end - 1 : m.start;
         continue;
       }
       if (endsAt[i]?.includes(what)) return;
+      // A date said after a thing dates that thing, not one before it across a list break: "xarelto, and the
+      // colonoscopy last year was fine" is still on xarelto.
+      if (step < 0 && what === 'historical' && dated && DATE_BREAKS.has(tokens[i]!) && NEW_THING.has(tokens[i + 1] ?? '')) return;
       // Past the short backward reach, a date covers only its own clause: "right, my left one was operated on years ago".
       if (step < 0 && counted >= SHORT_BACKWARD && tokens[i] === ',') return;
       if (++counted > limit) return;

@@ -307,3 +307,18 @@ describe('what is done with the answers, asked with a hedge in front', () => {
     expect(parseQuestionBack(text)).toBeNull();
   });
 });
+
+// Found trying a precaution word in review: a date said of a later thing had dated a medicine before it.
+describe('a date after a thing dates that thing, not a new one before it', () => {
+  it.each<[string, string[]]>([
+    ['xarelto, and the colonoscopy last year was fine', ['blood_thinners']],
+    ['xarelto, the colonoscopy last year was fine', ['blood_thinners']],
+    ['xarelto, and the bone density test last year said osteoporosis', ['blood_thinners', 'osteoporosis']],
+    // A list of operations is dated together.
+    ['knee scope and hip replacement last year', []],
+    ['knee scope, hip replacement last year', []],
+  ])('%j', (text, want) => {
+    const r = parsePrecautions(text);
+    expect(r.ok && [...r.value].sort()).toEqual([...want].sort());
+  });
+});
