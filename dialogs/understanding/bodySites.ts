@@ -845,6 +845,8 @@ function alongLimbs(tokens: readonly string[], reading: SitesReading): NamedSite
   const live = reading.mentions.filter((m) => !m.negated && m.aside === undefined);
   const downTo = findAll(tokens, DOWN_TO_LEX);
   const out: NamedSite[] = [];
+  // (An end point is kept when nothing else was read: a spread is never lost for where it stops.)
+  const endPoints: RegionMention[] = [];
   const add = (region: Region, side: Side | undefined) => {
     const existing = out.find((s) => s.region === region);
     if (!existing) out.push(side ? { region, side } : { region });
@@ -863,6 +865,12 @@ function alongLimbs(tokens: readonly string[], reading: SitesReading): NamedSite
       });
       return;
     }
+    // "down the hammy, stops about at the knee", "to about the elbow, not past it": where it stops, past a part of
+    // the same limb already named, is the end point, not a place it spreads to.
+    if (JOINT_OR_END.has(m.region) && live.slice(0, i).some((e) => limb.includes(e.region) && e.region !== m.region) && stopsAt(tokens, m)) {
+      endPoints.push(m);
+      return;
+    }
     add(m.region, m.side);
     if (downTo.some((d) => d.end <= m.start && tokens.slice(d.end, m.start).every((t) => FILLERS.has(t) || SIDE_WORDS.has(t)))) {
       limb.forEach((part, n) => {
@@ -870,6 +878,7 @@ function alongLimbs(tokens: readonly string[], reading: SitesReading): NamedSite
       });
     }
   });
+  if (out.length === 0) for (const m of endPoints) add(m.region, m.side);
   for (const group of SIDE_GROUPS) {
     const sides = new Set(out.filter((s) => group.includes(s.region) && (s.side === 'left' || s.side === 'right' || s.side === 'both')).map((s) => s.side));
     if (sides.size !== 1) continue;
@@ -877,6 +886,19 @@ function alongLimbs(tokens: readonly string[], reading: SitesReading): NamedSite
     for (const s of out) if (group.includes(s.region) && (s.side === undefined || s.side === 'centre')) s.side = side!;
   }
   return out;
+}
+
+const JOINT_OR_END: ReadonlySet<Region> = new Set(['knee', 'elbow', 'wrist_hand', 'ankle_foot']);
+const STOP_WORDS: ReadonlySet<string> = new Set(['about', 'toward', 'towards', 'until', 'till', 'til', 'stops', 'stop', 'roughly', 'around']);
+/** A stop word just before the place ("to about the elbow"), or "not past it" just after. */
+function stopsAt(tokens: readonly string[], m: RegionMention): boolean {
+  let seen = 0;
+  for (let i = m.start - 1; i >= 0 && seen < 3; i--) {
+    if (STOP_WORDS.has(tokens[i]!)) return true;
+    if (!FILLERS.has(tokens[i]!)) seen++;
+  }
+  const after = tokens.slice(m.start + 1, m.start + 7).join(' ');
+  return /\bnot (past|beyond|below|further)\b/.test(after);
 }
 
 /** "into my chest and left arm": entered, not travelled down ("down into both legs" travels). */

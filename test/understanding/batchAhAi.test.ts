@@ -322,3 +322,17 @@ describe('a date after a thing dates that thing, not a new one before it', () =>
     expect(r.ok && [...r.value].sort()).toEqual([...want].sort());
   });
 });
+
+describe('where a spread stops is its end point, not a place it spreads to', () => {
+  it.each<[string, Region[]]>([
+    ['down the hammy, stops about at the knee', ['thigh']],
+    ['down the outside of the arm to about the elbow', ['upper_arm']],
+    ['down the forearm a bit toward the wrist', ['forearm']],
+    // Said plainly, the end point is still a place it reaches.
+    ['down my right leg to my toes', ['thigh', 'lower_leg', 'ankle_foot']],
+    ['down to my elbow', ['upper_arm', 'elbow']],
+  ])('%j', (text, want) => {
+    const r = parseSpread(text);
+    expect(r.ok && r.value.sites.map((s) => s.region).sort()).toEqual([...want].sort());
+  });
+});
