@@ -394,6 +394,26 @@ const NAMED_WEEKEND = new Set(['long', 'birthday', 'holiday', 'easter', 'labour'
 
 const HALF_OF = new Set(['the', 'of', 'my', 'that', 'this']);
 
+/** Two amounts joined by "and", the second in a smaller unit and less than one of the first: one length. */
+function addedUp(tokens: readonly string[], pool: readonly Found[]): number | null {
+  if (pool.length !== 2 || pool.some((f) => f.relative || f.dated)) return null;
+  const [a, b] = [...pool].sort((x, y) => x.start - y.start) as [Found, Found];
+  const between = tokens.slice(a.end, b.start);
+  const first = unitAt(tokens[a.end - 1]);
+  const second = unitAt(tokens[b.end - 1]);
+  if (!first || !second || !(between.length === 1 && (between[0] === 'and' || between[0] === 'n' || between[0] === '&'))) return null;
+  return second.weeks < first.weeks && b.weeks < first.weeks ? a.weeks + b.weeks : null;
+}
+
+/** "yr and a half", "bout month and a half": a unit opening the answer without its "a" is one of it. */
+function withImpliedOne(tokens: string[]): string[] {
+  let i = 0;
+  while (i < tokens.length && (ROUGHLY.has(tokens[i]!) || tokens[i] === 'bout' || tokens[i] === 'abt' || tokens[i] === 'just' || tokens[i] === 'over')) i++;
+  const unit = unitAt(tokens[i]);
+  if (!unit || unit.letter || isPlural(tokens[i]!) || unit.weeks < DAY || tokens[i + 1] !== 'and') return tokens;
+  return [...tokens.slice(0, i), 'a', ...tokens.slice(i)];
+}
+
 /** Words that leave a unit said alone as one of it: "a month", "bout a week", "just over a year". */
 const ONE_OF = new Set(['a', 'an', 'one', 'bout', 'just', 'over', 'nearly', 'almost', 'under', 'only', 'abt']);
 
@@ -404,7 +424,7 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
   return guarded(() => {
     if (isBlank(text)) return miss('empty');
     const said = clip(text).trim();
-    const tokens = tokenise(text);
+    const tokens = withImpliedOne(tokenise(text));
     const found: Found[] = findAll(tokens, RELATIVE).map((m) => ({ weeks: m.value, start: m.start, end: m.end, relative: true }));
     const when = now ? new Date(now) : null;
     const since = sinceAge(tokens) ?? sinceDate(tokens, when && !Number.isNaN(when.getTime()) ? when : null);
@@ -477,6 +497,9 @@ export function parseDuration(text: string, now?: string): Understood<DurationAn
     // "started around 18 wks so about 6 wks now": the length the patient concludes with is the answer.
     const concluded = pool.filter((f) => tokens.slice(Math.max(0, f.start - 3), f.start).includes('so') && tokens.slice(f.end, f.end + 2).includes('now'));
     if (concluded.length === 1 && pool.length > 1) return ok({ weeks: round1(concluded[0]!.weeks), text: said });
+    // "a month and 2 weeks", "1 year and 3 months": one length said in two units, added up.
+    const compound = addedUp(tokens, pool);
+    if (compound !== null) return ok({ weeks: round1(compound), text: said });
     // Two lengths in different bands ("years, but this flare started on the weekend"): ask, naming them.
     const bands = new Set(pool.map((f) => durationBand(f.weeks)));
     if (bands.size > 1 && (tokens.some((t) => t === 'but' || t === 'or' || t === 'either') || findAll(tokens, THIS_BOUT).length > 0)) {

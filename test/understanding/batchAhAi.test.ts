@@ -336,3 +336,19 @@ describe('where a spread stops is its end point, not a place it spreads to', () 
     expect(r.ok && r.value.sites.map((s) => s.region).sort()).toEqual([...want].sort());
   });
 });
+
+describe('one length said in two units is added up; a unit without its "a" is one', () => {
+  it.each<[string, number]>([
+    ['a month and 2 weeks', 6.3],
+    ['1 year and 3 months', 65.2],
+    ['3 weeks and 2 days', 3.3],
+    ['yr and a half on and off', 78.3],
+    ['year and a half', 78.3],
+    ['bout month and a half', 6.5],
+  ])('%j', (text, weeks) => {
+    expect(parseDuration(text)).toMatchObject({ ok: true, value: { weeks } });
+  });
+  it('two lengths, the second not part of the first, are still the longest, said back', () => {
+    expect(parseDuration('2 weeks and 3 months')).toMatchObject({ ok: true, value: { weeks: 13 }, note: 'the longest of those' });
+  });
+});
