@@ -148,6 +148,8 @@ const LEXICON = lexicon<DifficultyWord>([
       'pain after', 'after pain',
       // Learners' "it hurts": "look down long time is pain", "walking have pain".
       'is pain', 'have pain', 'has pain', 'got pain', 'panadol',
+      // Pushing up off the arms of the chair to stand: done, with help from the arms ("need to push up off the arms").
+      'push up off', 'push off the arms', 'push up with my arms', 'push up with the arms', 'push up on the arms', 'push with the hands', 'push with my hands', 'push off the chair',
       // Fine only for a short while or a short way: "walk is ok short", "short walks are fine".
       'ok short', 'short ok', 'ok for short', 'fine for short', 'short walks', 'short distance', 'short distances', 'short time', 'short times', 'painkillers', 'nurofen',
       'ibuprofen', 'voltaren',

@@ -20,7 +20,7 @@ const WORDS: ReadonlyArray<readonly [Movement, readonly string[]]> = [
   ['sitting', ['sit', 'sitting', 'sat', 'in the car', 'driving', 'at my desk', 'on the couch']],
   ['standing', ['stand', 'standing', 'on my feet', 'queue', 'queuing', 'cooking']],
   ['sit_to_stand', ['stand up', 'standing up', 'get up', 'getting up', 'get out of', 'getting out of', 'get off the couch', 'out of a chair', 'out of the chair', 'out of the car']],
-  ['walking', ['walk', 'walking', 'walked', 'the dog', 'stroll', 'hike', 'hiking']],
+  ['walking', ['walk', 'walking', 'walked', 'the dog', 'stroll', 'hike', 'hiking', 'hobble', 'hobbling', 'limp', 'limping']],
   ['stairs', ['stairs', 'steps', 'staircase', 'upstairs', 'downstairs', 'flight of stairs']],
   ['kneeling_squatting', ['kneel', 'kneeling', 'squat', 'squatting', 'crouch', 'crouching', 'on my knees']],
   ['running', ['run', 'running', 'jog', 'jogging', 'sprint', 'sprinting', 'parkrun']],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCauses, parsePrecautions, parseQuestionBack, parseConsent, parseDifficulty, parseDuration, parsePrimary, parseSites, parseSpread, parseYesNo } from '../../dialogs/understanding/index.js';
 import { answeringFor } from '../../dialogs/understanding/proxy.js';
-import { namesAMovement } from '../../dialogs/understanding/movementWords.js';
+import { namesAMovement, otherMovementNamed } from '../../dialogs/understanding/movementWords.js';
 import { findSigns, isWorthAsking } from '../../dialogs/understanding/signs.js';
 import { tokenise } from '../../dialogs/understanding/text.js';
 import type { Region } from '../../dialogs/vocabulary.js';
@@ -350,5 +350,18 @@ describe('one length said in two units is added up; a unit without its "a" is on
   });
   it('two lengths, the second not part of the first, are still the longest, said back', () => {
     expect(parseDuration('2 weeks and 3 months')).toMatchObject({ ok: true, value: { weeks: 13 }, note: 'the longest of those' });
+  });
+});
+
+// Found chatting: "hobble" at the lifting question was recorded for lifting; "need to push up off the arms" was not caught.
+describe('chatting: a walking word is about walking, and pushing up off the arms is some', () => {
+  it.each(['hobble', 'limping around'])('%j at the lifting question is about walking', (text) => {
+    expect(otherMovementNamed(text, 'lifting')).toBe('walking');
+  });
+  it('"limping at training" at the running question is still about running', () => {
+    expect(otherMovementNamed('cant run at all, limping at training', 'running')).toBeNull();
+  });
+  it.each(['need to push up off the arms', 'have to push up with my arms to get off the couch', 'gotta push up off the arms of the chair and wait a sec before I straighten up'])('%j', (text) => {
+    expect(parseDifficulty(text)).toEqual({ ok: true, value: 'some' });
   });
 });
