@@ -439,6 +439,15 @@ function movementLater(ctx: IntakeContext, text: string, said: string): Interpre
 }
 
 /** "I take warfarin, and I have osteoporosis" typed at a pain score: kept for the precautions question. */
+/**
+ * "Tom 0412 555 666 arvos best" at a pain-score question: a phone number or email, not scores ("412 or 555"). Said
+ * to come at the end, where it is asked.
+ */
+function contactEarly(text: string, said: string): Interpretation | null {
+  const read = nlu.parseContact(text);
+  return read.ok && read.value.kind === 'contact' ? { kind: 'miss', why: 'not_understood', detail: 'contact_later', said } : null;
+}
+
 function precautionsEarly(text: string, at: string, said: string): Interpretation | null {
   const read = nlu.parsePrecautions(text, [], at, false);
   if (!read.ok || read.value.length === 0) return null;
@@ -514,11 +523,15 @@ function fromText(state: QuestionState, ctx: IntakeContext, text: string, at: st
     case 'cause':
       return withSaid(nlu.parseCauses(text), (causes) => ({ type: 'CAUSES', causes }));
     case 'intensityNow': {
+      const early = contactEarly(text, said);
+      if (early) return early;
       const score = nlu.parsePainScore(text);
       const elsewhere = notUnderstood(score) ? (lateCause(ctx, text, said) ?? movementLater(ctx, text, said) ?? precautionsEarly(text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));
     }
     case 'intensityWorst': {
+      const early = contactEarly(text, said);
+      if (early) return early;
       const score = nlu.parseWorstScore(text, ctx.intensityNow);
       const elsewhere = notUnderstood(score) ? (movementLater(ctx, text, said) ?? precautionsEarly(text, at, said)) : null;
       return elsewhere ?? withSaid(score, (value) => scoreEvent(state, ctx, value, said));

@@ -120,6 +120,7 @@ export const WORDS = {
         if (detail === 'score') return "That sounds like how much it hurts: I'll ask for that in a moment.";
         // A movement answer typed at a pain score: the movements come next.
         if (detail === 'movement_later') return "That sounds like how much it limits you: I'll ask about each movement in a moment.";
+        if (detail === 'contact_later') return "That looks like your contact details: I'll ask for those at the end.";
         if (detail === 'duration_next') return "That sounds like how long you've had it: I'll ask for that next.";
         if (detail === 'duration_later') return "That sounds like how long you've had it: I'll ask for that in a moment.";
         if (detail === 'mobile_digits') return 'That mobile number looks a digit short or long. Could you type it again?';

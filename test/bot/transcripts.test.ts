@@ -246,6 +246,20 @@ describe('a full intake by free text, with typos', () => {
   });
 
   // Found chatting: "right" at "Which bothers you most: neck or upper back (right side)?" was not caught.
+  // Found chatting: "Tom 0412 555 666 arvos best" at the worst-pain question was "more than one answer there (412 or 555)".
+  it('says contact details typed at a pain score come at the end, not that they are two scores', async () => {
+    await h.send('hi');
+    await h.send('yes');
+    await h.send('lower back');
+    await h.send('no');
+    await h.send('2 weeks');
+    await h.send('lifting');
+    const reply = texts(await h.send('Tom 0412 555 666 arvos best'));
+    expect(reply).toMatch(/contact details: I'll ask for those at the end/);
+    expect(reply).not.toMatch(/more than one answer/);
+    expect(h.last()?.step).toBe('intensity_now');
+  });
+
   it('takes the one place on a side named at the main-area question', async () => {
     await h.send('hi');
     await h.send('yes');
