@@ -284,7 +284,7 @@ const LEXICON = lexicon<CauseWord>([
     'all_day',
     [
       'all day', 'whole day', 'the whole day', 'all shift', 'all day at work', 'every day at work', 'all night', 'whole shift',
-      'hr days', 'hour days', 'long hours', 'long days',
+      'hr days', 'hour days', 'long hours', 'long days', 'everywhere',
     ],
   ],
   ['hours', ['for hours']],

@@ -365,3 +365,8 @@ describe('chatting: a walking word is about walking, and pushing up off the arms
     expect(parseDifficulty(text)).toEqual({ ok: true, value: 'some' });
   });
 });
+
+it('a baby carried everywhere is the daily round of caring, overuse; boxes carried on moving day stay a strain', () => {
+  expect(parseCauses('neck and rite sholder mostly, carrying bub everywhere')).toEqual({ ok: true, value: ['repetitive_use'] });
+  expect(parseCauses('carrying boxes everywhere on moving day')).toEqual({ ok: true, value: ['strain'] });
+});
